@@ -1,0 +1,6 @@
+export type * from './states.ts'
+export { STATE_TYPES } from './states.ts'
+export { STATES_ERRORS, UNCATCHABLE_ERRORS } from './errors.ts'
+export type { StatesErrorName, AslErrorName } from './errors.ts'
+export { isStateMachineSource } from './runnable.ts'
+export type { StateMachineSource, TaskHandler, TaskHandlerContext } from './runnable.ts'
