@@ -5,7 +5,7 @@
  */
 export class StatesError extends Error {
   readonly error: string
-  readonly cause: string | undefined
+  override readonly cause: string | undefined
 
   constructor(error: string, cause?: string) {
     super(cause === undefined ? error : `${error}: ${cause}`)

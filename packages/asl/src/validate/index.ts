@@ -1,0 +1,2 @@
+// Owned by the validator work: validateStateMachine() and Diagnostic.
+export {}
