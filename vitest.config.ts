@@ -12,7 +12,11 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'packages',
-          include: ['packages/*/src/**/*.test.ts', 'packages/*/test/**/*.test.ts'],
+          include: [
+            'packages/*/src/**/*.test.ts',
+            'packages/*/test/**/*.test.ts',
+            'bench/src/**/*.test.ts',
+          ],
           typecheck: {
             enabled: true,
             checker: 'tsc',
@@ -38,5 +42,7 @@ export default defineConfig({
     setupFiles: ['./vitest.setup.ts'],
     passWithNoTests: false,
   },
-  ssr: { resolve: { conditions: ['@statewright/source'], externalConditions: ['@statewright/source'] } },
+  ssr: {
+    resolve: { conditions: ['@statewright/source'], externalConditions: ['@statewright/source'] },
+  },
 })

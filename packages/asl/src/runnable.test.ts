@@ -3,7 +3,9 @@ import { isStateMachineSource } from './runnable.ts'
 
 describe('isStateMachineSource', () => {
   test('recognises an object with toStateMachine()', () => {
-    const source = { toStateMachine: () => ({ definition: { StartAt: 'A', States: {} }, handlers: {} }) }
+    const source = {
+      toStateMachine: () => ({ definition: { StartAt: 'A', States: {} }, handlers: {} }),
+    }
 
     expect(isStateMachineSource(source)).toBe(true)
   })

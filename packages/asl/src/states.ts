@@ -5,11 +5,13 @@
  */
 
 /** Any JSON value. */
-export type JsonValue = null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue }
+export type JsonValue =
+  null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue }
 export type JsonObject = { [key: string]: JsonValue }
 
 export type QueryLanguage = 'JSONPath' | 'JSONata'
-export type StateType = 'Task' | 'Pass' | 'Choice' | 'Wait' | 'Succeed' | 'Fail' | 'Parallel' | 'Map'
+export type StateType =
+  'Task' | 'Pass' | 'Choice' | 'Wait' | 'Succeed' | 'Fail' | 'Parallel' | 'Map'
 
 export const STATE_TYPES: readonly StateType[] = Object.freeze([
   'Task',
@@ -97,7 +99,13 @@ interface AslResultProcessing {
 }
 
 export interface AslTaskState
-  extends AslStateBase, AslTransition, AslAssigns, AslJsonPathIo, AslErrorHandling, AslResultProcessing {
+  extends
+    AslStateBase,
+    AslTransition,
+    AslAssigns,
+    AslJsonPathIo,
+    AslErrorHandling,
+    AslResultProcessing {
   Type: 'Task'
   Resource: string
   TimeoutSeconds?: Expr<number>
@@ -159,7 +167,13 @@ export interface AslFailState extends AslStateBase {
 }
 
 export interface AslParallelState
-  extends AslStateBase, AslTransition, AslAssigns, AslJsonPathIo, AslErrorHandling, AslResultProcessing {
+  extends
+    AslStateBase,
+    AslTransition,
+    AslAssigns,
+    AslJsonPathIo,
+    AslErrorHandling,
+    AslResultProcessing {
   Type: 'Parallel'
   Branches: AslBranch[]
 }
