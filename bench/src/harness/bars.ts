@@ -1,0 +1,132 @@
+import type { Row } from './report.ts'
+import { formatNumber } from './report.ts'
+import { round } from './stats.ts'
+
+/** One bar of DESIGN.md §4, checked against a row of the report. */
+export interface Bar {
+  readonly label: string
+  readonly scenario: string
+  readonly metric: string
+  /** `ratio ≥ limit` (ours is `limit` times better), or ours' median `≤ limit` in the row's unit. */
+  readonly check: 'ratio-at-least' | 'ours-at-most'
+  readonly limit: number
+}
+
+export interface BarResult {
+  readonly bar: Bar
+  readonly status: 'met' | 'missed' | 'not measured'
+  /** The measured figure (a ratio or ours' median), null when not measured. */
+  readonly value: number | null
+  /** How far from the bar: "by 2.3×" when missed, the margin when met. */
+  readonly detail: string
+}
+
+export const bars: readonly Bar[] = [
+  {
+    label: 'e-commerce sequential exec/s ≥ 10× aws-local-stepfunctions',
+    scenario: 'ecommerce',
+    metric: 'sequential: ops/s',
+    check: 'ratio-at-least',
+    limit: 10,
+  },
+  {
+    label: 'Map 100,000 items with history < 1 s',
+    scenario: 'map-100k',
+    metric: 'map: wall',
+    check: 'ours-at-most',
+    limit: 1000,
+  },
+  {
+    label: 'Map 100,000 items peak RSS < 500 MB',
+    scenario: 'map-100k',
+    metric: 'peak RSS',
+    check: 'ours-at-most',
+    limit: 500,
+  },
+  {
+    label: 'Map 10k → 100k wall time grows ≤ 11×',
+    scenario: 'map',
+    metric: 'growth 10k→100k, wall',
+    check: 'ours-at-most',
+    limit: 11,
+  },
+  {
+    label: '1,000-state build + compile ≤ 30 ms warm',
+    scenario: 'compile-1000',
+    metric: 'build+compile: wall per op',
+    check: 'ours-at-most',
+    limit: 30,
+  },
+  {
+    label: '1,000-state build + compile ≥ 3× faster than CDK rendering',
+    scenario: 'compile-1000',
+    metric: 'build+compile: wall per op',
+    check: 'ratio-at-least',
+    limit: 3,
+  },
+  {
+    label: 'tsc check time, 1,000 typed states ≤ 2× CDK',
+    scenario: 'tsc-1000',
+    metric: 'tsc: check time',
+    check: 'ratio-at-least',
+    limit: 0.5,
+  },
+  {
+    label: 'tsc, 2,000 typed states: no depth errors',
+    scenario: 'tsc-2000',
+    metric: 'tsc: depth errors (TS2589)',
+    check: 'ours-at-most',
+    limit: 0,
+  },
+  {
+    label: 'validation of 1,000 states ≥ 5× faster than asl-validator',
+    scenario: 'validate-1000',
+    metric: 'validate: wall per op',
+    check: 'ratio-at-least',
+    limit: 5,
+  },
+]
+
+/** Checks every bar whose row is in the report. */
+export function checkBars(rows: readonly Row[], list: readonly Bar[] = bars): BarResult[] {
+  return list.map((bar) => {
+    const row = rows.find(
+      (candidate) => candidate.scenario === bar.scenario && candidate.metric === bar.metric,
+    )
+    const value = row === undefined ? null : bar.check === 'ratio-at-least' ? row.ratio : row.ours
+    if (value === null) return { bar, status: 'not measured', value: null, detail: '' }
+    if (bar.check === 'ratio-at-least') {
+      const met = value >= bar.limit
+      return {
+        bar,
+        status: met ? 'met' : 'missed',
+        value,
+        detail: met
+          ? `${formatNumber(value)}×`
+          : `${formatNumber(value)}×, missed by ${formatNumber(round(bar.limit / value))}×`,
+      }
+    }
+    const met = value <= bar.limit
+    const unit = row?.unit ?? ''
+    const by =
+      bar.limit === 0 ? `${formatNumber(value)}` : `${formatNumber(round(value / bar.limit))}×`
+    return {
+      bar,
+      status: met ? 'met' : 'missed',
+      value,
+      detail: met
+        ? `${formatNumber(value)} ${unit}`
+        : `${formatNumber(value)} ${unit}, missed by ${by}`,
+    }
+  })
+}
+
+export function formatBars(results: readonly BarResult[]): string {
+  return results
+    .filter((result) => result.status !== 'not measured')
+    .map(
+      (result) =>
+        `  ${result.status === 'met' ? 'met   ' : 'MISSED'}  ${result.bar.label}: ${result.detail}`,
+    )
+    .join('\n')
+}

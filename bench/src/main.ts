@@ -1,0 +1,123 @@
+/**
+ * `pnpm bench [name…] [--json] [--runs N]`: runs each selected scenario, ours and the peer side by side,
+ * in several fresh child processes, and prints medians with min–max and the ratio (above 1: ours wins).
+ */
+import { checkBars, formatBars } from './harness/bars.ts'
+import {
+  aggregate,
+  deriveRows,
+  formatErrors,
+  formatTable,
+  type ChildOutcome,
+  type Row,
+} from './harness/report.ts'
+import type { Side } from './harness/scenario.ts'
+import { runChild } from './harness/spawn.ts'
+import { scenarios, selectScenarios } from './scenarios/index.ts'
+
+interface Options {
+  readonly names: string[]
+  readonly json: boolean
+  readonly runs: number
+  readonly timeoutSeconds: number
+  readonly sides: readonly Side[]
+}
+
+const usage = `Usage: pnpm bench [name…] [--json] [--runs N] [--timeout S] [--ours-only | --peer-only] [--list]
+
+Runs each scenario (or those named: a scenario or a group) in N fresh processes per side (default 5),
+ours and the peer alternately, and prints medians with min–max; ratio = how many times better ours is.
+--json prints one JSON array of { scenario, metric, ours, peer, ratio, … } on stdout (progress on stderr).`
+
+function parseArgs(argv: readonly string[]): Options | 'help' | 'list' {
+  const names: string[] = []
+  let json = false
+  let runs = 5
+  let timeoutSeconds = 600
+  let sides: Side[] = ['ours', 'peer']
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] as string
+    if (arg === '--') continue
+    if (arg === '--help' || arg === '-h') return 'help'
+    if (arg === '--list') return 'list'
+    if (arg === '--json') json = true
+    else if (arg === '--ours-only') sides = ['ours']
+    else if (arg === '--peer-only') sides = ['peer']
+    else if (arg === '--runs' || arg === '--timeout') {
+      const value = Number(argv[++i])
+      if (!Number.isInteger(value) || value < 1)
+        throw new UsageError(`${arg} needs a whole number of at least 1.`)
+      if (arg === '--runs') runs = value
+      else timeoutSeconds = value
+    } else if (arg.startsWith('-')) throw new UsageError(`Unknown option '${arg}'.`)
+    else names.push(arg)
+  }
+  return { names, json, runs, timeoutSeconds, sides }
+}
+
+class UsageError extends Error {}
+
+function log(message: string): void {
+  process.stderr.write(`${message}\n`)
+}
+
+function main(argv: readonly string[]): number {
+  let options: ReturnType<typeof parseArgs>
+  try {
+    options = parseArgs(argv)
+  } catch (error) {
+    log(`${(error as Error).message}\n\n${usage}`)
+    return 2
+  }
+  if (options === 'help') {
+    process.stdout.write(`${usage}\n`)
+    return 0
+  }
+  if (options === 'list') {
+    for (const scenario of scenarios) {
+      process.stdout.write(
+        `${scenario.name.padEnd(16)} ${scenario.title} (peer: ${scenario.peerName})\n`,
+      )
+    }
+    return 0
+  }
+  const selected = selectScenarios(options.names)
+  if (selected.unknown.length > 0) {
+    log(`Unknown scenario '${selected.unknown.join("', '")}'. Run 'pnpm bench --list' to see them.`)
+    return 2
+  }
+
+  const rows: Row[] = []
+  for (const scenario of selected.scenarios) {
+    const outcomes: Record<Side, ChildOutcome[]> = { ours: [], peer: [] }
+    const runsOf = (side: Side): number =>
+      !options.sides.includes(side) || (side === 'peer' && scenario.peer === undefined)
+        ? 0
+        : Math.min(options.runs, scenario.runs?.[side] ?? options.runs)
+    const total = Math.max(runsOf('ours'), runsOf('peer'))
+    for (let run = 0; run < total; run++) {
+      for (const side of ['ours', 'peer'] as const) {
+        if (run >= runsOf(side)) continue
+        log(`${scenario.name}: ${side} ${run + 1}/${runsOf(side)}`)
+        const outcome = runChild(scenario.name, side, options.timeoutSeconds * 1000)
+        if (!outcome.ok) log(`  failed: ${outcome.error.split('\n')[0]}`)
+        outcomes[side].push(outcome)
+      }
+    }
+    rows.push(...aggregate({ scenario: scenario.name, peerName: scenario.peerName, ...outcomes }))
+  }
+  rows.push(...deriveRows(rows))
+
+  if (options.json) {
+    process.stdout.write(`${JSON.stringify(rows, null, 2)}\n`)
+  } else {
+    const errors = formatErrors(rows)
+    const bars = formatBars(checkBars(rows))
+    process.stdout.write(
+      `${formatTable(rows)}\n${bars ? `\nBars (DESIGN.md §4)\n${bars}\n` : ''}${errors ? `\n${errors}\n` : ''}`,
+    )
+  }
+  return rows.some((row) => row.errors !== undefined) ? 1 : 0
+}
+
+process.exitCode = main(process.argv.slice(2))
