@@ -1,1 +1,12 @@
-export {}
+export { compile } from './compile.ts'
+export type { CompileInput, CompileOptions, CompileResult, WorkflowSchemas } from './compile.ts'
+export { validate } from './validate.ts'
+export type { ValidateOptions } from './validate.ts'
+export { COMPILER_CODES, formatDiagnostic, hasErrors, sortDiagnostics } from './diagnostics.ts'
+export type { CompilerCode, Diagnostic, Severity, SourceLocation } from './diagnostics.ts'
+export { emitAsl, formatJson, orderAslKeys } from './emit.ts'
+export { applySubstitutions, findPlaceholders } from './substitutions.ts'
+export type { SubstitutionInfo } from './adapters.ts'
+export { toMermaid } from './graph.ts'
+export { LINTS } from './rules/index.ts'
+export type { LintCode, LintThresholds } from './rules/index.ts'

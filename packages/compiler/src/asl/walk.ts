@@ -1,0 +1,130 @@
+import type { AslStateMachine, JsonValue, QueryLanguage } from '@statewright/asl'
+import { pointer } from '../diagnostics.ts'
+
+/** A state as the lints see it: untyped fields, because hand-written ASL may hold anything. */
+export type LooseState = { readonly [field: string]: unknown }
+
+/** One state of a definition, at any depth, with where it sits. */
+export interface StateVisit {
+  readonly name: string
+  readonly state: LooseState
+  /** Location of the state: `/States/P/Branches[0]/States/X`. */
+  readonly path: string
+  /** The `States` object the state belongs to; transitions stay inside it. */
+  readonly scope: Readonly<Record<string, unknown>>
+  /** The pointer of the scope's owner: `''` for the top level, `/States/P/Branches[0]` for a branch. */
+  readonly scopePath: string
+  /** The state's effective query language (its own, else the machine's: SPEC "Query Languages"). */
+  readonly queryLanguage: QueryLanguage
+  /** The Map or Parallel state that runs this scope, if any. */
+  readonly parent?: StateVisit
+}
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value)
+
+/**
+ * Every state of the definition, top level first, in document order. Iterative, so a definition
+ * nested 10,000 levels deep cannot overflow the stack here.
+ */
+export function collectStates(definition: AslStateMachine | Record<string, unknown>): StateVisit[] {
+  const root = definition as Record<string, unknown>
+  const machineLanguage: QueryLanguage =
+    root['QueryLanguage'] === 'JSONata' ? 'JSONata' : 'JSONPath'
+  const visits: StateVisit[] = []
+  const pending: { owner: Record<string, unknown>; ownerPath: string; parent?: StateVisit }[] = [
+    { owner: root, ownerPath: '' },
+  ]
+  while (pending.length > 0) {
+    const { owner, ownerPath, parent } = pending.shift()!
+    const states = owner['States']
+    if (!isRecord(states)) continue
+    for (const [name, state] of Object.entries(states)) {
+      if (!isRecord(state)) continue
+      const language = state['QueryLanguage']
+      const visit: StateVisit = {
+        name,
+        state,
+        path: `${ownerPath}${pointer('States', name)}`,
+        scope: states,
+        scopePath: ownerPath,
+        queryLanguage:
+          language === 'JSONata' || language === 'JSONPath' ? language : machineLanguage,
+        ...(parent ? { parent } : {}),
+      }
+      visits.push(visit)
+      const branches = state['Branches']
+      if (Array.isArray(branches)) {
+        branches.forEach((branch, index) => {
+          if (isRecord(branch)) {
+            pending.push({
+              owner: branch,
+              ownerPath: `${visit.path}/Branches[${index}]`,
+              parent: visit,
+            })
+          }
+        })
+      }
+      for (const field of ['ItemProcessor', 'Iterator']) {
+        const processor = state[field]
+        if (isRecord(processor)) {
+          pending.push({ owner: processor, ownerPath: `${visit.path}/${field}`, parent: visit })
+        }
+      }
+    }
+  }
+  return visits
+}
+
+/**
+ * The nesting depth of a JSON value, counted without recursion; stops early at `limit + 1` so a
+ * hostile document costs no more than the limit.
+ */
+export function jsonDepth(value: unknown, limit: number = Number.POSITIVE_INFINITY): number {
+  let max = 0
+  const stack: { value: unknown; depth: number }[] = [{ value, depth: 0 }]
+  while (stack.length > 0) {
+    const { value: current, depth } = stack.pop()!
+    if (typeof current !== 'object' || current === null) continue
+    const here = depth + 1
+    if (here > max) max = here
+    if (max > limit) return max
+    for (const child of Array.isArray(current) ? current : Object.values(current)) {
+      if (typeof child === 'object' && child !== null) stack.push({ value: child, depth: here })
+    }
+  }
+  return max
+}
+
+/** The deepest nesting the compiler and the CLI accept; deeper documents get SFN303, not a crash. */
+export const MAX_JSON_DEPTH = 512
+
+/** Targets a state can move to, with the pointer of the field that names each. */
+export function transitionsOf(visit: StateVisit): { target: string; path: string }[] {
+  const found: { target: string; path: string }[] = []
+  const { state, path } = visit
+  if (typeof state['Next'] === 'string') found.push({ target: state['Next'], path: `${path}/Next` })
+  if (typeof state['Default'] === 'string') {
+    found.push({ target: state['Default'], path: `${path}/Default` })
+  }
+  const choices = state['Choices']
+  if (Array.isArray(choices)) {
+    choices.forEach((rule: unknown, index) => {
+      if (isRecord(rule) && typeof rule['Next'] === 'string') {
+        found.push({ target: rule['Next'], path: `${path}/Choices[${index}]/Next` })
+      }
+    })
+  }
+  const catchers = state['Catch']
+  if (Array.isArray(catchers)) {
+    catchers.forEach((catcher: unknown, index) => {
+      if (isRecord(catcher) && typeof catcher['Next'] === 'string') {
+        found.push({ target: catcher['Next'], path: `${path}/Catch[${index}]/Next` })
+      }
+    })
+  }
+  return found
+}
+
+export { isRecord }
+export type { JsonValue }

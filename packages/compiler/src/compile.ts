@@ -1,0 +1,233 @@
+import type { AslStateMachine, StateMachineSource } from '@statewright/asl'
+import { z, type ZodType } from 'zod'
+import {
+  dslSubstitutions,
+  isDslWorkflow,
+  isStateMachineSource,
+  lowerDslWorkflow,
+  type DslWorkflow,
+  type IrWorkflow,
+  type LowerOptions,
+  type SubstitutionInfo,
+} from './adapters.ts'
+import { collectStates, isRecord, jsonDepth, MAX_JSON_DEPTH } from './asl/walk.ts'
+import { sortDiagnostics, type Diagnostic, type SourceLocation } from './diagnostics.ts'
+import { orderAslKeys } from './emit.ts'
+import { LINTS, type LintCode, type LintThresholds } from './rules/index.ts'
+import { findPlaceholders, withStandIns } from './substitutions.ts'
+import { validateDefinition } from './validate.ts'
+
+/** What `compile()` accepts: a DSL workflow, anything runnable, or an ASL definition. */
+export type CompileInput = DslWorkflow | StateMachineSource | AslStateMachine
+
+/** Options of `compile()` and `validate()`. */
+export interface CompileOptions extends LowerOptions {
+  /** The state machine type; EXPRESS refuses `.sync`, callbacks, activities and Distributed Map. */
+  readonly type?: 'STANDARD' | 'EXPRESS'
+  /** Switch lints off (`{ SFN256: false }`), or all of them (`false`). All are on by default. */
+  readonly lints?: Partial<Record<LintCode, boolean>> | false
+  /** Tune what the lints report. */
+  readonly thresholds?: LintThresholds
+  /** The name of a plain ASL definition (a DSL workflow has its own). Default `StateMachine`. */
+  readonly name?: string
+}
+
+/** JSON Schemas (draft 2020-12) of a workflow's execution input and output, when it declares them. */
+export interface WorkflowSchemas {
+  readonly input?: Record<string, unknown>
+  readonly output?: Record<string, unknown>
+}
+
+/** Everything `statewright build` writes for one workflow. */
+export interface CompileResult {
+  readonly name: string
+  /** The ASL definition, keys in ASL order. `${…}` placeholders stay in it (see `substitutions`). */
+  readonly asl: AslStateMachine
+  /** Errors and lint warnings, errors first; for DSL workflows each carries the user's call site. */
+  readonly diagnostics: readonly Diagnostic[]
+  /** What each `${…}` placeholder in `asl` stands for (CDK/SAM `DefinitionSubstitutions`). */
+  readonly substitutions: Readonly<Record<string, SubstitutionInfo>>
+  readonly schemas: WorkflowSchemas
+  /** True when no diagnostic is an error: the definition is what AWS accepts. */
+  readonly ok: boolean
+}
+
+interface Resolved {
+  readonly name: string
+  readonly definition: AslStateMachine
+  readonly substitutions: Record<string, SubstitutionInfo>
+  readonly sources: ReadonlyMap<string, SourceLocation>
+  readonly inputSchema?: ZodType
+  readonly outputSchema?: ZodType
+}
+
+/**
+ * Compiles a workflow to ASL: lowers it (DSL workflows), checks every rule AWS applies at
+ * CreateStateMachine, runs the lints, and gathers schemas and substitutions. Never throws for bad
+ * input: every problem is a diagnostic.
+ * @example
+ * const { asl, diagnostics } = compile(orderFlow)
+ * diagnostics.map(formatDiagnostic)
+ * // ["src/flow.ts:12:5 warning SFN250 /States/WaitForApproval: Task 'WaitForApproval' waits for …"]
+ */
+export function compile(input: CompileInput, options: CompileOptions = {}): CompileResult {
+  let resolved: Resolved
+  try {
+    resolved = resolve(input, options)
+  } catch (error) {
+    return failed(options.name ?? nameOf(input), loweringFailure(error))
+  }
+  const { definition, sources } = resolved
+  const found = validateDefinition(withStandIns(definition, resolved.substitutions), {
+    ...options,
+    ...(resolved.inputSchema
+      ? { inputSchema: jsonSchemaOf(resolved.inputSchema, 'input').schema }
+      : {}),
+  })
+  const schemas = schemasOf(resolved)
+  const diagnostics = sortDiagnostics([...found, ...schemas.diagnostics]).map((d) =>
+    withSource(d, sources),
+  )
+  const deep = diagnostics.some((d) => d.code === 'SFN303' || d.code === 'SFN230')
+  return {
+    name: resolved.name,
+    asl: deep ? definition : orderAslKeys(definition),
+    diagnostics,
+    substitutions: resolved.substitutions,
+    schemas: schemas.schemas,
+    ok: !diagnostics.some((d) => d.severity === 'error'),
+  }
+}
+
+function resolve(input: CompileInput, options: CompileOptions): Resolved {
+  if (isDslWorkflow(input)) {
+    const ir = input.toIr()
+    const definition = lowerDslWorkflow(input, ir, options)
+    return {
+      name: ir.name,
+      definition,
+      substitutions: { ...findPlaceholders(definition), ...dslSubstitutions(ir, options) },
+      sources: sourcesOf(ir),
+      ...(ir.inputSchema ? { inputSchema: ir.inputSchema } : {}),
+      ...(ir.outputSchema ? { outputSchema: ir.outputSchema } : {}),
+    }
+  }
+  const definition = isStateMachineSource(input)
+    ? input.toStateMachine().definition
+    : (input as AslStateMachine)
+  return {
+    name: options.name ?? nameOf(input),
+    definition,
+    substitutions:
+      jsonDepth(definition, MAX_JSON_DEPTH) > MAX_JSON_DEPTH ? {} : findPlaceholders(definition),
+    sources: new Map(),
+  }
+}
+
+const nameOf = (input: unknown): string => {
+  const name = isRecord(input) ? input['name'] : undefined
+  return typeof name === 'string' && name !== '' ? name : 'StateMachine'
+}
+
+function failed(name: string, diagnostic: Diagnostic): CompileResult {
+  return {
+    name,
+    asl: { StartAt: '', States: {} },
+    diagnostics: [diagnostic],
+    substitutions: {},
+    schemas: {},
+    ok: false,
+  }
+}
+
+/** A DSL error keeps its SFN1xx code; a stack overflow is a too-deep workflow; the rest is SFN290. */
+function loweringFailure(error: unknown): Diagnostic {
+  if (error instanceof RangeError && /call stack/i.test(error.message)) {
+    return {
+      code: 'SFN303',
+      severity: 'error',
+      path: '/',
+      message: `The workflow is nested too deeply to compile (more than ${MAX_JSON_DEPTH} levels). Flatten it: move deep branches into nested state machines.`,
+    }
+  }
+  const code = isRecord(error) && typeof error['code'] === 'string' ? error['code'] : 'SFN290'
+  const message = error instanceof Error ? error.message.replace(/^SFN\d+: /, '') : String(error)
+  return { code, severity: 'error', path: '/', message }
+}
+
+/** State name → the DSL call that created it, from every IR node (branches and processors too). */
+function sourcesOf(ir: IrWorkflow): Map<string, SourceLocation> {
+  const found = new Map<string, SourceLocation>()
+  const seen = new Set<object>()
+  const stack: unknown[] = [ir.states]
+  while (stack.length > 0) {
+    const value = stack.pop()
+    if (typeof value !== 'object' || value === null || seen.has(value)) continue
+    seen.add(value)
+    if (Array.isArray(value)) {
+      stack.push(...value)
+      continue
+    }
+    const node = value as Record<string, unknown>
+    if (
+      typeof node['name'] === 'string' &&
+      typeof node['kind'] === 'string' &&
+      isRecord(node['source'])
+    ) {
+      if (!found.has(node['name']))
+        found.set(node['name'], node['source'] as unknown as SourceLocation)
+    }
+    // Schemas are zod objects, not IR: skip them (they are large and can be cyclic).
+    for (const [key, child] of Object.entries(node)) if (!/schema$/i.test(key)) stack.push(child)
+  }
+  return found
+}
+
+/** The DSL call site of the innermost state a diagnostic's path names. */
+function withSource(
+  diagnostic: Diagnostic,
+  sources: ReadonlyMap<string, SourceLocation>,
+): Diagnostic {
+  if (sources.size === 0 || diagnostic.source) return diagnostic
+  const names = [...diagnostic.path.matchAll(/\/States\/([^/[]+)/g)].map((m) => m[1]!)
+  for (const name of names.reverse()) {
+    const source = sources.get(name)
+    if (source) return { ...diagnostic, source }
+  }
+  return diagnostic
+}
+
+function jsonSchemaOf(
+  schema: ZodType,
+  io: 'input' | 'output',
+): { schema?: Record<string, unknown>; problem?: string } {
+  try {
+    return {
+      schema: z.toJSONSchema(schema, { io, unrepresentable: 'any' }) as Record<string, unknown>,
+    }
+  } catch (error) {
+    return { problem: error instanceof Error ? error.message : String(error) }
+  }
+}
+
+function schemasOf(resolved: Resolved): { schemas: WorkflowSchemas; diagnostics: Diagnostic[] } {
+  const schemas: { input?: Record<string, unknown>; output?: Record<string, unknown> } = {}
+  const diagnostics: Diagnostic[] = []
+  for (const io of ['input', 'output'] as const) {
+    const schema = io === 'input' ? resolved.inputSchema : resolved.outputSchema
+    if (!schema) continue
+    const { schema: json, problem } = jsonSchemaOf(schema, io)
+    if (json) schemas[io] = json
+    else {
+      diagnostics.push({
+        code: 'SFN291',
+        severity: 'warning',
+        path: '/',
+        message: `The ${io} schema of '${resolved.name}' cannot be written as JSON Schema (${problem}). Use zod types JSON Schema can express, or leave the ${io} schema out.`,
+      })
+    }
+  }
+  return { schemas, diagnostics }
+}
+
+export { collectStates, LINTS }

@@ -1,0 +1,67 @@
+import { isRecord, type LooseState } from '../asl/walk.ts'
+
+/** How a Task waits for its work: what decides which lints apply to it. */
+export type IntegrationPattern = 'request-response' | 'sync' | 'callback' | 'activity'
+
+/** What kind of thing a Task calls; `undefined` for Parallel, Map and non-Task states. */
+export type ResourceKind = 'lambda' | 'http' | 'activity' | 'aws-sdk' | 'service' | 'unknown'
+
+const stringField = (state: LooseState, field: string): string | undefined => {
+  const value = state[field]
+  return typeof value === 'string' ? value : undefined
+}
+
+export const resourceOf = (state: LooseState): string | undefined =>
+  state['Type'] === 'Task' ? stringField(state, 'Resource') : undefined
+
+const activityArn = /^arn:[^:]+:states:[^:]*:[^:]*:activity:/
+
+/** The integration pattern a Task resource selects (ASL-SPEC §12.1). */
+export function patternOf(resource: string): IntegrationPattern {
+  if (activityArn.test(resource)) return 'activity'
+  if (resource.endsWith('.waitForTaskToken')) return 'callback'
+  if (/\.sync(:\d+)?$/.test(resource)) return 'sync'
+  return 'request-response'
+}
+
+/** The kind of service a Task resource calls. */
+export function kindOf(resource: string): ResourceKind {
+  if (/^arn:[^:]+:lambda:/.test(resource)) return 'lambda'
+  if (activityArn.test(resource)) return 'activity'
+  const service = /^arn:[^:]+:states:::([^:.]+)(?::|$)/.exec(resource)?.[1]
+  if (service === undefined) return 'unknown'
+  if (service === 'lambda') return 'lambda'
+  if (service === 'http') return 'http'
+  if (service === 'aws-sdk')
+    return /^arn:[^:]+:states:::aws-sdk:lambda:/.test(resource) ? 'lambda' : 'aws-sdk'
+  return 'service'
+}
+
+/** `ErrorEquals` of a retrier or catcher, or [] when the field is malformed (the validator reports it). */
+export function errorsOf(entry: unknown): string[] {
+  if (!isRecord(entry) || !Array.isArray(entry['ErrorEquals'])) return []
+  return entry['ErrorEquals'].filter((name): name is string => typeof name === 'string')
+}
+
+/** The number at `field` when it is a literal number (JSONata expressions and paths are unknown). */
+export function literalNumber(state: LooseState, field: string): number | undefined {
+  const value = state[field]
+  return typeof value === 'number' && Number.isFinite(value) ? value : undefined
+}
+
+/** Retry and Catch arrays with the field name, for rules that treat them alike. */
+export function handlersOf(state: LooseState): { field: 'Retry' | 'Catch'; entries: unknown[] }[] {
+  const found: { field: 'Retry' | 'Catch'; entries: unknown[] }[] = []
+  for (const field of ['Retry', 'Catch'] as const) {
+    const entries = state[field]
+    if (Array.isArray(entries)) found.push({ field, entries })
+  }
+  return found
+}
+
+/** How a user reads "retrier 1" in a message. */
+export const handlerNoun = (field: 'Retry' | 'Catch'): string =>
+  field === 'Retry' ? 'retrier' : 'catcher'
+
+export const quoteList = (names: readonly string[]): string =>
+  names.map((name) => JSON.stringify(name)).join(', ')

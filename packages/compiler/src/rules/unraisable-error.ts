@@ -1,0 +1,82 @@
+import type { LooseState, StateVisit } from '../asl/walk.ts'
+import type { Diagnostic } from '../diagnostics.ts'
+import { errorsOf, handlerNoun, handlersOf, kindOf, quoteList, resourceOf } from './resources.ts'
+import type { Rule } from './rule.ts'
+
+/** Why `error` can never reach a handler of this state, or undefined when it can. */
+function whyUnraisable(error: string, visit: StateVisit): string | undefined {
+  const { state } = visit
+  const type = state['Type']
+  const resource = resourceOf(state)
+  // ASL-SPEC §9.1: States.Runtime is never retried or caught, not even by States.ALL.
+  if (error === 'States.Runtime') return 'States.Runtime is never retried or caught'
+  if (error === 'States.HeartbeatTimeout' && !hasHeartbeat(state) && type === 'Task') {
+    return 'the task sets no HeartbeatSeconds'
+  }
+  if (type === 'Task' && resource !== undefined) {
+    const kind = kindOf(resource)
+    if (error.startsWith('Lambda.') && kind !== 'lambda' && kind !== 'unknown') {
+      return 'only Lambda tasks raise Lambda.* errors'
+    }
+    if (error.startsWith('States.Http.') && kind !== 'http' && kind !== 'unknown') {
+      return 'only HTTP tasks (arn:aws:states:::http:invoke) raise States.Http.* errors'
+    }
+    if (error === 'States.NoChoiceMatched' || error === 'States.BranchFailed') {
+      return 'a Task runs no Choice and no branches'
+    }
+  }
+  if (
+    (error === 'States.ItemReaderFailed' &&
+      !(type === 'Map' && state['ItemReader'] !== undefined)) ||
+    (error === 'States.ResultWriterFailed' &&
+      !(type === 'Map' && state['ResultWriter'] !== undefined))
+  ) {
+    return `only a Map with ${error === 'States.ItemReaderFailed' ? 'an ItemReader' : 'a ResultWriter'} raises it`
+  }
+  if (error === 'States.ExceedToleratedFailureThreshold' && type !== 'Map') {
+    return 'only a Distributed Map raises it'
+  }
+  if (error === 'States.ResultPathMatchFailure' && visit.queryLanguage === 'JSONata') {
+    return 'JSONata states have no ResultPath'
+  }
+  if (
+    error === 'States.QueryEvaluationError' &&
+    type === 'Task' &&
+    visit.queryLanguage === 'JSONPath'
+  ) {
+    return 'a JSONPath Task evaluates no JSONata'
+  }
+  return undefined
+}
+
+const hasHeartbeat = (state: LooseState): boolean =>
+  state['HeartbeatSeconds'] !== undefined || state['HeartbeatSecondsPath'] !== undefined
+
+/**
+ * SFN253: a retrier or catcher that names only errors this state cannot raise: an error of another
+ * integration, a heartbeat timeout without a heartbeat, or States.Runtime (never caught).
+ */
+export const findUnraisableError: Rule = ({ states }) => {
+  const found: Diagnostic[] = []
+  for (const visit of states) {
+    for (const { field, entries } of handlersOf(visit.state)) {
+      entries.forEach((entry, index) => {
+        const errors = errorsOf(entry)
+        const reasons = errors.map((error) => whyUnraisable(error, visit))
+        if (errors.length === 0 || reasons.some((reason) => reason === undefined)) return
+        const noun = handlerNoun(field)
+        const why = [...new Set(reasons)].join('; ')
+        found.push({
+          code: 'SFN253',
+          severity: 'warning',
+          path: `${visit.path}/${field}[${index}]`,
+          message:
+            `${noun[0]!.toUpperCase()}${noun.slice(1)} ${index} of '${visit.name}' waits for ` +
+            `${quoteList(errors)}, which this state never raises (${why}). ` +
+            `Name the errors its integration raises, or remove the ${noun}.`,
+        })
+      })
+    }
+  }
+  return found
+}
