@@ -1,1 +1,9 @@
-export {}
+export { run, startExecution } from './execution.ts'
+export type { ExecutionHandle, Runnable } from './execution.ts'
+export type { ExecutionResult, ExecutionStatus, ExecutionNames, RunOptions } from './options.ts'
+export type { HistoryEvent, HistoryEventType } from './events.ts'
+export { VirtualClock, RealClock } from './clock.ts'
+export type { Clock } from './clock.ts'
+export { seededRandom } from './random.ts'
+export type { RandomSource } from './random.ts'
+export { StatesError, DefinitionError, InternalError } from './errors.ts'

@@ -1,0 +1,148 @@
+import type { JsonValue } from '@statewright/asl'
+
+/** Every event type GetExecutionHistory can return (ASL-SPEC §14). */
+export type HistoryEventType =
+  | 'ExecutionStarted'
+  | 'ExecutionSucceeded'
+  | 'ExecutionFailed'
+  | 'ExecutionAborted'
+  | 'ExecutionTimedOut'
+  | 'ExecutionRedriven'
+  | `${'Pass' | 'Task' | 'Choice' | 'Wait' | 'Succeed' | 'Parallel' | 'Map'}StateEntered`
+  | `${'Pass' | 'Task' | 'Choice' | 'Wait' | 'Succeed' | 'Parallel' | 'Map'}StateExited`
+  | 'FailStateEntered'
+  | 'TaskStateAborted'
+  | 'WaitStateAborted'
+  | `${'Parallel' | 'Map'}State${'Started' | 'Succeeded' | 'Failed' | 'Aborted'}`
+  | `MapIteration${'Started' | 'Succeeded' | 'Failed' | 'Aborted'}`
+  | `MapRun${'Started' | 'Succeeded' | 'Failed' | 'Aborted' | 'Redriven'}`
+  | `Task${'Scheduled' | 'Started' | 'Submitted' | 'Succeeded' | 'Failed' | 'TimedOut' | 'StartFailed' | 'SubmitFailed'}`
+  | `LambdaFunction${'Scheduled' | 'Started' | 'Succeeded' | 'Failed' | 'TimedOut' | 'ScheduleFailed' | 'StartFailed'}`
+  | `Activity${'Scheduled' | 'Started' | 'Succeeded' | 'Failed' | 'TimedOut' | 'ScheduleFailed'}`
+  | 'EvaluationFailed'
+
+/**
+ * One event of an execution's history, shaped as GetExecutionHistory returns it: `id` counts from 1,
+ * `previousEventId` names the causal predecessor, and exactly one `<camelCaseType>EventDetails` member
+ * holds the details, whose `input`/`output`/`parameters` are JSON text.
+ *
+ * @example
+ * { timestamp: new Date(…), type: 'PassStateEntered', id: 2, previousEventId: 0,
+ *   stateEnteredEventDetails: { name: 'Start', input: '{"a":1}', inputDetails: { truncated: false } } }
+ */
+export interface HistoryEvent {
+  readonly timestamp: Date
+  readonly type: HistoryEventType
+  readonly id: number
+  readonly previousEventId: number
+  readonly [details: `${string}EventDetails`]: Readonly<Record<string, unknown>> | undefined
+}
+
+/** A JSON value shown as JSON text in the public history; stringified only when someone reads it. */
+export class JsonText {
+  readonly value: JsonValue
+  constructor(value: JsonValue) {
+    this.value = value
+  }
+}
+
+interface RecordedEvent {
+  readonly type: HistoryEventType
+  readonly previousEventId: number
+  readonly time: number
+  readonly details: Record<string, unknown> | undefined
+}
+
+/** The 25,000-event quota of a Standard execution (ASL-SPEC §13). */
+export const HISTORY_EVENT_LIMIT = 25_000
+
+/**
+ * Records events cheaply (type, predecessor, time and raw details); `events()` builds the public,
+ * GetExecutionHistory-shaped objects on demand, so a Map over 100,000 items costs no JSON text until the
+ * history is read.
+ */
+export class History {
+  readonly #events: RecordedEvent[] = []
+  readonly #listeners: ((event: HistoryEvent) => void)[] = []
+  #built: HistoryEvent[] = []
+
+  /** Number of events recorded so far (the id of the last one). */
+  get length(): number {
+    return this.#events.length
+  }
+
+  /** Appends an event and returns its id. */
+  add(
+    type: HistoryEventType,
+    previousEventId: number,
+    time: number,
+    details?: Record<string, unknown>,
+  ): number {
+    this.#events.push({ type, previousEventId, time, details })
+    const id = this.#events.length
+    if (this.#listeners.length > 0) {
+      const event = this.#build(id - 1)
+      for (const listener of this.#listeners) listener(event)
+    }
+    return id
+  }
+
+  /** Type of the event with `id`. */
+  typeOf(id: number): HistoryEventType | undefined {
+    return this.#events[id - 1]?.type
+  }
+
+  /** Calls `listener` with every event recorded from now on. */
+  subscribe(listener: (event: HistoryEvent) => void): () => void {
+    this.#listeners.push(listener)
+    return () => {
+      const i = this.#listeners.indexOf(listener)
+      if (i >= 0) this.#listeners.splice(i, 1)
+    }
+  }
+
+  /** Event types in order (cheap: no details are built). */
+  types(): HistoryEventType[] {
+    return this.#events.map((e) => e.type)
+  }
+
+  /** The public history. */
+  events(): HistoryEvent[] {
+    for (let i = this.#built.length; i < this.#events.length; i++) this.#built.push(this.#build(i))
+    return this.#built.slice()
+  }
+
+  #build(index: number): HistoryEvent {
+    const recorded = this.#events[index]!
+    const event: Record<string, unknown> = {
+      timestamp: new Date(recorded.time),
+      type: recorded.type,
+      id: index + 1,
+      previousEventId: recorded.previousEventId,
+    }
+    if (recorded.details !== undefined) {
+      event[detailsKey(recorded.type)] = materialize(recorded.details)
+    }
+    return event as unknown as HistoryEvent
+  }
+}
+
+function detailsKey(type: HistoryEventType): string {
+  if (type.endsWith('StateEntered')) return 'stateEnteredEventDetails'
+  if (type.endsWith('StateExited')) return 'stateExitedEventDetails'
+  return `${type[0]!.toLowerCase()}${type.slice(1)}EventDetails`
+}
+
+function materialize(details: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {}
+  for (const [key, value] of Object.entries(details)) {
+    if (value === undefined) continue
+    if (value instanceof JsonText) out[key] = JSON.stringify(value.value)
+    else if (key === 'assignedVariables' && typeof value === 'object' && value !== null) {
+      const vars: Record<string, string> = {}
+      for (const [name, v] of Object.entries(value)) vars[name] = JSON.stringify(v)
+      out[key] = vars
+    } else out[key] = value
+  }
+  return out
+}

@@ -1,0 +1,366 @@
+import {
+  isStateMachineSource,
+  type AslStateMachine,
+  type JsonValue,
+  type StateMachineSource,
+  type TaskHandler,
+} from '@statewright/asl'
+import { RealClock, VirtualClock, isoTimestamp, type Clock } from './clock.ts'
+import { HistoryLimitError, type ExecutionEnv, type Frame } from './env.ts'
+import { DefinitionError, StatesError } from './errors.ts'
+import { History, HISTORY_EVENT_LIMIT, JsonText, type HistoryEvent } from './events.ts'
+import { runStates } from './interpret.ts'
+import { NotJsonError, parseJson, toJsonValue } from './json.ts'
+import type { ExecutionResult, ExecutionStatus, RunOptions } from './options.ts'
+import { randomUuid, seededRandom, type RandomSource } from './random.ts'
+import { TaskTokens } from './task-tokens.ts'
+import { checkShape } from './validate-basic.ts'
+
+/** What `run()` and `startExecution()` accept as a state machine. */
+export type Runnable = AslStateMachine | string | StateMachineSource
+
+/** A running execution: await it, answer its callbacks, stream its events, or stop it. */
+export interface ExecutionHandle {
+  readonly executionArn: string
+  /** Resolves when the execution ends; never rejects for an execution failure. */
+  readonly done: Promise<ExecutionResult>
+  /** Answers a `.waitForTaskToken` task (SendTaskSuccess). */
+  sendTaskSuccess(taskToken: string, output: unknown): void
+  /** Fails a `.waitForTaskToken` task (SendTaskFailure). */
+  sendTaskFailure(taskToken: string, error?: string, cause?: string): void
+  /** Resets a waiting task's heartbeat clock (SendTaskHeartbeat). */
+  sendTaskHeartbeat(taskToken: string): void
+  /** Tokens of tasks waiting for an answer right now. */
+  pendingTaskTokens(): string[]
+  /** Resolves with the next task token the execution hands out (or one already waiting). */
+  nextTaskToken(): Promise<string>
+  /** Stops the execution (StopExecution): status ABORTED. */
+  stop(error?: string, cause?: string): void
+  /** The history so far. */
+  history(): HistoryEvent[]
+  /** Every event as it is recorded, until the execution ends. */
+  events(): AsyncIterable<HistoryEvent>
+}
+
+class Aborted extends Error {
+  readonly error: string | undefined
+  override readonly cause: string | undefined
+  constructor(error?: string, cause?: string) {
+    super('The execution was stopped.')
+    this.name = 'Aborted'
+    this.error = error
+    this.cause = cause
+  }
+}
+
+class TimedOut extends Error {
+  constructor() {
+    super('The execution timed out.')
+    this.name = 'TimedOut'
+  }
+}
+
+function clockFrom(option: RunOptions['clock'], start: number): Clock {
+  if (option === 'real') return new RealClock()
+  if (option === undefined || option === 'virtual') return new VirtualClock(start)
+  return option
+}
+
+function randomFrom(option: RunOptions['random']): RandomSource {
+  if (typeof option === 'function') return option
+  if (typeof option === 'number') return seededRandom(option)
+  return Math.random
+}
+
+/** Parses and checks what was given, before anything runs. */
+function prepare(
+  definition: Runnable,
+  input: unknown,
+): { machine: AslStateMachine; handlers: Readonly<Record<string, TaskHandler>>; input: JsonValue } {
+  let machine: unknown = definition
+  let handlers: Readonly<Record<string, TaskHandler>> = {}
+  if (typeof definition === 'string') {
+    try {
+      machine = parseJson(definition)
+    } catch (error) {
+      throw new DefinitionError([
+        {
+          code: 'SFN400',
+          path: '/',
+          message: `The definition is not valid JSON (${(error as Error).message}). Pass ASL JSON text or an object.`,
+        },
+      ])
+    }
+  } else if (isStateMachineSource(definition)) {
+    const source = definition.toStateMachine()
+    machine = source.definition
+    handlers = source.handlers
+  }
+  let json: JsonValue
+  try {
+    json = toJsonValue(machine)
+  } catch (error) {
+    throw new DefinitionError([
+      {
+        code: 'SFN401',
+        path: '/',
+        message: `The definition is not JSON: ${(error as Error).message}.`,
+      },
+    ])
+  }
+  const problems = checkShape(json)
+  if (problems.length > 0) throw new DefinitionError(problems)
+  let data: JsonValue
+  try {
+    data = input === undefined ? {} : toJsonValue(input)
+  } catch (error) {
+    const why = error instanceof NotJsonError ? error.message : String(error)
+    throw new DefinitionError([
+      {
+        code: 'SFN410',
+        path: '/input',
+        message: `The execution input is not JSON: ${why}. Pass JSON data (no cycles, functions or BigInts).`,
+      },
+    ])
+  }
+  return { machine: json as unknown as AslStateMachine, handlers, input: data }
+}
+
+/**
+ * Starts an execution and returns its handle at once. Throws DefinitionError (SFN4xx, every problem
+ * listed) when the definition or the input is invalid; execution failures end up in `done`.
+ *
+ * @example
+ * const execution = startExecution(definition, { orderId: '1' })
+ * const token = await execution.nextTaskToken()
+ * execution.sendTaskSuccess(token, { approved: true })
+ * const { status, output } = await execution.done
+ */
+export function startExecution(
+  definition: Runnable,
+  input?: unknown,
+  options: RunOptions = {},
+): ExecutionHandle {
+  const prepared = prepare(definition, input)
+  const startMs = options.startTime === undefined ? Date.now() : Number(options.startTime)
+  const clock = clockFrom(options.clock, startMs)
+  const random = randomFrom(options.random)
+  const accountId = options.accountId ?? '111111111111'
+  const region = options.region ?? 'us-east-1'
+  const stateMachineName = options.stateMachineName ?? 'LocalStateMachine'
+  const stateMachineArn =
+    options.stateMachineArn ??
+    `arn:aws:states:${region}:${accountId}:stateMachine:${stateMachineName}`
+  const executionName = options.executionName ?? randomUuid(random)
+  const type = options.stateMachineType ?? 'STANDARD'
+  const executionArn =
+    options.executionArn ??
+    `${stateMachineArn.replace(':stateMachine:', type === 'EXPRESS' ? ':express:' : ':execution:')}:${executionName}`
+  const roleArn = options.roleArn ?? `arn:aws:iam::${accountId}:role/StatewrightLocalRole`
+  const history = new History()
+  if (options.onEvent !== undefined) history.subscribe(options.onEvent)
+  const controller = new AbortController()
+  const tokens = new TaskTokens()
+  const startTime = clock.now()
+  const env: ExecutionEnv = {
+    clock,
+    history,
+    random,
+    handlers: { ...prepared.handlers, ...options.handlers },
+    rootLanguage: prepared.machine.QueryLanguage ?? 'JSONPath',
+    execution: {
+      Id: executionArn,
+      Input: prepared.input,
+      StartTime: isoTimestamp(startTime),
+      Name: executionName,
+      RoleArn: roleArn,
+      RedriveCount: 0,
+    },
+    stateMachine: { Id: stateMachineArn, Name: stateMachineName },
+    region,
+    accountId,
+    stateMachineType: type,
+    maxPayloadBytes: options.maxPayloadBytes ?? 262_144,
+    maxHistoryEvents: options.maxHistoryEvents ?? HISTORY_EVENT_LIMIT,
+    tokens,
+    signal: controller.signal,
+  }
+  if (options.signal !== undefined) {
+    const outer = options.signal
+    if (outer.aborted) controller.abort(new Aborted())
+    else outer.addEventListener('abort', () => controller.abort(new Aborted()), { once: true })
+  }
+  history.add('ExecutionStarted', 0, startTime, {
+    input: new JsonText(prepared.input),
+    inputDetails: { truncated: false },
+    roleArn,
+  })
+  // AWS links the first state's entered event to 0, not to ExecutionStarted.
+  const frame: Frame = { variables: {}, lastEventId: 0, signal: controller.signal }
+
+  const finished: { value: boolean } = { value: false }
+  const done = execute(env, prepared.machine, prepared.input, frame, controller).then((outcome) => {
+    finished.value = true
+    const stopMs = clock.now()
+    const events = history.events()
+    return {
+      ...outcome,
+      history: events,
+      executionArn,
+      stateMachineArn,
+      startDate: new Date(startTime),
+      stopDate: new Date(stopMs),
+      elapsedMs: stopMs - startTime,
+    }
+  })
+
+  return {
+    executionArn,
+    done,
+    sendTaskSuccess(taskToken, output) {
+      tokens.success(taskToken, toJsonValue(output))
+    },
+    sendTaskFailure(taskToken, error, cause) {
+      tokens.failure(taskToken, error, cause)
+    },
+    sendTaskHeartbeat(taskToken) {
+      tokens.heartbeat(taskToken)
+    },
+    pendingTaskTokens: () => tokens.pending(),
+    nextTaskToken() {
+      const waiting = tokens.pending()
+      if (waiting.length > 0) return Promise.resolve(waiting[0]!)
+      return new Promise<string>((resolve, reject) => {
+        tokens.onToken(resolve)
+        done.then(
+          () => reject(new Error('The execution ended before it handed out a task token.')),
+          reject,
+        )
+      })
+    },
+    stop(error, cause) {
+      if (!finished.value) controller.abort(new Aborted(error, cause))
+    },
+    history: () => history.events(),
+    events: () => stream(history, done),
+  }
+}
+
+async function* stream(history: History, done: Promise<unknown>): AsyncGenerator<HistoryEvent> {
+  let seen = 0
+  let ended = false
+  done.then(
+    () => (ended = true),
+    () => (ended = true),
+  )
+  for (;;) {
+    const events = history.events()
+    while (seen < events.length) yield events[seen++]!
+    if (ended && seen >= history.length) return
+    await new Promise<void>((resolve) => {
+      const off = history.subscribe(() => {
+        off()
+        resolve()
+      })
+      done.then(
+        () => {
+          off()
+          resolve()
+        },
+        () => resolve(),
+      )
+    })
+  }
+}
+
+type Outcome = { status: ExecutionStatus; output?: JsonValue; error?: string; cause?: string }
+
+async function execute(
+  env: ExecutionEnv,
+  machine: AslStateMachine,
+  input: JsonValue,
+  frame: Frame,
+  controller: AbortController,
+): Promise<Outcome> {
+  const end = (
+    type: 'ExecutionSucceeded' | 'ExecutionFailed' | 'ExecutionAborted' | 'ExecutionTimedOut',
+    details: Record<string, unknown>,
+  ): void => {
+    // The closing event is recorded even at the history quota.
+    env.history.add(type, frame.lastEventId, env.clock.now(), details)
+  }
+  const timers = new AbortController()
+  try {
+    const work = runStates(env, machine, input, frame)
+    const racers: Promise<JsonValue>[] = [work]
+    if (typeof machine.TimeoutSeconds === 'number') {
+      racers.push(
+        env.clock.sleep(machine.TimeoutSeconds * 1000, timers.signal).then(() => {
+          throw new TimedOut()
+        }),
+      )
+    }
+    racers.push(
+      new Promise<never>((_, reject) => {
+        if (controller.signal.aborted) reject(controller.signal.reason)
+        controller.signal.addEventListener('abort', () => reject(controller.signal.reason), {
+          once: true,
+        })
+      }),
+    )
+    const output = await Promise.race(racers)
+    end('ExecutionSucceeded', { output: new JsonText(output), outputDetails: { truncated: false } })
+    return { status: 'SUCCEEDED', output }
+  } catch (error) {
+    if (!controller.signal.aborted) controller.abort(error)
+    if (error instanceof TimedOut) {
+      end('ExecutionTimedOut', {})
+      return { status: 'TIMED_OUT' }
+    }
+    if (error instanceof Aborted) {
+      end('ExecutionAborted', withErrorCause(error.error, error.cause))
+      return { status: 'ABORTED', ...withErrorCause(error.error, error.cause) }
+    }
+    if (error instanceof StatesError) {
+      const errorName = error.error === '' ? undefined : error.error
+      end('ExecutionFailed', withErrorCause(errorName, error.cause))
+      return { status: 'FAILED', ...withErrorCause(errorName, error.cause) }
+    }
+    const cause =
+      error instanceof HistoryLimitError
+        ? error.message
+        : `Statewright could not run the execution: ${error instanceof Error ? error.message : String(error)}`
+    end('ExecutionFailed', { error: 'States.Runtime', cause })
+    return { status: 'FAILED', error: 'States.Runtime', cause }
+  } finally {
+    timers.abort()
+  }
+}
+
+function withErrorCause(
+  error: string | undefined,
+  cause: string | undefined,
+): { error?: string; cause?: string } {
+  return { ...(error !== undefined ? { error } : {}), ...(cause !== undefined ? { cause } : {}) }
+}
+
+/**
+ * Runs a state machine to the end, in process, and resolves to its result: status, output or
+ * error/cause, and the GetExecutionHistory-shaped history. Never rejects for an execution failure;
+ * rejects with DefinitionError (SFN4xx) when the definition or input is invalid.
+ *
+ * @example
+ * const result = await run(
+ *   { StartAt: 'Hello', States: { Hello: { Type: 'Pass', Result: 'world', End: true } } },
+ *   {},
+ * )
+ * result.status // 'SUCCEEDED'
+ * result.output // 'world'
+ */
+export async function run(
+  definition: Runnable,
+  input?: unknown,
+  options?: RunOptions,
+): Promise<ExecutionResult> {
+  return startExecution(definition, input, options).done
+}

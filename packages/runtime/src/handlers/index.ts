@@ -1,0 +1,44 @@
+import type { AslStateOf, JsonValue, StateType } from '@statewright/asl'
+import type { StateContext } from '../env.ts'
+import type { JsonObject } from '../json.ts'
+import { runChoice } from './choice.ts'
+import { runFail } from './fail.ts'
+import { runMap } from './map.ts'
+import { runParallel } from './parallel.ts'
+import { runPass } from './pass.ts'
+import { runSucceed } from './succeed.ts'
+import { runTask } from './task.ts'
+import { runWait } from './wait.ts'
+
+/** What one attempt at a state produced. */
+export interface StateOutcome {
+  readonly output: JsonValue
+  /** The next state; `undefined` ends the current States scope. */
+  readonly next: string | undefined
+  /** Variables to assign once the state completes (ASL-SPEC §4). */
+  readonly assigned?: JsonObject | undefined
+}
+
+/** A state type's behaviour: never mutates `input`; throws StatesError to fail. */
+export type StateHandler<TState> = (
+  state: TState,
+  input: JsonValue,
+  ctx: StateContext,
+) => Promise<StateOutcome>
+
+/** One handler per state type; a new StateType does not compile until it has one. */
+export const HANDLERS: { readonly [T in StateType]: StateHandler<AslStateOf<T>> } = {
+  Pass: runPass,
+  Task: runTask,
+  Choice: runChoice,
+  Wait: runWait,
+  Succeed: runSucceed,
+  Fail: runFail,
+  Parallel: runParallel,
+  Map: runMap,
+}
+
+/** The transition of a state with Next/End. */
+export function nextOf(state: { Next?: string; End?: boolean }): string | undefined {
+  return state.End === true ? undefined : state.Next
+}

@@ -1,0 +1,317 @@
+import type { AslMapState, JsonValue } from '@statewright/asl'
+import { childFrame, runBranch, runConcurrently } from '../branches.ts'
+import { addEvent, asVerbatim, locateError, type StateContext } from '../env.ts'
+import { StatesError } from '../errors.ts'
+import {
+  evaluateAssign,
+  jsonata,
+  jsonataScope,
+  payload,
+  referencePath,
+  resultPath,
+  selectIoPath,
+} from '../io.ts'
+import { isJsonObject, type JsonObject } from '../json.ts'
+import { randomUuid } from '../random.ts'
+import { nextOf, type StateHandler } from './index.ts'
+
+/** Inline iterations AWS runs at once when MaxConcurrency is 0 (ASL-SPEC §3.8: "~40"). */
+const INLINE_CONCURRENCY = 40
+
+/**
+ * Map (ASL-SPEC §3.8, §3.9): items from ItemsPath/Items, ItemSelector per item, iterations run with
+ * MaxConcurrency, results in item order; an iteration failure fails the state with the iteration's
+ * error unless tolerated. Distributed mode runs each iteration as a child (own variables, no events in
+ * the parent history) inside a Map Run.
+ */
+export const runMap: StateHandler<AslMapState> = async (state, input, ctx) => {
+  const jsonataMode = ctx.language === 'JSONata'
+  const processor = state.ItemProcessor ?? state.Iterator
+  if (processor === undefined) {
+    throw new StatesError('States.Runtime', `The Map state '${ctx.name}' has no ItemProcessor.`)
+  }
+  const distributed = processor.ProcessorConfig?.Mode === 'DISTRIBUTED'
+  let effective: JsonValue = input
+  let items: JsonValue
+  let maxConcurrency = 0
+  if (jsonataMode) {
+    const scope = jsonataScope(ctx, input)
+    try {
+      items = state.Items === undefined ? input : await jsonata(ctx, state.Items, scope, 'Items')
+      if (!Array.isArray(items)) {
+        throw new StatesError(
+          'States.QueryEvaluationError',
+          state.Items === undefined || typeof state.Items !== 'string'
+            ? `Map state input must be an array but was: ${JSON.stringify(items)}`
+            : `The JSONata expression '${body(state.Items)}' specified for the field 'Items' returned an unexpected result type. Expected 'array', but was '${typeName(items)}' for value: ${JSON.stringify(items)}`,
+        )
+      }
+      if (state.MaxConcurrency !== undefined) {
+        maxConcurrency = integer(
+          ctx,
+          await jsonata(ctx, state.MaxConcurrency, scope, 'MaxConcurrency'),
+          'MaxConcurrency',
+        )
+      }
+    } catch (error) {
+      throw failMapState(ctx, error)
+    }
+  } else {
+    effective = selectIoPath(ctx, state.InputPath, input)
+    items = effective
+    if (state.ItemsPath !== undefined) {
+      const found = referencePath(ctx, state.ItemsPath, effective)
+      if (!found.found) {
+        throw locateError(
+          ctx,
+          new StatesError(
+            'States.Runtime',
+            `Invalid path '${state.ItemsPath}' : ${found.description}`,
+          ),
+        )
+      }
+      items = found.value
+    }
+    if (typeof state.MaxConcurrency === 'number') maxConcurrency = state.MaxConcurrency
+    if (state.MaxConcurrencyPath !== undefined) {
+      maxConcurrency = pathInteger(ctx, state.MaxConcurrencyPath, effective, 'MaxConcurrencyPath')
+    }
+    if (!Array.isArray(items)) {
+      throw locateError(
+        ctx,
+        new StatesError(
+          'States.Runtime',
+          `Map state input must be an array but was: ${JSON.stringify(items)}`,
+        ),
+      )
+    }
+  }
+  const list = items as JsonValue[]
+  addEvent(ctx.env, ctx.frame, 'MapStateStarted', { length: list.length })
+
+  let toleratedCount = 0
+  let toleratedPercentage = 0
+  if (jsonataMode) {
+    const scope = jsonataScope(ctx, input)
+    try {
+      if (state.ToleratedFailureCount !== undefined) {
+        toleratedCount = integer(
+          ctx,
+          await jsonata(ctx, state.ToleratedFailureCount, scope, 'ToleratedFailureCount'),
+          'ToleratedFailureCount',
+        )
+      }
+      if (state.ToleratedFailurePercentage !== undefined) {
+        const value = await jsonata(
+          ctx,
+          state.ToleratedFailurePercentage,
+          scope,
+          'ToleratedFailurePercentage',
+        )
+        toleratedPercentage = typeof value === 'number' ? value : 0
+      }
+    } catch (error) {
+      throw failMapState(ctx, error)
+    }
+  } else {
+    if (typeof state.ToleratedFailureCount === 'number')
+      toleratedCount = state.ToleratedFailureCount
+    if (state.ToleratedFailureCountPath !== undefined) {
+      toleratedCount = pathInteger(
+        ctx,
+        state.ToleratedFailureCountPath,
+        effective,
+        'ToleratedFailureCountPath',
+      )
+    }
+    if (typeof state.ToleratedFailurePercentage === 'number')
+      toleratedPercentage = state.ToleratedFailurePercentage
+    if (state.ToleratedFailurePercentagePath !== undefined) {
+      toleratedPercentage = pathNumber(
+        ctx,
+        state.ToleratedFailurePercentagePath,
+        effective,
+        'ToleratedFailurePercentagePath',
+      )
+    }
+  }
+  if (toleratedCount < 0) {
+    throw locateError(
+      ctx,
+      new StatesError('States.Runtime', 'ToleratedFailureCount cannot be negative.'),
+    )
+  }
+
+  const env = ctx.env
+  const selector = state.ItemSelector ?? (jsonataMode ? undefined : state.Parameters)
+  let mapRunArn: string | undefined
+  if (distributed) {
+    const label = state.Label ?? ctx.name
+    const machine = String((env.stateMachine as JsonObject).Id).replace(
+      ':stateMachine:',
+      ':mapRun:',
+    )
+    mapRunArn = `${machine}/${label}:${randomUuid(env.random)}`
+    addEvent(env, ctx.frame, 'MapRunStarted', { mapRunArn })
+  }
+  let failures = 0
+  const limit = maxConcurrency > 0 ? maxConcurrency : distributed ? 1000 : INLINE_CONCURRENCY
+  let results: JsonValue[]
+  try {
+    results = await runConcurrently(
+      list.length,
+      limit,
+      ctx.frame.signal,
+      async (index, signal) => {
+        const item = list[index]!
+        const mapItem: JsonObject = { Index: index, Value: item }
+        let iterationInput: JsonValue = item
+        if (selector !== undefined) {
+          iterationInput = jsonataMode
+            ? await jsonata(ctx, selector, jsonataScope(ctx, input, { mapItem }), 'ItemSelector')
+            : payload(ctx, selector, effective, 'ItemSelector', mapItem)
+        }
+        const frame = childFrame(ctx.frame, signal, distributed)
+        if (!distributed) {
+          frame.lastEventId = addEvent(env, frame, 'MapIterationStarted', { index, name: ctx.name })
+        }
+        try {
+          const output = await runBranch(env, processor, iterationInput, frame)
+          if (!distributed) addEvent(env, frame, 'MapIterationSucceeded', { index, name: ctx.name })
+          ctx.frame.lastEventId = frame.lastEventId
+          return output
+        } catch (error) {
+          if (!distributed && error instanceof StatesError) {
+            addEvent(env, frame, 'MapIterationFailed', { index, name: ctx.name })
+          } else if (!distributed && signal.aborted) {
+            addEvent(env, frame, 'MapIterationAborted', { index, name: ctx.name })
+          }
+          ctx.frame.lastEventId = frame.lastEventId
+          throw error
+        }
+      },
+      (_index, error) => {
+        if (!(error instanceof StatesError) || error.error === 'States.Runtime') return false
+        failures++
+        if (toleratedCount === 0 && toleratedPercentage === 0) return false
+        return (
+          failures <= toleratedCount ||
+          (failures / Math.max(1, list.length)) * 100 <= toleratedPercentage
+        )
+      },
+    )
+  } catch (error) {
+    if (error instanceof StatesError) {
+      let reported = error
+      if (distributed && (toleratedCount > 0 || toleratedPercentage > 0)) {
+        reported = new StatesError(
+          'States.ExceedToleratedFailureThreshold',
+          'The specified tolerated failure threshold was exceeded',
+        )
+      }
+      if (mapRunArn !== undefined) {
+        addEvent(env, ctx.frame, 'MapRunFailed', { error: reported.error, cause: reported.cause })
+      }
+      addEvent(env, ctx.frame, 'MapStateFailed')
+      throw asVerbatim(reported)
+    }
+    throw error
+  }
+  if (mapRunArn !== undefined) addEvent(env, ctx.frame, 'MapRunSucceeded')
+  addEvent(env, ctx.frame, 'MapStateSucceeded')
+
+  const result: JsonValue = results.map((r) => (r === undefined ? null : r))
+  if (jsonataMode) {
+    const scope = jsonataScope(ctx, input, { result })
+    const output =
+      state.Output === undefined ? result : await jsonata(ctx, state.Output, scope, 'Output')
+    return {
+      output,
+      next: nextOf(state),
+      assigned: await evaluateAssign(ctx, state.Assign, input, { result }),
+    }
+  }
+  const assigned = await evaluateAssign(ctx, state.Assign, result)
+  const selected =
+    state.ResultSelector === undefined
+      ? result
+      : payload(ctx, state.ResultSelector, result, 'ResultSelector')
+  const combined = resultPath(ctx, input, state.ResultPath, selected)
+  return { output: selectIoPath(ctx, state.OutputPath, combined), next: nextOf(state), assigned }
+}
+
+/** A failure before iterations start: AWS records MapStateFailed after the EvaluationFailed event. */
+function failMapState(ctx: StateContext, error: unknown): unknown {
+  if (!(error instanceof StatesError)) return error
+  const located = locateError(ctx, error)
+  addEvent(ctx.env, ctx.frame, 'MapStateFailed')
+  return located
+}
+
+function integer(ctx: StateContext, value: JsonValue, field: string): number {
+  if (typeof value === 'number' && Number.isInteger(value)) return value
+  throw locateError(
+    ctx,
+    new StatesError(
+      'States.QueryEvaluationError',
+      `The JSONata expression specified for the field '${field}' returned an unexpected result type. Expected 'integer', but was '${typeName(value)}' for value: ${JSON.stringify(value)}`,
+    ),
+  )
+}
+
+function pathValue(ctx: StateContext, path: string, input: JsonValue): JsonValue {
+  const found = referencePath(ctx, path, input)
+  if (!found.found) {
+    throw locateError(
+      ctx,
+      new StatesError('States.Runtime', `Invalid path '${path}' : ${found.description}`),
+    )
+  }
+  return found.value
+}
+
+function notValid(
+  ctx: StateContext,
+  field: string,
+  value: JsonValue,
+  path: string,
+  what: string,
+): StatesError {
+  const shown = typeof value === 'string' ? value : JSON.stringify(value)
+  return locateError(
+    ctx,
+    new StatesError(
+      'States.Runtime',
+      `The ${field} field refers to value "${shown}" which is not a valid ${what}: ${path}`,
+    ),
+  )
+}
+
+/** An integer `…Path` value; numeric strings are accepted as AWS parses them. */
+function pathInteger(ctx: StateContext, path: string, input: JsonValue, field: string): number {
+  const value = pathValue(ctx, path, input)
+  const number = typeof value === 'string' && /^-?\d+$/.test(value.trim()) ? Number(value) : value
+  if (typeof number === 'number' && Number.isInteger(number)) return number
+  throw notValid(ctx, field, value, path, 'integer')
+}
+
+function pathNumber(ctx: StateContext, path: string, input: JsonValue, field: string): number {
+  const value = pathValue(ctx, path, input)
+  const number =
+    typeof value === 'string' && value.trim() !== '' && Number.isFinite(Number(value))
+      ? Number(value)
+      : value
+  if (typeof number === 'number') return number
+  throw notValid(ctx, field, value, path, 'float')
+}
+
+function body(expression: string): string {
+  return expression.replace(/^\{%\s*/, '').replace(/\s*%\}$/, '')
+}
+
+function typeName(value: JsonValue): string {
+  if (value === null) return 'null'
+  if (Array.isArray(value)) return 'array'
+  if (isJsonObject(value)) return 'object'
+  return typeof value
+}

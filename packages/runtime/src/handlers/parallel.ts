@@ -1,0 +1,68 @@
+import type { AslParallelState, JsonValue } from '@statewright/asl'
+import { childFrame, runBranch, runConcurrently } from '../branches.ts'
+import { addEvent, asVerbatim } from '../env.ts'
+import { StatesError } from '../errors.ts'
+import { evaluateAssign, jsonata, jsonataScope, payload, resultPath, selectIoPath } from '../io.ts'
+import { nextOf, type StateHandler } from './index.ts'
+
+/**
+ * Parallel (ASL-SPEC §3.7): every branch gets the same input and runs concurrently; the result is the
+ * array of branch outputs in Branches order. A failing branch stops the others and the state fails with
+ * the branch's own error (AWS, not the spec's States.BranchFailed).
+ */
+export const runParallel: StateHandler<AslParallelState> = async (state, input, ctx) => {
+  const jsonataMode = ctx.language === 'JSONata'
+  let branchInput: JsonValue
+  if (jsonataMode) {
+    branchInput =
+      state.Arguments === undefined
+        ? input
+        : await jsonata(ctx, state.Arguments, jsonataScope(ctx, input), 'Arguments')
+  } else {
+    const effective = selectIoPath(ctx, state.InputPath, input)
+    branchInput =
+      state.Parameters === undefined
+        ? effective
+        : payload(ctx, state.Parameters, effective, 'Parameters')
+  }
+  addEvent(ctx.env, ctx.frame, 'ParallelStateStarted')
+  let raw: JsonValue[]
+  try {
+    const frames = state.Branches.map(() => undefined as ReturnType<typeof childFrame> | undefined)
+    raw = await runConcurrently(state.Branches.length, 0, ctx.frame.signal, (index, signal) => {
+      const frame = childFrame(ctx.frame, signal)
+      frames[index] = frame
+      return runBranch(ctx.env, state.Branches[index]!, branchInput, frame)
+    })
+    ctx.frame.lastEventId = Math.max(
+      ctx.frame.lastEventId,
+      ...frames.map((f) => f?.lastEventId ?? 0),
+    )
+  } catch (error) {
+    ctx.frame.lastEventId = ctx.env.history.length
+    if (error instanceof StatesError) {
+      addEvent(ctx.env, ctx.frame, 'ParallelStateFailed')
+      throw asVerbatim(error)
+    }
+    throw error
+  }
+  addEvent(ctx.env, ctx.frame, 'ParallelStateSucceeded')
+  const result: JsonValue = raw
+  if (jsonataMode) {
+    const scope = jsonataScope(ctx, input, { result })
+    const output =
+      state.Output === undefined ? result : await jsonata(ctx, state.Output, scope, 'Output')
+    return {
+      output,
+      next: nextOf(state),
+      assigned: await evaluateAssign(ctx, state.Assign, input, { result }),
+    }
+  }
+  const assigned = await evaluateAssign(ctx, state.Assign, result)
+  const selected =
+    state.ResultSelector === undefined
+      ? result
+      : payload(ctx, state.ResultSelector, result, 'ResultSelector')
+  const combined = resultPath(ctx, input, state.ResultPath, selected)
+  return { output: selectIoPath(ctx, state.OutputPath, combined), next: nextOf(state), assigned }
+}

@@ -1,0 +1,324 @@
+import type { AslTaskState, JsonValue, TaskHandler } from '@statewright/asl'
+import { addEvent, asVerbatim, locateError, type StateContext } from '../env.ts'
+import { StatesError } from '../errors.ts'
+import { JsonText, type HistoryEventType } from '../events.ts'
+import {
+  evaluateAssign,
+  jsonata,
+  jsonataScope,
+  payload,
+  referencePath,
+  resultPath,
+  selectIoPath,
+} from '../io.ts'
+import { randomUuid } from '../random.ts'
+import { callHandler, findHandler, lambdaInvokeEnvelope } from '../tasks/invoke.ts'
+import { parseResource, type TaskResource } from '../tasks/resource.ts'
+import { nextOf, type StateHandler } from './index.ts'
+
+/** AWS's default Task timeout (ASL-SPEC §16: 99999999 s, not the spec's 60). */
+const DEFAULT_TIMEOUT_SECONDS = 99_999_999
+
+/**
+ * Task (ASL-SPEC §3.1, §6.3, §12): input processing, the integration (a local handler) under
+ * TimeoutSeconds/HeartbeatSeconds, `.waitForTaskToken` callbacks, then result processing.
+ */
+export const runTask: StateHandler<AslTaskState> = async (state, input, ctx) => {
+  const resource = parseResource(state.Resource)
+  let parameters: JsonValue
+  let timeoutSeconds: number | undefined
+  let heartbeatSeconds: number | undefined
+  if (ctx.language === 'JSONata') {
+    const scope = jsonataScope(ctx, input)
+    parameters =
+      state.Arguments === undefined
+        ? input
+        : await jsonata(ctx, state.Arguments, scope, 'Arguments')
+    if (state.TimeoutSeconds !== undefined) {
+      timeoutSeconds = positiveInteger(
+        ctx,
+        await jsonata(ctx, state.TimeoutSeconds, scope, 'TimeoutSeconds'),
+        'TimeoutSeconds',
+      )
+    }
+    if (state.HeartbeatSeconds !== undefined) {
+      heartbeatSeconds = positiveInteger(
+        ctx,
+        await jsonata(ctx, state.HeartbeatSeconds, scope, 'HeartbeatSeconds'),
+        'HeartbeatSeconds',
+      )
+    }
+  } else {
+    const effective = selectIoPath(ctx, state.InputPath, input)
+    parameters =
+      state.Parameters === undefined
+        ? effective
+        : payload(ctx, state.Parameters, effective, 'Parameters')
+    timeoutSeconds = secondsField(
+      ctx,
+      state.TimeoutSeconds,
+      state.TimeoutSecondsPath,
+      'TimeoutSecondsPath',
+      input,
+    )
+    heartbeatSeconds = secondsField(
+      ctx,
+      state.HeartbeatSeconds,
+      state.HeartbeatSecondsPath,
+      'HeartbeatSecondsPath',
+      input,
+    )
+  }
+
+  const raw = await invoke(ctx, state, resource, parameters, timeoutSeconds, heartbeatSeconds)
+
+  if (ctx.language === 'JSONata') {
+    const scope = jsonataScope(ctx, input, { result: raw })
+    const output =
+      state.Output === undefined ? raw : await jsonata(ctx, state.Output, scope, 'Output')
+    const assigned = await evaluateAssign(ctx, state.Assign, input, { result: raw })
+    return { output, next: nextOf(state), assigned }
+  }
+  const assigned = await evaluateAssign(ctx, state.Assign, raw)
+  const selected =
+    state.ResultSelector === undefined
+      ? raw
+      : payload(ctx, state.ResultSelector, raw, 'ResultSelector')
+  const combined = resultPath(ctx, input, state.ResultPath, selected)
+  return { output: selectIoPath(ctx, state.OutputPath, combined), next: nextOf(state), assigned }
+}
+
+function positiveInteger(ctx: StateContext, value: JsonValue, field: string): number {
+  if (typeof value === 'number' && Number.isInteger(value) && value > 0) return value
+  throw locateError(
+    ctx,
+    new StatesError(
+      'States.QueryEvaluationError',
+      `The JSONata expression specified for the field '${field}' returned an unexpected result type. Expected 'integer', but was '${typeof value}' for value: ${JSON.stringify(value)}`,
+    ),
+  )
+}
+
+function secondsField(
+  ctx: StateContext,
+  literal: number | string | undefined,
+  path: string | undefined,
+  field: string,
+  input: JsonValue,
+): number | undefined {
+  if (typeof literal === 'number') return literal
+  if (path === undefined) return undefined
+  const found = referencePath(ctx, path, input)
+  if (!found.found) {
+    throw locateError(
+      ctx,
+      new StatesError('States.Runtime', `Invalid path '${path}' : ${found.description}`),
+    )
+  }
+  if (typeof found.value !== 'number' || !Number.isInteger(found.value) || found.value <= 0) {
+    throw locateError(
+      ctx,
+      new StatesError(
+        'States.Runtime',
+        `The ${field} field refers to value ${JSON.stringify(JSON.stringify(found.value))} which is not a valid positive integer: ${path}`,
+      ),
+    )
+  }
+  return found.value
+}
+
+/** Event names and details for the three families of task events. */
+function eventsFor(resource: TaskResource): {
+  prefix: 'Task' | 'LambdaFunction' | 'Activity'
+  base: Record<string, unknown>
+} {
+  if (resource.kind === 'lambda-function') return { prefix: 'LambdaFunction', base: {} }
+  if (resource.kind === 'activity') return { prefix: 'Activity', base: {} }
+  if (resource.kind === 'service') {
+    return {
+      prefix: 'Task',
+      base: { resourceType: resource.resourceType, resource: resource.resource },
+    }
+  }
+  return { prefix: 'Task', base: { resourceType: 'local', resource: resource.arn } }
+}
+
+async function invoke(
+  ctx: StateContext,
+  state: AslTaskState,
+  resource: TaskResource,
+  parameters: JsonValue,
+  timeoutSeconds: number | undefined,
+  heartbeatSeconds: number | undefined,
+): Promise<JsonValue> {
+  const { env, frame } = ctx
+  const { prefix, base } = eventsFor(resource)
+  const event = (type: string, details: Record<string, unknown>): number =>
+    addEvent(env, frame, `${prefix}${type}` as HistoryEventType, details)
+  const timing = {
+    ...(timeoutSeconds !== undefined ? { timeoutInSeconds: timeoutSeconds } : {}),
+    ...(heartbeatSeconds !== undefined ? { heartbeatInSeconds: heartbeatSeconds } : {}),
+  }
+  if (prefix === 'Task') {
+    event('Scheduled', {
+      ...base,
+      region: env.region,
+      parameters: new JsonText(parameters),
+      ...timing,
+    })
+  } else {
+    event('Scheduled', { resource: resource.arn, input: new JsonText(parameters), ...timing })
+  }
+
+  const callback = resource.kind === 'service' && resource.pattern === 'waitForTaskToken'
+  if (callback || resource.kind === 'activity') {
+    ctx.taskToken = randomUuid(env.random)
+    ctx.contextCache = undefined
+  }
+  const handler = findHandler(env.handlers, ctx.name, resource, parameters)
+  if (handler === undefined && !callback && resource.kind !== 'activity') {
+    const error = new StatesError(
+      'States.Runtime',
+      `No local handler for the Task state '${ctx.name}' (resource '${resource.arn}'). Pass one in the handlers option, keyed by the state name, the function name or the resource ARN.`,
+    )
+    throw locateError(ctx, error)
+  }
+  event('Started', prefix === 'Task' ? { ...base } : {})
+
+  const controller = new AbortController()
+  const onOuterAbort = (): void => controller.abort(frame.signal.reason)
+  frame.signal.addEventListener('abort', onOuterAbort, { once: true })
+  const timeoutMs = (timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS) * 1000
+  // No timer for AWS's default timeout: it is longer than any test runs.
+  const timed = timeoutSeconds !== undefined
+  const timers = new AbortController()
+  try {
+    const work = perform(
+      ctx,
+      handler,
+      resource,
+      parameters,
+      callback,
+      controller.signal,
+      heartbeatSeconds,
+      timers.signal,
+      () => {
+        if (prefix === 'Task') event('Submitted', { ...base, output: new JsonText(null) })
+      },
+    )
+    env.clock.track?.(work)
+    const timeout = timed
+      ? env.clock.sleep(timeoutMs, timers.signal).then(() => {
+          throw asVerbatim(new StatesError('States.Timeout'))
+        })
+      : new Promise<never>(() => {})
+    const aborted = new Promise<never>((_, reject) => {
+      if (frame.signal.aborted) reject(frame.signal.reason)
+      frame.signal.addEventListener('abort', () => reject(frame.signal.reason), { once: true })
+    })
+    let result = await Promise.race([work, timeout, aborted])
+    if (
+      resource.kind === 'service' &&
+      resource.resourceType === 'lambda' &&
+      resource.action === 'invoke' &&
+      !callback
+    ) {
+      result = lambdaInvokeEnvelope(result, randomUuid(env.random))
+    }
+    event('Succeeded', {
+      ...(prefix === 'Task' ? base : {}),
+      output: new JsonText(result),
+      outputDetails: { truncated: false },
+    })
+    return result
+  } catch (error) {
+    if (frame.signal.aborted && error === frame.signal.reason) {
+      addEvent(env, frame, 'TaskStateAborted', undefined)
+      throw error
+    }
+    if (!(error instanceof StatesError)) throw error
+    if (error.error === 'States.Timeout') {
+      event('TimedOut', {
+        ...(prefix === 'Task' ? base : {}),
+        error: 'States.Timeout',
+        ...(error.cause !== undefined ? { cause: error.cause } : {}),
+      })
+    } else {
+      event('Failed', {
+        ...(prefix === 'Task' ? base : {}),
+        error: error.error,
+        ...(error.cause !== undefined ? { cause: error.cause } : {}),
+      })
+    }
+    throw asVerbatim(error)
+  } finally {
+    timers.abort()
+    controller.abort()
+    frame.signal.removeEventListener('abort', onOuterAbort)
+  }
+}
+
+async function perform(
+  ctx: StateContext,
+  handler: TaskHandler | undefined,
+  resource: TaskResource,
+  parameters: JsonValue,
+  callback: boolean,
+  signal: AbortSignal,
+  heartbeatSeconds: number | undefined,
+  timers: AbortSignal,
+  submitted: () => void,
+): Promise<JsonValue> {
+  const lambdaStyle =
+    resource.kind === 'lambda-function' ||
+    (resource.kind === 'service' && resource.resourceType === 'lambda')
+  const handlerInput =
+    resource.kind === 'service' &&
+    resource.resourceType === 'lambda' &&
+    resource.action === 'invoke'
+      ? parameters !== null &&
+        typeof parameters === 'object' &&
+        !Array.isArray(parameters) &&
+        'Payload' in parameters
+        ? (parameters.Payload ?? null)
+        : {}
+      : parameters
+  const context = {
+    stateName: ctx.name,
+    resource: resource.arn,
+    retryCount: ctx.retryCount,
+    signal,
+    ...(ctx.taskToken !== undefined ? { taskToken: ctx.taskToken } : {}),
+  }
+  if (!callback && resource.kind !== 'activity') {
+    return callHandler(handler!, handlerInput, context, lambdaStyle)
+  }
+  // Callback: register the token first, so a handler may answer synchronously.
+  const token = ctx.taskToken!
+  let heartbeatTimer: AbortController | undefined
+  let rejectHeartbeat: (error: StatesError) => void = () => {}
+  const heartbeatMissed = new Promise<never>((_, reject) => {
+    rejectHeartbeat = reject
+  })
+  const armHeartbeat = (): void => {
+    if (heartbeatSeconds === undefined) return
+    heartbeatTimer?.abort()
+    heartbeatTimer = new AbortController()
+    const local = heartbeatTimer
+    timers.addEventListener('abort', () => local.abort(), { once: true })
+    ctx.env.clock.sleep(heartbeatSeconds * 1000, local.signal).then(
+      () => rejectHeartbeat(asVerbatim(new StatesError('States.Timeout'))),
+      () => {},
+    )
+  }
+  const waiting = ctx.env.tokens.wait(token, armHeartbeat)
+  try {
+    if (handler !== undefined) await callHandler(handler, handlerInput, context, lambdaStyle)
+    submitted()
+    armHeartbeat()
+    return await Promise.race([waiting.answer, heartbeatMissed])
+  } finally {
+    waiting.cancel()
+    heartbeatTimer?.abort()
+  }
+}

@@ -1,0 +1,158 @@
+/**
+ * Input and output processing (ASL-SPEC §6.3 for JSONPath, §5/§6.4 for JSONata), always against the
+ * state being run, so failures carry AWS's location prefix and JSONata failures get their
+ * EvaluationFailed event.
+ */
+import type { JsonValue } from '@statewright/asl'
+import { isoTimestamp } from './clock.ts'
+import { locateError, type StateContext } from './env.ts'
+import { StatesError } from './errors.ts'
+import {
+  applyPayloadTemplate,
+  applyResultPath,
+  describePathFailure,
+  evaluateJsonataTemplate,
+  selectPath,
+  type JsonataScope,
+  type PathScope,
+} from './expressions.ts'
+import type { JsonObject } from './json.ts'
+
+/** States whose context object reports `State.RetryCount`. */
+const RETRYABLE = new Set(['Task', 'Parallel', 'Map'])
+
+/** The Context Object (`$$`, `$states.context`) as this state sees it (ASL-SPEC §7). */
+export function contextObject(ctx: StateContext, mapItem?: JsonObject): JsonObject {
+  if (mapItem === undefined && ctx.contextCache !== undefined) return ctx.contextCache
+  const state: JsonObject = { EnteredTime: isoTimestamp(ctx.enteredTime), Name: ctx.name }
+  if (RETRYABLE.has(ctx.state.Type)) state.RetryCount = ctx.retryCount
+  const context: JsonObject = {
+    Execution: ctx.env.execution,
+    StateMachine: ctx.env.stateMachine,
+    State: state,
+  }
+  if (ctx.taskToken !== undefined) context.Task = { Token: ctx.taskToken }
+  if (mapItem !== undefined) {
+    context.Map = { Item: mapItem }
+    return context
+  }
+  ctx.contextCache = context
+  return context
+}
+
+export function pathScope(ctx: StateContext, mapItem?: JsonObject): PathScope {
+  return { context: contextObject(ctx, mapItem), variables: ctx.frame.variables }
+}
+
+export function jsonataScope(
+  ctx: StateContext,
+  input: JsonValue,
+  extra?: { result?: JsonValue; errorOutput?: JsonValue; mapItem?: JsonObject },
+): JsonataScope {
+  return {
+    input,
+    context: contextObject(ctx, extra?.mapItem),
+    variables: ctx.frame.variables,
+    ...(extra?.result !== undefined ? { result: extra.result } : {}),
+    ...(extra?.errorOutput !== undefined ? { errorOutput: extra.errorOutput } : {}),
+  }
+}
+
+/** Runs `fn`, turning its StatesError into the located error AWS reports for this state. */
+export function located<T>(ctx: StateContext, fn: () => T): T {
+  try {
+    return fn()
+  } catch (error) {
+    if (error instanceof StatesError) throw locateError(ctx, error)
+    throw error
+  }
+}
+
+export async function locatedAsync<T>(ctx: StateContext, fn: () => Promise<T>): Promise<T> {
+  try {
+    return await fn()
+  } catch (error) {
+    if (error instanceof StatesError) throw locateError(ctx, error)
+    throw error
+  }
+}
+
+/** `InputPath` / `OutputPath`: `null` gives `{}`, a path matching nothing is States.Runtime. */
+export function selectIoPath(
+  ctx: StateContext,
+  path: string | null | undefined,
+  value: JsonValue,
+): JsonValue {
+  if (path === undefined || path === '$') return value
+  if (path === null) return {}
+  const scope = pathScope(ctx)
+  const found = selectPath(path, value, scope)
+  if (found.found) return found.value
+  throw locateError(
+    ctx,
+    new StatesError(
+      'States.Runtime',
+      `Invalid path '${path}' : ${describePathFailure(path, value, scope)}`,
+    ),
+  )
+}
+
+/** A `.$` payload template (Parameters, ResultSelector, ItemSelector, Assign, …). */
+export function payload(
+  ctx: StateContext,
+  template: JsonValue,
+  input: JsonValue,
+  field: string,
+  mapItem?: JsonObject,
+): JsonValue {
+  return located(ctx, () => applyPayloadTemplate(template, input, pathScope(ctx, mapItem), field))
+}
+
+export function resultPath(
+  ctx: StateContext,
+  rawInput: JsonValue,
+  path: string | null | undefined,
+  result: JsonValue,
+): JsonValue {
+  return located(ctx, () => applyResultPath(rawInput, path, result))
+}
+
+/** Evaluates every `{% %}` inside `value` (a JSONata field). */
+export function jsonata(
+  ctx: StateContext,
+  value: JsonValue,
+  scope: JsonataScope,
+  field: string,
+): Promise<JsonValue> {
+  return locatedAsync(ctx, () => evaluateJsonataTemplate(value, scope, field))
+}
+
+/**
+ * `Assign` (ASL-SPEC §4): evaluated against the values of state entry; the caller applies the result
+ * after the state completes. JSONPath: a payload template whose `$` is `input`.
+ */
+export async function evaluateAssign(
+  ctx: StateContext,
+  assign: JsonObject | undefined,
+  input: JsonValue,
+  extra?: { result?: JsonValue; errorOutput?: JsonValue; stateInput?: JsonValue },
+): Promise<JsonObject | undefined> {
+  if (assign === undefined) return undefined
+  if (ctx.language === 'JSONata') {
+    const scope = jsonataScope(ctx, extra?.stateInput ?? input, extra)
+    return (await jsonata(ctx, assign, scope, 'Assign')) as JsonObject
+  }
+  return payload(ctx, assign, input, 'Assign') as JsonObject
+}
+
+/** Reads a `…Path` field that must reference a value (SecondsPath, TimeoutSecondsPath, …). */
+export function referencePath(
+  ctx: StateContext,
+  path: string,
+  input: JsonValue,
+): { found: true; value: JsonValue } | { found: false; description: string } {
+  const scope = pathScope(ctx)
+  const found = selectPath(path, input, scope)
+  if (found.found) return found
+  return { found: false, description: describePathFailure(path, input, scope) }
+}

@@ -1,0 +1,132 @@
+import type { JsonValue } from '@statewright/asl'
+
+/** JSON objects as the runtime handles them (a plain object whose values are JSON). */
+export type JsonObject = { [key: string]: JsonValue }
+
+export function isJsonObject(value: unknown): value is JsonObject {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+}
+
+/** Why a value is not JSON, and where; `undefined` when it is. */
+export class NotJsonError extends Error {
+  readonly at: string
+  constructor(at: string, why: string) {
+    super(`${why} at ${at}`)
+    this.name = 'NotJsonError'
+    this.at = at
+  }
+}
+
+/**
+ * Copies `value` into fresh JSON data: the runtime never shares objects with user code, so a handler that
+ * mutates its input (or keeps its result and mutates it later) cannot change the execution's data.
+ * `undefined` object members are dropped and `undefined` array items become `null` (as JSON.stringify
+ * does); `toJSON()` is honoured (Dates become strings); cycles, functions, symbols, bigints and
+ * non-finite numbers are refused with a NotJsonError naming the path. `__proto__` keys are copied as
+ * plain own properties (never as prototypes).
+ */
+export function toJsonValue(value: unknown, at = '$'): JsonValue {
+  return copy(value, at, new Set())
+}
+
+function copy(value: unknown, at: string, seen: Set<object>): JsonValue {
+  switch (typeof value) {
+    case 'string':
+    case 'boolean':
+      return value
+    case 'number':
+      if (!Number.isFinite(value)) throw new NotJsonError(at, `${value} is not a JSON number`)
+      return value
+    case 'object': {
+      if (value === null) return null
+      if (seen.has(value)) throw new NotJsonError(at, 'a cyclic reference')
+      const toJSON = (value as { toJSON?: unknown }).toJSON
+      if (typeof toJSON === 'function') return copy(toJSON.call(value), at, seen)
+      seen.add(value)
+      try {
+        if (Array.isArray(value)) {
+          const out: JsonValue[] = new Array(value.length)
+          for (let i = 0; i < value.length; i++) {
+            const item: unknown = value[i]
+            out[i] =
+              item === undefined || typeof item === 'function'
+                ? null
+                : copy(item, `${at}[${i}]`, seen)
+          }
+          return out
+        }
+        const out: JsonObject = {}
+        for (const key of Object.keys(value)) {
+          const item: unknown = (value as Record<string, unknown>)[key]
+          if (item === undefined || typeof item === 'function' || typeof item === 'symbol') continue
+          defineMember(out, key, copy(item, `${at}.${key}`, seen))
+        }
+        return out
+      } finally {
+        seen.delete(value)
+      }
+    }
+    case 'undefined':
+      return null
+    default:
+      throw new NotJsonError(at, `a ${typeof value} is not JSON`)
+  }
+}
+
+/** Sets `object[key]` as an own data property, so `__proto__` stays an inert member. */
+export function defineMember(object: JsonObject, key: string, value: JsonValue): void {
+  if (key === '__proto__') {
+    Object.defineProperty(object, key, {
+      value,
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    })
+  } else {
+    object[key] = value
+  }
+}
+
+/** Parses JSON text into data whose `__proto__` members are plain properties (JSON.parse already does so). */
+export function parseJson(text: string): JsonValue {
+  return JSON.parse(text) as JsonValue
+}
+
+/** Size in bytes of the UTF-8 JSON text of `value` (AWS's payload quotas count this). */
+export function jsonByteLength(value: JsonValue): number {
+  const text = JSON.stringify(value)
+  return text === undefined ? 0 : utf8Length(text)
+}
+
+function utf8Length(text: string): number {
+  // Fast path: ASCII-only text is one byte a character; Buffer is avoided so this also runs in browsers.
+  let bytes = text.length
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i)
+    if (code < 0x80) continue
+    if (code < 0x800) bytes += 1
+    else if (code >= 0xd800 && code <= 0xdbff) {
+      bytes += 2
+      i++
+    } else bytes += 2
+  }
+  return bytes
+}
+
+/** Structural equality of JSON values (numbers by value, objects by keys regardless of order). */
+export function jsonEquals(a: JsonValue, b: JsonValue): boolean {
+  if (a === b) return true
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false
+  if (Array.isArray(a)) {
+    if (!Array.isArray(b) || a.length !== b.length) return false
+    for (let i = 0; i < a.length; i++) if (!jsonEquals(a[i]!, b[i]!)) return false
+    return true
+  }
+  if (Array.isArray(b)) return false
+  const ak = Object.keys(a)
+  if (ak.length !== Object.keys(b).length) return false
+  for (const k of ak) {
+    if (!Object.hasOwn(b, k) || !jsonEquals(a[k]!, b[k]!)) return false
+  }
+  return true
+}

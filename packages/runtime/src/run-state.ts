@@ -1,0 +1,170 @@
+/**
+ * One state: entered event → handler (inside Retry/Catch for Task, Parallel, Map) → payload quota →
+ * variables → exited event (ASL-SPEC §6.3, §9).
+ */
+import type { AslCatcher, AslRetrier, AslState, JsonValue } from '@statewright/asl'
+import {
+  addEvent,
+  asVerbatim,
+  locateError,
+  type Frame,
+  type ExecutionEnv,
+  type StateContext,
+} from './env.ts'
+import { StatesError } from './errors.ts'
+import { JsonText, type HistoryEventType } from './events.ts'
+import { HANDLERS, type StateOutcome } from './handlers/index.ts'
+import { evaluateAssign, jsonata, jsonataScope, resultPath } from './io.ts'
+import { jsonByteLength, type JsonObject } from './json.ts'
+
+/** Errors that neither Retry nor Catch sees (ASL-SPEC §9.1). */
+const UNCATCHABLE = new Set(['States.Runtime'])
+
+export async function runState(
+  env: ExecutionEnv,
+  frame: Frame,
+  name: string,
+  state: AslState,
+  input: JsonValue,
+): Promise<StateOutcome> {
+  const type = state.Type
+  const enteredEventId = addEvent(env, frame, `${type}StateEntered` as HistoryEventType, {
+    name,
+    input: new JsonText(input),
+    inputDetails: { truncated: false },
+  })
+  const ctx: StateContext = {
+    env,
+    frame,
+    name,
+    state,
+    language: state.QueryLanguage ?? env.rootLanguage,
+    enteredEventId,
+    enteredTime: env.clock.now(),
+    retryCount: 0,
+  }
+  const handler = HANDLERS[type] as (
+    s: AslState,
+    i: JsonValue,
+    c: StateContext,
+  ) => Promise<StateOutcome>
+  if (handler === undefined) {
+    throw asVerbatim(new StatesError('States.Runtime', `State '${name}' has an unknown Type.`))
+  }
+  let outcome: StateOutcome
+  if (type === 'Task' || type === 'Parallel' || type === 'Map') {
+    outcome = await runWithRetryAndCatch(ctx, state, input, handler)
+  } else {
+    outcome = await attempt(ctx, state, input, handler)
+  }
+  if (jsonByteLength(outcome.output) > env.maxPayloadBytes) {
+    throw asVerbatim(
+      new StatesError(
+        'States.DataLimitExceeded',
+        `The state/task '${name}' returned a result with a size exceeding the maximum number of bytes service limit.`,
+      ),
+    )
+  }
+  if (outcome.assigned !== undefined) frame.variables = { ...frame.variables, ...outcome.assigned }
+  if (type !== 'Fail') {
+    addEvent(env, frame, `${type}StateExited` as HistoryEventType, {
+      name,
+      output: new JsonText(outcome.output),
+      outputDetails: { truncated: false },
+      ...(outcome.assigned !== undefined
+        ? { assignedVariables: outcome.assigned, assignedVariablesDetails: { truncated: false } }
+        : {}),
+    })
+  }
+  return outcome
+}
+
+async function attempt(
+  ctx: StateContext,
+  state: AslState,
+  input: JsonValue,
+  handler: (s: AslState, i: JsonValue, c: StateContext) => Promise<StateOutcome>,
+): Promise<StateOutcome> {
+  try {
+    return await handler(state, input, ctx)
+  } catch (error) {
+    if (error instanceof StatesError) throw locateError(ctx, error)
+    throw error
+  }
+}
+
+async function runWithRetryAndCatch(
+  ctx: StateContext,
+  state: AslState & { Retry?: AslRetrier[]; Catch?: AslCatcher[] },
+  input: JsonValue,
+  handler: (s: AslState, i: JsonValue, c: StateContext) => Promise<StateOutcome>,
+): Promise<StateOutcome> {
+  const attempts = new Map<AslRetrier, number>()
+  for (;;) {
+    try {
+      return await attempt(ctx, state, input, handler)
+    } catch (error) {
+      if (!(error instanceof StatesError) || UNCATCHABLE.has(error.error)) throw error
+      const retrier = state.Retry?.find((r) => matchesError(r.ErrorEquals, error.error))
+      if (retrier !== undefined) {
+        const done = attempts.get(retrier) ?? 0
+        if (done < (retrier.MaxAttempts ?? 3)) {
+          attempts.set(retrier, done + 1)
+          await ctx.env.clock.sleep(
+            retryDelayMs(retrier, done + 1, ctx.env.random),
+            ctx.frame.signal,
+          )
+          ctx.retryCount++
+          ctx.contextCache = undefined
+          continue
+        }
+      }
+      const catcher = state.Catch?.find((c) => matchesError(c.ErrorEquals, error.error))
+      if (catcher === undefined) throw error
+      return catchError(ctx, catcher, input, error)
+    }
+  }
+}
+
+/** Whether an `ErrorEquals` list matches `name` (ASL-SPEC §9.1: States.ALL; States.TaskFailed but not Timeout). */
+export function matchesError(errorEquals: readonly string[], name: string): boolean {
+  for (const candidate of errorEquals) {
+    if (candidate === name) return true
+    if (candidate === 'States.ALL') return true
+    if (candidate === 'States.TaskFailed' && name !== 'States.Timeout') return true
+  }
+  return false
+}
+
+/**
+ * Delay before retry `n` (1-based): IntervalSeconds × BackoffRate^(n−1), capped at MaxDelaySeconds,
+ * uniformly jittered in [0, delay] with JitterStrategy FULL (ASL-SPEC §9.2).
+ */
+export function retryDelayMs(retrier: AslRetrier, n: number, random: () => number): number {
+  let seconds = (retrier.IntervalSeconds ?? 1) * (retrier.BackoffRate ?? 2) ** (n - 1)
+  if (retrier.MaxDelaySeconds !== undefined) seconds = Math.min(seconds, retrier.MaxDelaySeconds)
+  if (retrier.JitterStrategy === 'FULL') seconds = random() * seconds
+  return Math.round(seconds * 1000)
+}
+
+async function catchError(
+  ctx: StateContext,
+  catcher: AslCatcher,
+  input: JsonValue,
+  error: StatesError,
+): Promise<StateOutcome> {
+  const errorOutput: JsonObject = { Error: error.error }
+  if (error.cause !== undefined) errorOutput.Cause = error.cause
+  if (ctx.language === 'JSONata') {
+    const scope = jsonataScope(ctx, input, { errorOutput })
+    const output =
+      catcher.Output === undefined
+        ? errorOutput
+        : await jsonata(ctx, catcher.Output, scope, 'Output')
+    const assigned = await evaluateAssign(ctx, catcher.Assign, input, { errorOutput })
+    return { output, next: catcher.Next, assigned }
+  }
+  const assigned = await evaluateAssign(ctx, catcher.Assign, errorOutput)
+  const output = resultPath(ctx, input, catcher.ResultPath, errorOutput)
+  return { output, next: catcher.Next, assigned }
+}
