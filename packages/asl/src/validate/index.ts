@@ -1,2 +1,14 @@
-// Owned by the validator work: validateStateMachine() and Diagnostic.
-export {}
+// The create-time validator of any ASL definition (issue 5): used by the runtime before it runs
+// anything, by the compiler on everything it emits, and by `statewright validate`.
+export { validateStateMachine } from './validate.ts'
+export {
+  formatAwsInvalidDefinition,
+  validateStateMachineDefinition,
+  variableReferences,
+} from './aws.ts'
+export type { AwsValidationDiagnostic, AwsValidationOptions, AwsValidationResult } from './aws.ts'
+export { DIAGNOSTIC_CODES, formatPath } from './diagnostic.ts'
+export type { Diagnostic, DiagnosticCode, ValidateOptions } from './diagnostic.ts'
+export { isRfc3339Timestamp } from './timestamp.ts'
+export { classifyResource } from './resource.ts'
+export type { ResourceKind } from './resource.ts'

@@ -1,0 +1,96 @@
+// Hostile input: a definition handed over as an object may be cyclic, hold non-JSON values, or
+// nest deeper than any recursive walk can go. This check is iterative, so it never overflows the
+// stack itself, and the rules only run on trees it has accepted.
+
+import type { Checker } from './checker.ts'
+import type { PathSegment } from './diagnostic.ts'
+
+/** Deepest nesting the rules walk; real definitions stay far below it. */
+export const MAX_DEPTH = 256
+
+/** Reports what makes `value` unsafe to walk; returns true when the rules may run. */
+export function checkWalkable(c: Checker, value: unknown): boolean {
+  const onPath = new Set<object>()
+  // Explicit stack of [value, path, depth, exit?]; exit entries pop the ancestor set (cycle check).
+  const stack: { value: unknown; path: PathSegment[]; depth: number; exit: boolean }[] = [
+    { value, path: [], depth: 0, exit: false },
+  ]
+  let ok = true
+  let reports = 0
+  const fail = (code: 'SFN230' | 'SFN231', path: PathSegment[], message: string): void => {
+    ok = false
+    if (reports++ < 10) c.report(code, path, message)
+  }
+  while (stack.length > 0) {
+    const item = stack.pop()
+    if (item === undefined) break
+    const current = item.value
+    if (item.exit) {
+      onPath.delete(current as object)
+      continue
+    }
+    if (current === null || typeof current === 'string' || typeof current === 'boolean') continue
+    if (typeof current === 'number') {
+      if (!Number.isFinite(current))
+        fail('SFN231', item.path, `The value ${String(current)} is not a JSON number.`)
+      continue
+    }
+    if (typeof current !== 'object') {
+      fail('SFN231', item.path, `A definition holds JSON values only; found ${typeof current}.`)
+      continue
+    }
+    if (onPath.has(current)) {
+      fail(
+        'SFN231',
+        item.path,
+        'The definition refers back to itself here (a cycle); a definition must be a JSON tree.',
+      )
+      continue
+    }
+    if (item.depth >= MAX_DEPTH) {
+      fail(
+        'SFN230',
+        item.path,
+        `The definition is nested more than ${MAX_DEPTH} levels deep here; flatten it.`,
+      )
+      continue
+    }
+    onPath.add(current)
+    stack.push({ value: current, path: item.path, depth: item.depth, exit: true })
+    if (Array.isArray(current)) {
+      for (let i = current.length - 1; i >= 0; i--) {
+        stack.push({
+          value: current[i],
+          path: [...item.path, i],
+          depth: item.depth + 1,
+          exit: false,
+        })
+      }
+    } else {
+      const proto = Object.getPrototypeOf(current) as unknown
+      if (proto !== Object.prototype && proto !== null) {
+        fail(
+          'SFN231',
+          item.path,
+          'A definition holds plain JSON objects only; found an instance of a class.',
+        )
+        continue
+      }
+      const keys = Object.keys(current)
+      for (let i = keys.length - 1; i >= 0; i--) {
+        const key = keys[i] as string
+        const child = (current as Record<string, unknown>)[key]
+        if (child === undefined) {
+          fail(
+            'SFN231',
+            [...item.path, key],
+            `The field '${key}' is undefined, which is not a JSON value.`,
+          )
+          continue
+        }
+        stack.push({ value: child, path: [...item.path, key], depth: item.depth + 1, exit: false })
+      }
+    }
+  }
+  return ok
+}

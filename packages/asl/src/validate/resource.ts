@@ -1,0 +1,133 @@
+// Resource ARNs a Task may name. Optimized integrations are a closed list (AWS refuses
+// `arn:aws:states:::dynamodb:query`, which only exists as `aws-sdk:dynamodb:query`); AWS SDK
+// integrations accept any service and camelCase action.
+
+/** Optimized integrations: service → actions (DG "Integrating optimized services"). */
+const OPTIMIZED: Readonly<Record<string, readonly string[]>> = {
+  lambda: ['invoke'],
+  batch: ['submitJob'],
+  dynamodb: ['getItem', 'putItem', 'deleteItem', 'updateItem'],
+  ecs: ['runTask'],
+  sns: ['publish'],
+  sqs: ['sendMessage'],
+  glue: ['startJobRun'],
+  databrew: ['startJobRun'],
+  sagemaker: [
+    'createEndpoint',
+    'createEndpointConfig',
+    'createHyperParameterTuningJob',
+    'createLabelingJob',
+    'createModel',
+    'createProcessingJob',
+    'createTrainingJob',
+    'createTransformJob',
+    'updateEndpoint',
+  ],
+  elasticmapreduce: [
+    'addStep',
+    'cancelStep',
+    'createCluster',
+    'modifyInstanceFleetByName',
+    'modifyInstanceGroupByName',
+    'setClusterTerminationProtection',
+    'terminateCluster',
+  ],
+  'emr-containers': ['createVirtualCluster', 'deleteVirtualCluster', 'startJobRun'],
+  'emr-serverless': [
+    'cancelJobRun',
+    'createApplication',
+    'deleteApplication',
+    'startApplication',
+    'startJobRun',
+    'stopApplication',
+  ],
+  codebuild: [
+    'batchDeleteBuilds',
+    'batchGetReports',
+    'deleteBuildBatch',
+    'retryBuild',
+    'retryBuildBatch',
+    'startBuild',
+    'startBuildBatch',
+    'stopBuild',
+    'stopBuildBatch',
+  ],
+  athena: ['getQueryExecution', 'getQueryResults', 'startQueryExecution', 'stopQueryExecution'],
+  states: ['startExecution'],
+  eks: [
+    'call',
+    'createCluster',
+    'createFargateProfile',
+    'createNodegroup',
+    'deleteCluster',
+    'deleteFargateProfile',
+    'deleteNodegroup',
+    'runJob',
+  ],
+  apigateway: ['invoke'],
+  events: ['putEvents'],
+  mediaconvert: ['createJob'],
+  bedrock: ['createModelCustomizationJob', 'invokeModel'],
+  http: ['invoke'],
+  s3: ['getObject', 'putObject', 'listObjectsV2'],
+}
+
+/** Integration pattern suffixes. */
+const SUFFIX = /\.(sync(?::2)?|waitForTaskToken)$/
+
+const PARTITION = 'arn:aws(?:-[a-z]+)*'
+const LAMBDA_FUNCTION = new RegExp(
+  `^${PARTITION}:lambda:[a-z0-9-]+:\\d{12}:function:[A-Za-z0-9_-]+(?::[A-Za-z0-9_$-]+)?$`,
+)
+const ACTIVITY = new RegExp(`^${PARTITION}:states:[a-z0-9-]+:\\d{12}:activity:.+$`)
+const INTEGRATION = new RegExp(`^${PARTITION}:states:::(.+)$`)
+const OTHER_ARN = new RegExp(`^${PARTITION}:[a-z0-9-]+:`)
+
+/** What a Task `Resource` names. */
+export type ResourceKind =
+  | { readonly kind: 'lambda-function' }
+  | { readonly kind: 'activity' }
+  | {
+      readonly kind: 'integration'
+      readonly pattern: 'request-response' | '.sync' | '.waitForTaskToken'
+    }
+  | { readonly kind: 'other-arn' }
+  | { readonly kind: 'unknown' }
+
+/** Classifies a Task `Resource`; `unknown` is a resource AWS does not recognize. */
+export function classifyResource(resource: string): ResourceKind {
+  if (LAMBDA_FUNCTION.test(resource)) return { kind: 'lambda-function' }
+  if (ACTIVITY.test(resource)) return { kind: 'activity' }
+  const integration = INTEGRATION.exec(resource)
+  if (integration !== null) {
+    const rest = integration[1] ?? ''
+    const suffix = SUFFIX.exec(rest)
+    const base = suffix === null ? rest : rest.slice(0, suffix.index)
+    const pattern =
+      suffix === null
+        ? 'request-response'
+        : suffix[1] === 'waitForTaskToken'
+          ? '.waitForTaskToken'
+          : '.sync'
+    const parts = base.split(':')
+    if (parts[0] === 'aws-sdk') {
+      // aws-sdk:<service>:<apiAction>; the SDK integrations support no `.sync`.
+      const known =
+        parts.length === 3 &&
+        /^[a-z0-9.-]+$/.test(parts[1] ?? '') &&
+        /^[a-z][A-Za-z0-9]*$/.test(parts[2] ?? '')
+      return known && pattern !== '.sync' ? { kind: 'integration', pattern } : { kind: 'unknown' }
+    }
+    const actions = parts.length === 2 ? OPTIMIZED[parts[0] ?? ''] : undefined
+    if (
+      actions !== undefined &&
+      Object.hasOwn(OPTIMIZED, parts[0] ?? '') &&
+      actions.includes(parts[1] ?? '')
+    ) {
+      return { kind: 'integration', pattern }
+    }
+    return { kind: 'unknown' }
+  }
+  // Other ARNs (a Lambda function in another form, legacy resources) are not ours to judge.
+  return OTHER_ARN.test(resource) ? { kind: 'other-arn' } : { kind: 'unknown' }
+}

@@ -1,0 +1,48 @@
+import { Checker } from './checker.ts'
+import type { Diagnostic, ValidateOptions } from './diagnostic.ts'
+import { checkWalkable } from './guard.ts'
+import { parseDefinitionText } from './json-text.ts'
+import { checkDefinition, checkVariableScopes } from './rules.ts'
+
+/**
+ * Checks a state machine definition against every rule AWS applies when it is created
+ * (CreateStateMachine / ValidateStateMachineDefinition) and returns all problems at once; `[]` means
+ * AWS would accept it. Accepts the parsed definition or its JSON text. Never throws.
+ *
+ * @example
+ * validateStateMachine({ StartAt: 'Wait', States: { Wait: { Type: 'Wait', Timestamp: '2016-12-05 21:29:29Z', End: true } } })
+ * // [{ code: 'SFN229', awsCode: 'SCHEMA_VALIDATION_FAILED', severity: 'error',
+ * //    path: '/States/Wait/Timestamp', message: 'String does not match RFC3339 timestamp' }]
+ */
+export function validateStateMachine(
+  definition: unknown,
+  options: ValidateOptions = {},
+): Diagnostic[] {
+  return runChecker(definition, options).diagnostics
+}
+
+/** @internal The whole walk, for callers that also want what it learned (variable references). */
+export function runChecker(definition: unknown, options: ValidateOptions = {}): Checker {
+  const c = new Checker(options.type === 'EXPRESS' ? 'EXPRESS' : 'STANDARD')
+  let value = definition
+  if (typeof definition === 'string') {
+    const parsed = parseDefinitionText(definition)
+    if (!parsed.ok) {
+      if (parsed.empty) c.report('SFN201', '', parsed.message)
+      else
+        c.diagnostics.push({
+          code: 'SFN200',
+          awsCode: 'INVALID_JSON_DESCRIPTION',
+          severity: 'error',
+          path: parsed.location,
+          message: parsed.message,
+        })
+      return c
+    }
+    value = parsed.value
+  }
+  if (!checkWalkable(c, value)) return c
+  checkDefinition(c, value)
+  checkVariableScopes(c)
+  return c
+}
