@@ -20,6 +20,14 @@ const DEFAULT_THRESHOLDS: Required<LintThresholds> = {
   maxCatchAllRetrySeconds: 86_400,
 }
 
+// A lint that restates an error the validator already reports at the same place adds nothing
+// (SFN251 is the validator's SFN232 when both values are literals; the lint stays for definitions
+// checked without the validator's range rule).
+function withoutRepeats(found: readonly Diagnostic[]): Diagnostic[] {
+  const errorPaths = new Set(found.filter((d) => d.severity === 'error').map((d) => d.path))
+  return found.filter((d) => !(d.code === 'SFN251' && errorPaths.has(d.path)))
+}
+
 /** @internal The validator, then the lints; shared by `validate()` and `compile()`. */
 export function validateDefinition(
   definition: unknown,
@@ -51,7 +59,7 @@ export function validateDefinition(
       found.push(...rule(context))
     }
   }
-  return sortDiagnostics(found)
+  return sortDiagnostics(withoutRepeats(found))
 }
 
 /**

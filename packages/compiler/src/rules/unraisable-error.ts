@@ -71,8 +71,8 @@ export const findUnraisableError: Rule = ({ states }) => {
           severity: 'warning',
           path: `${visit.path}/${field}[${index}]`,
           message:
-            `${noun[0]!.toUpperCase()}${noun.slice(1)} ${index} of '${visit.name}' waits for ` +
-            `${quoteList(errors)}, which this state never raises (${why}). ` +
+            `${noun[0]!.toUpperCase()}${noun.slice(1)} ${index} of '${visit.name}' handles ` +
+            `${quoteList(errors)}, which never reaches it here (${why}). ` +
             `Name the errors its integration raises, or remove the ${noun}.`,
         })
       })
