@@ -1,0 +1,147 @@
+import type { z, ZodType } from 'zod'
+import { type Condition, conditionNodeOf } from '../conditions.ts'
+import { DslError } from '../errors.ts'
+import type { ConditionNode } from '../ir/condition-node.ts'
+import { ChoiceNode } from '../ir/choice-node.ts'
+import type { Fits, OutputOf, ResolveOutput } from '../infer.ts'
+import type { NextChain } from './chain.ts'
+import { createRef, type Ref } from '../ref.ts'
+import { CallSite } from '../source.ts'
+import { chainAfter } from './chain.ts'
+import { type Chainable, checkStateName, type EmitContext, type Piece, pieceOf } from './piece.ts'
+
+interface Branch {
+  readonly condition: ConditionNode
+  readonly target: Piece
+}
+
+interface ChoiceState {
+  readonly name: string
+  readonly branches: readonly Branch[]
+  readonly otherwise: Piece | undefined
+  readonly comment: string | undefined
+  readonly site: CallSite
+}
+
+/**
+ * A Choice state being built: `when()` adds a rule, `otherwise()` sets the default. The output type is the
+ * union of the branches' outputs; open ends of the branches continue to what `next()` adds (a join).
+ */
+export class ChoiceBuilder<TInput, TOutput> implements Chainable<TInput, TOutput> {
+  declare readonly '~types'?: { readonly input: TInput; readonly output: TOutput }
+  readonly #state: ChoiceState
+
+  /** @internal */
+  constructor(state: ChoiceState) {
+    this.#state = state
+  }
+
+  /** @internal */
+  static create<TInput>(name: string): ChoiceBuilder<TInput, never> {
+    return new ChoiceBuilder({
+      name: checkStateName(name),
+      branches: [],
+      otherwise: undefined,
+      comment: undefined,
+      site: new CallSite(),
+    })
+  }
+
+  /** @internal */
+  get '~piece'(): Piece {
+    const { name, branches, otherwise, comment, site } = this.#state
+    if (branches.length === 0) {
+      throw new DslError(
+        'SFN103',
+        `Choice '${name}' has no rule: add one with .when(condition, state).`,
+      )
+    }
+    return {
+      startName: name,
+      isOpen: branches.some((b) => b.target.isOpen) || (otherwise?.isOpen ?? false),
+      description: `Choice state '${name}'`,
+      emit: (ctx: EmitContext, next: string | undefined): void => {
+        let node = ChoiceNode.create(
+          name,
+          branches.map((b) => ({ condition: b.condition, next: b.target.startName })),
+          otherwise?.startName,
+        )
+        if (comment !== undefined) node = Object.freeze({ ...node, comment })
+        if (!ctx.add(this, node, site)) return
+        for (const branch of branches) branch.target.emit(ctx, next)
+        otherwise?.emit(ctx, next)
+      },
+    }
+  }
+
+  /**
+   * Adds a rule: when `condition` holds for the state's input, continue with `target`.
+   * @example
+   * choice.when((s) => eq(s.inventoryResult, true), task(initiateShipping))
+   * // { "Variable": "$.inventoryResult", "BooleanEquals": true, "Next": "InitiateShipping" }
+   */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  when<TTarget extends Chainable<any, any>>(
+    condition: (s: Ref<TInput>) => Condition,
+    target: Fits<TInput, TTarget>,
+  ): ChoiceBuilder<TInput, TOutput | ResolveOutput<TInput, OutputOf<TTarget>>> {
+    const node = conditionNodeOf(condition(createRef<TInput>('input')))
+    const branch = { condition: node, target: pieceOf(target as TTarget) }
+    return new ChoiceBuilder({ ...this.#state, branches: [...this.#state.branches, branch] })
+  }
+
+  /**
+   * Sets the default: where the input goes when no rule holds (without it, `States.NoChoiceMatched`).
+   * @example
+   * choice.otherwise(fail('InventoryFailureHandler')) // "Default": "InventoryFailureHandler"
+   */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  otherwise<TTarget extends Chainable<any, any>>(
+    target: Fits<TInput, TTarget>,
+  ): ChoiceBuilder<TInput, TOutput | ResolveOutput<TInput, OutputOf<TTarget>>> {
+    if (this.#state.otherwise !== undefined) {
+      throw new DslError(
+        'SFN103',
+        `Choice '${this.#state.name}' already has a default ('${this.#state.otherwise.startName}'): call otherwise() once.`,
+      )
+    }
+    return new ChoiceBuilder({ ...this.#state, otherwise: pieceOf(target as TTarget) })
+  }
+
+  /**
+   * Sets the state's `Comment`.
+   * @example
+   * choice.comment('Enough stock?') // "Comment": "Enough stock?"
+   */
+  comment(text: string): ChoiceBuilder<TInput, TOutput> {
+    return new ChoiceBuilder({ ...this.#state, comment: text })
+  }
+
+  /**
+   * Joins the branches: every open end of every branch continues to `target`.
+   * @example
+   * choice.when(…, task(a)).otherwise(task(b)).next(task(c)) // "A": { "Next": "C" }, "B": { "Next": "C" }
+   */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  next<TTarget extends Chainable<any, any>>(
+    target: Fits<TOutput, TTarget>,
+  ): NextChain<TInput, TOutput, TTarget> {
+    return chainAfter(this['~piece'], target as TTarget) as NextChain<TInput, TOutput, TTarget>
+  }
+}
+
+/**
+ * A Choice state on its own, for input of type `TInput` (or of the `input` schema). Inside a chain, prefer
+ * `chain.choice(name, build)`, which takes the input type from the chain.
+ * @example
+ * choice('IsBig', { input: Order }).when((s) => gt(s.amount, 100), task(review)).otherwise(task(ship))
+ * // "IsBig": { "Type": "Choice", "Choices": [{ "Variable": "$.amount", "NumericGreaterThan": 100, "Next": "Review" }], "Default": "Ship" }
+ */
+export function choice<TSchema extends ZodType>(
+  name: string,
+  options: { readonly input: TSchema },
+): ChoiceBuilder<z.input<TSchema>, never>
+export function choice<TInput = unknown>(name: string): ChoiceBuilder<TInput, never>
+export function choice(name: string): ChoiceBuilder<unknown, never> {
+  return ChoiceBuilder.create(name)
+}

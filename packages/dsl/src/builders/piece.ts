@@ -1,0 +1,124 @@
+import type { TaskHandler } from '@statewright/asl'
+import { DslError } from '../errors.ts'
+import type { StateNode } from '../ir/state-node.ts'
+import type { CallSite, SourceLocation } from '../source.ts'
+
+/**
+ * A piece of a workflow graph as the builders see it: where it starts, whether anything can follow it, and
+ * how to write its states once the state after it is known. Linking is deferred to `emit` so that each
+ * `next()` is O(1) and builders stay immutable values that can be reused.
+ * @internal
+ */
+export interface Piece {
+  readonly startName: string
+  /** False when every path through the piece ends (Succeed, Fail): nothing may follow it. */
+  readonly isOpen: boolean
+  /** What the piece is, for messages: `Succeed state 'Done'`. */
+  readonly description: string
+  /** Writes the piece's states into `ctx`; its open ends continue to `next` (undefined: they end). */
+  emit(ctx: EmitContext, next: string | undefined): void
+}
+
+/**
+ * What every builder and chain carries: its piece, and phantom input/output types.
+ * `'~types'` is never set; it only lets `InputOf`/`OutputOf` read the types.
+ */
+export interface Chainable<TInput, TOutput> {
+  readonly '~types'?: { readonly input: TInput; readonly output: TOutput }
+  /** @internal */
+  readonly '~piece': Piece
+}
+
+interface Emitted {
+  readonly owner: object
+  readonly node: StateNode
+  readonly source: SourceLocation | undefined
+}
+
+const where = (source: SourceLocation | undefined): string =>
+  source === undefined ? 'an unknown place' : `${source.file}:${source.line}:${source.column}`
+
+/**
+ * Collects the states of a workflow in a readable order: the main path first, catch handlers after it.
+ * @internal
+ */
+export class EmitContext {
+  readonly #states = new Map<string, Emitted>()
+  readonly #deferred: Array<() => void> = []
+  readonly handlers: Record<string, TaskHandler> = {}
+
+  /**
+   * Adds a state; returns false when this very builder was already added with the same transitions (a
+   * state reused as a shared target), so the caller does not emit its successors twice.
+   */
+  add(owner: object, node: StateNode, site: CallSite): boolean {
+    const existing = this.#states.get(node.name)
+    if (existing === undefined) {
+      const source = site.resolve()
+      this.#states.set(node.name, {
+        owner,
+        node: source === undefined ? node : Object.freeze({ ...node, source }),
+        source,
+      })
+      return true
+    }
+    if (existing.owner !== owner) {
+      throw new DslError(
+        'SFN101',
+        `Two different states are named '${node.name}' (created at ${where(existing.source)} and at ${where(site.resolve())}). ` +
+          'State names must be unique in a workflow: give one of them another name, or reuse the same builder value.',
+      )
+    }
+    if (nextOf(existing.node) !== nextOf(node)) {
+      throw new DslError(
+        'SFN105',
+        `State '${node.name}' is used in two places that continue differently (to '${nextOf(existing.node) ?? 'the end'}' and to '${nextOf(node) ?? 'the end'}'). ` +
+          'A state has one next state: create a second state with another name for the other place.',
+      )
+    }
+    return false
+  }
+
+  /** Runs `emit` after the current path, so handlers come after the main path in the document. */
+  defer(emit: () => void): void {
+    this.#deferred.push(emit)
+  }
+
+  /** Every state, after running deferred emits (which may defer more). */
+  finish(): StateNode[] {
+    for (let index = 0; index < this.#deferred.length; index++) this.#deferred[index]?.()
+    return [...this.#states.values()].map((entry) => entry.node)
+  }
+}
+
+const nextOf = (node: StateNode): string | undefined =>
+  node.kind === 'Task' || node.kind === 'Pass' ? node.next : undefined
+
+/** @internal */
+export const pieceOf = (value: Chainable<unknown, unknown>): Piece => {
+  const piece = (value as { '~piece'?: Piece } | undefined)?.['~piece']
+  if (piece === undefined) {
+    throw new DslError(
+      'SFN106',
+      'Expected a state or a chain of states (task(), pass(), choice(), succeed(), fail(), or start.next(…)).',
+    )
+  }
+  return piece
+}
+
+const MAX_NAME_LENGTH = 80
+
+/** Refuses names AWS refuses (ASL-SPEC §15): empty, longer than 80 characters, control characters. @internal */
+export function checkStateName(name: string): string {
+  if (typeof name !== 'string' || name.length === 0 || name.length > MAX_NAME_LENGTH) {
+    throw new DslError(
+      'SFN104',
+      `State name '${String(name)}' must be 1 to ${MAX_NAME_LENGTH} characters long: choose a shorter name.`,
+    )
+  }
+  // eslint-disable-next-line no-control-regex
+  if (/[\u0000-\u001f\u007f-\u009f]/.test(name)) {
+    throw new DslError('SFN104', `State name '${name}' contains a control character: remove it.`)
+  }
+  return name
+}

@@ -1,0 +1,80 @@
+import type { AslErrorName } from '@statewright/asl'
+import { DslError } from '../errors.ts'
+import type { RetryPolicy } from '../ir/error-handling.ts'
+
+/** Options of `retry()`; unset fields keep AWS's defaults (1 s, 3 attempts, back-off 2.0, no jitter). */
+export interface RetryOptions {
+  /** Seconds before the first retry (integer ≥ 1). */
+  readonly intervalSeconds?: number
+  /** Retries after the first attempt (integer ≥ 0; 0 never retries). */
+  readonly maxAttempts?: number
+  /** Multiplier of the interval per attempt (≥ 1). */
+  readonly backoffRate?: number
+  /** Upper bound of the interval, in seconds (integer ≥ 1). */
+  readonly maxDelaySeconds?: number
+  readonly jitter?: 'FULL' | 'NONE'
+  readonly comment?: string
+}
+
+/** An error name as `ErrorEquals` accepts it, with completion for the `States.*` names. */
+export type ErrorName = AslErrorName
+
+const isInteger = (value: number, min: number): boolean => Number.isInteger(value) && value >= min
+
+/**
+ * Checks `ErrorEquals` the way AWS does at create time: not empty, and `States.ALL` alone.
+ * @internal
+ */
+export function checkErrors(
+  stateName: string,
+  method: string,
+  errors: readonly string[],
+): string[] {
+  if (!Array.isArray(errors) || errors.length === 0 || errors.some((e) => typeof e !== 'string')) {
+    throw new DslError(
+      'SFN104',
+      `${method}() on '${stateName}' needs a non-empty list of error names, like ['States.TaskFailed'].`,
+    )
+  }
+  if (errors.includes('States.ALL') && errors.length > 1) {
+    throw new DslError(
+      'SFN104',
+      `${method}() on '${stateName}' lists States.ALL with other errors; States.ALL must appear alone: use ['States.ALL'].`,
+    )
+  }
+  return [...errors]
+}
+
+/** @internal */
+export function retryPolicy(
+  stateName: string,
+  errors: readonly string[],
+  options: RetryOptions,
+): RetryPolicy {
+  const bad = (field: string, rule: string): never => {
+    throw new DslError(
+      'SFN104',
+      `retry() on '${stateName}' has ${field} ${String(options[field as keyof RetryOptions])}; it must be ${rule}.`,
+    )
+  }
+  const { intervalSeconds, maxAttempts, backoffRate, maxDelaySeconds, jitter, comment } = options
+  if (intervalSeconds !== undefined && !isInteger(intervalSeconds, 1))
+    bad('intervalSeconds', 'an integer of at least 1')
+  if (maxAttempts !== undefined && !isInteger(maxAttempts, 0))
+    bad('maxAttempts', 'an integer of at least 0')
+  if (backoffRate !== undefined && !(backoffRate >= 1))
+    bad('backoffRate', 'a number of at least 1.0')
+  if (maxDelaySeconds !== undefined && !isInteger(maxDelaySeconds, 1))
+    bad('maxDelaySeconds', 'an integer of at least 1')
+  if (jitter !== undefined && jitter !== 'FULL' && jitter !== 'NONE')
+    bad('jitter', "'FULL' or 'NONE'")
+  return {
+    errors: checkErrors(stateName, 'retry', errors),
+    ...(intervalSeconds === undefined ? {} : { intervalSeconds }),
+    ...(maxAttempts === undefined ? {} : { maxAttempts }),
+    ...(backoffRate === undefined ? {} : { backoffRate }),
+    ...(maxDelaySeconds === undefined ? {} : { maxDelaySeconds }),
+    ...(jitter === undefined ? {} : { jitter }),
+    ...(comment === undefined ? {} : { comment }),
+  }
+}

@@ -1,0 +1,59 @@
+import type { DslTypeError } from './type-utils.ts'
+
+declare const passthrough: unique symbol
+
+/**
+ * The output type of a state that passes its input through (a Pass without a result): it stands for
+ * "whatever came in" until the state is chained after something whose output is known.
+ */
+export interface Passthrough {
+  readonly [passthrough]: true
+}
+
+/**
+ * The input type a state, chain or workflow accepts.
+ * @example
+ * type In = InputOf<typeof orderFlow> // { orderId: string; amount: number }
+ */
+export type InputOf<T> = T extends { readonly '~types'?: { readonly input: infer TInput } }
+  ? TInput
+  : never
+
+/**
+ * The output type of a state, chain or workflow (`never` when it always ends in Succeed/Fail).
+ * @example
+ * type Out = OutputOf<typeof orderFlow> // { shipped: boolean }
+ */
+export type OutputOf<T> = T extends { readonly '~types'?: { readonly output: infer TOutput } }
+  ? TOutput
+  : never
+
+/** The data after a state: its own output, or what came in when it passes data through. */
+export type ResolveOutput<TBefore, TAfter> = [TAfter] extends [never]
+  ? never
+  : [TAfter] extends [Passthrough]
+    ? TBefore
+    : TAfter
+
+/**
+ * The data a chain hands to its next state. A chain that so far only passes data through, from an unknown
+ * input, accepts whatever its next state needs (`any` here; `NextInput` then narrows the chain's input).
+ */
+export type DataOf<TInput, TOutput> = [TOutput] extends [Passthrough]
+  ? unknown extends TInput
+    ? any // eslint-disable-line @typescript-eslint/no-explicit-any
+    : TInput
+  : TOutput
+
+/** The input a chain requires once `TTarget` follows it. */
+export type NextInput<TInput, TOutput, TTarget> = [TOutput] extends [Passthrough]
+  ? TInput & InputOf<TTarget>
+  : TInput
+
+/**
+ * `TTarget` when it accepts `TData`; otherwise a sentence, shown on the argument that does not fit.
+ * PERF: one conditional per `next()`, never a walk over the chain.
+ */
+export type Fits<TData, TTarget> = [TData] extends [InputOf<TTarget>]
+  ? TTarget
+  : DslTypeError<"This state's input schema does not accept the previous state's output.">

@@ -1,0 +1,47 @@
+import type { ZodType } from 'zod'
+import type { SourceLocation } from '../source.ts'
+import type { CatchClause, RetryPolicy } from './error-handling.ts'
+
+/**
+ * What a Task calls. `lambda` keeps the function name, not an ARN, so that lowering can write the ARN for
+ * the workflow's region/account or a `${<Name>Arn}` substitution for deployment tools.
+ */
+export type TaskResource =
+  | { readonly kind: 'lambda'; readonly functionName: string; readonly form: 'arn' | 'invoke' }
+  | { readonly kind: 'arn'; readonly arn: string }
+
+export interface TaskNode {
+  readonly kind: 'Task'
+  readonly name: string
+  readonly resource: TaskResource
+  readonly retry: readonly RetryPolicy[]
+  readonly catch: readonly CatchClause[]
+  /** Unset means this state ends the workflow. */
+  readonly next?: string
+  readonly comment?: string
+  readonly inputSchema?: ZodType
+  readonly outputSchema?: ZodType
+  readonly source?: SourceLocation
+}
+
+export const TaskNode = {
+  create: (
+    name: string,
+    resource: TaskResource,
+    schemas: { input?: ZodType; output?: ZodType } = {},
+  ): TaskNode =>
+    Object.freeze({
+      kind: 'Task',
+      name,
+      resource,
+      retry: Object.freeze([]),
+      catch: Object.freeze([]),
+      ...(schemas.input === undefined ? {} : { inputSchema: schemas.input }),
+      ...(schemas.output === undefined ? {} : { outputSchema: schemas.output }),
+    }),
+  withRetry: (node: TaskNode, policy: RetryPolicy): TaskNode =>
+    Object.freeze({ ...node, retry: Object.freeze([...node.retry, Object.freeze(policy)]) }),
+  withCatch: (node: TaskNode, clause: CatchClause): TaskNode =>
+    Object.freeze({ ...node, catch: Object.freeze([...node.catch, Object.freeze(clause)]) }),
+  withComment: (node: TaskNode, comment: string): TaskNode => Object.freeze({ ...node, comment }),
+}

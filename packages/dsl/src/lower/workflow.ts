@@ -1,0 +1,62 @@
+import type { AslState, AslStateMachine } from '@statewright/asl'
+import type { AwsTarget, WorkflowNode } from '../ir/workflow-node.ts'
+import { lambdaArnVariable } from './resource.ts'
+import { lowerState } from './state.ts'
+
+/** Options of `lowerWorkflow`; each field overrides the workflow's own. */
+export interface LowerOptions {
+  readonly region?: string
+  readonly account?: string
+  readonly partition?: string
+}
+
+/**
+ * The ASL document of a workflow, in JSONPath mode.
+ * @example
+ * lowerWorkflow(ecommerce.toIr(), { region: 'us-east-1', account: '123456789012' })
+ * // { Comment: '…', StartAt: 'ProcessPayment', States: { ProcessPayment: { Type: 'Task', … } } }
+ */
+export function lowerWorkflow(node: WorkflowNode, options: LowerOptions = {}): AslStateMachine {
+  const target: AwsTarget = { ...node.target, ...definedFields(options) }
+  const states: Record<string, AslState> = {}
+  for (const state of node.states) states[state.name] = lowerState(state, { target })
+  return {
+    ...(node.comment === undefined ? {} : { Comment: node.comment }),
+    StartAt: node.startAt,
+    States: states,
+    ...(node.timeoutSeconds === undefined ? {} : { TimeoutSeconds: node.timeoutSeconds }),
+    ...(node.version === undefined ? {} : { Version: node.version }),
+    ...(node.queryLanguage === undefined ? {} : { QueryLanguage: node.queryLanguage }),
+  }
+}
+
+const definedFields = (options: LowerOptions): AwsTarget =>
+  Object.fromEntries(Object.entries(options).filter(([, value]) => value !== undefined))
+
+/** One definition substitution a deployment tool must fill in (CDK/SAM `DefinitionSubstitutions`). */
+export interface Substitution {
+  readonly kind: 'lambda-function-arn'
+  readonly functionName: string
+}
+
+/**
+ * The `${…}` variables that `lowerWorkflow` writes when the region or account is unknown, keyed by variable.
+ * @example
+ * substitutionsOf(ecommerce.toIr())
+ * // { ProcessPaymentFunctionArn: { kind: 'lambda-function-arn', functionName: 'ProcessPaymentFunction' }, … }
+ */
+export function substitutionsOf(
+  node: WorkflowNode,
+  options: LowerOptions = {},
+): Record<string, Substitution> {
+  const target: AwsTarget = { ...node.target, ...definedFields(options) }
+  const found: Record<string, Substitution> = {}
+  if (target.region !== undefined && target.account !== undefined) return found
+  for (const state of node.states) {
+    if (state.kind !== 'Task' || state.resource.kind !== 'lambda') continue
+    const { functionName } = state.resource
+    if (functionName.startsWith('arn:')) continue
+    found[lambdaArnVariable(functionName)] = { kind: 'lambda-function-arn', functionName }
+  }
+  return found
+}

@@ -1,0 +1,46 @@
+import { fileURLToPath } from 'node:url'
+
+/** Where the user called a builder: carried on IR nodes so the compiler can report file:line:column. */
+export interface SourceLocation {
+  readonly file: string
+  readonly line: number
+  readonly column: number
+}
+
+// Frames from this package's own files are skipped, except its tests (they are users of the DSL too).
+const packageDir = fileURLToPath(new URL('.', import.meta.url))
+const isOwnFrame = (file: string): boolean =>
+  file.startsWith(packageDir) && !/\.test(-d)?\.ts$/.test(file)
+
+const framePattern = /\(?((?:file:\/\/)?[^\s()]+?):(\d+):(\d+)\)?$/
+
+/**
+ * A call site captured cheaply: V8 formats the stack only when it is read, so the Error is kept and parsed
+ * the first time `resolve()` is asked (at `toIr()`), not for every builder call.
+ * @internal
+ */
+export class CallSite {
+  readonly #error: Error
+  #resolved: SourceLocation | undefined | null = null
+  constructor() {
+    this.#error = new Error()
+  }
+  resolve(): SourceLocation | undefined {
+    if (this.#resolved === null) this.#resolved = parseStack(this.#error.stack ?? '')
+    return this.#resolved
+  }
+}
+
+/** The first stack frame outside this package, or undefined when there is none (e.g. a bundled build). */
+export function parseStack(stack: string): SourceLocation | undefined {
+  for (const rawLine of stack.split('\n').slice(1)) {
+    const match = framePattern.exec(rawLine.trim())
+    if (match === null) continue
+    let file = match[1] ?? ''
+    if (file.startsWith('node:') || file.includes('/node_modules/')) continue
+    if (file.startsWith('file://')) file = fileURLToPath(file)
+    if (isOwnFrame(file)) continue
+    return Object.freeze({ file, line: Number(match[2]), column: Number(match[3]) })
+  }
+  return undefined
+}

@@ -1,0 +1,18 @@
+declare const dslTypeError: unique symbol
+
+/**
+ * A type that no value has, whose name carries a sentence: it is what a parameter's type becomes when the
+ * argument is wrong, so the editor shows the sentence on the wrong argument instead of a wall of generics.
+ * @example
+ * // Argument of type 'TaskBuilder<…>' is not assignable to parameter of type
+ * //   'DslTypeError<"This state's output does not fit the next state's input schema.">'
+ */
+export interface DslTypeError<TMessage extends string> {
+  readonly [dslTypeError]: TMessage
+}
+
+/** Flattens intersections for readable hovers; a no-op on the type's meaning. */
+export type Simplify<T> = { [K in keyof T]: T[K] } & {}
+
+/** `true` when T is `any` (so `any` data does not silently pass or fail every check). */
+export type IsAny<T> = 0 extends 1 & T ? true : false
