@@ -22,7 +22,11 @@ describe('parseJsonata', () => {
   })
 
   it('reports a syntax error with the position in the whole string', () => {
-    expect(parseJsonata('{% $states.input. %}')).toMatchObject({ ok: false, code: 'S0207', position: 18 })
+    expect(parseJsonata('{% $states.input. %}')).toMatchObject({
+      ok: false,
+      code: 'S0207',
+      position: 18,
+    })
     expect(parseJsonata('{%  %}')).toMatchObject({ ok: false, code: 'EMPTY' })
     expect(parseJsonata('$.a')).toMatchObject({ ok: false, code: 'DELIMITERS' })
   })
