@@ -38,6 +38,14 @@ describe('parsePath', () => {
     ])
   })
 
+  it('keeps a backslash in a quoted name unless it escapes the quote or itself', () => {
+    expect(segmentsOf("$['it\\'s']['a\\\"b']['c\\\\d']")).toStrictEqual([
+      { kind: 'property', names: ["it's"] },
+      { kind: 'property', names: ['a\\"b'] },
+      { kind: 'property', names: ['c\\d'] },
+    ])
+  })
+
   it('reads wildcards, slices, unions, deep scans and functions', () => {
     expect(segmentsOf("$.a[*].b[1:3][-2:][:1]['x','y'][0,1]..c.length()")).toStrictEqual([
       { kind: 'property', names: ['a'] },

@@ -385,11 +385,15 @@ export class PathParser {
     while (this.pos < this.text.length) {
       const c = this.text[this.pos]!
       if (c === '\\') {
+        // Only the quote and the backslash itself are escapes; any other backslash is kept, as AWS
+        // matches `$['a\"b']` against the key `a\"b` (backslash kept).
         const escaped = this.text[this.pos + 1]
         if (escaped === undefined) break
-        value += escaped
-        this.pos += 2
-        continue
+        if (escaped === quote || escaped === '\\') {
+          value += escaped
+          this.pos += 2
+          continue
+        }
       }
       if (c === quote) {
         this.pos++
