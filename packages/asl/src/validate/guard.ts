@@ -6,7 +6,8 @@ import type { Checker } from './checker.ts'
 import type { PathSegment } from './diagnostic.ts'
 
 /** Deepest nesting the rules walk; real definitions stay far below it. */
-export const MAX_DEPTH = 256
+export const MAX_DEPTH = 1000
+const SHOWN_LEVELS = 8
 
 /** Reports what makes `value` unsafe to walk; returns true when the rules may run. */
 export function checkWalkable(c: Checker, value: unknown): boolean {

@@ -12,3 +12,5 @@ export type { Diagnostic, DiagnosticCode, ValidateOptions } from './diagnostic.t
 export { isRfc3339Timestamp } from './timestamp.ts'
 export { classifyResource } from './resource.ts'
 export type { ResourceKind } from './resource.ts'
+// The JSON-shape schema lives beside the validator's rules; re-exported here so '@statewright/asl' has it.
+export { aslStateMachineSchema, jsonValueSchema } from '../schema.ts'

@@ -34,7 +34,7 @@ export function parseDefinitionText(text: string): ParsedText {
         ? `Unrecognized token '${token[0]}': was expecting (JSON String, Number, Array, Object or token 'null', 'true' or 'false')`
         : offset >= text.length
           ? 'Unexpected end-of-input'
-          : `Unexpected character ('${text[offset]}')`
+          : `Unexpected character ('${text[offset]}' (code ${text.charCodeAt(offset)})): expected a valid value`
     return { ok: false, empty: false, message: `${what}\n at ${location}`, location }
   }
 }

@@ -41,6 +41,10 @@ export function runChecker(definition: unknown, options: ValidateOptions = {}): 
     }
     value = parsed.value
   }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    c.report('SFN201', '', 'Definition must be a valid JSON object')
+    return c
+  }
   if (!checkWalkable(c, value)) return c
   checkDefinition(c, value)
   checkVariableScopes(c)
