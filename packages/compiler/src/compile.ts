@@ -1,4 +1,5 @@
 import type { AslStateMachine, StateMachineSource } from '@statewright/asl'
+import type { WorkflowNode } from '@statewright/dsl/ir'
 import { z, type ZodType } from 'zod'
 import {
   dslSubstitutions,
@@ -102,14 +103,14 @@ export function compile(input: CompileInput, options: CompileOptions = {}): Comp
 function resolve(input: CompileInput, options: CompileOptions): Resolved {
   if (isDslWorkflow(input)) {
     const ir = input.toIr()
-    const definition = lowerDslWorkflow(input, ir, options)
+    const definition = lowerDslWorkflow(ir, options)
     return {
       name: ir.name,
       definition,
       substitutions: { ...findPlaceholders(definition), ...dslSubstitutions(ir, options) },
       sources: sourcesOf(ir),
       ...(ir.inputSchema ? { inputSchema: ir.inputSchema } : {}),
-      ...(ir.outputSchema ? { outputSchema: ir.outputSchema } : {}),
+      ...((ir as IrWorkflow).outputSchema ? { outputSchema: (ir as IrWorkflow).outputSchema } : {}),
     }
   }
   const definition = isStateMachineSource(input)
@@ -156,7 +157,7 @@ function loweringFailure(error: unknown): Diagnostic {
 }
 
 /** State name → the DSL call that created it, from every IR node (branches and processors too). */
-function sourcesOf(ir: IrWorkflow): Map<string, SourceLocation> {
+function sourcesOf(ir: WorkflowNode): Map<string, SourceLocation> {
   const found = new Map<string, SourceLocation>()
   const seen = new Set<object>()
   const stack: unknown[] = [ir.states]

@@ -46,7 +46,7 @@ export function validateDefinition(
       },
     ]
   }
-  const found: Diagnostic[] = [...(runValidator(definition, options.type ?? 'STANDARD') ?? [])]
+  const found: Diagnostic[] = [...runValidator(definition, options.type ?? 'STANDARD')]
   if (options.lints !== false && isRecord(definition) && isRecord(definition['States'])) {
     const context = {
       definition: definition as unknown as AslStateMachine,

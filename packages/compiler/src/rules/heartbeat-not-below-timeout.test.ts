@@ -1,3 +1,4 @@
+import type { AslStateMachine } from '@statewright/asl'
 import { describe, expect, test } from 'vitest'
 import { collectStates } from '../asl/walk.ts'
 import { formatDiagnostic } from '../diagnostics.ts'
@@ -18,7 +19,7 @@ const machine = (timeouts: Record<string, unknown>) => ({
 
 const lint = (definition: ReturnType<typeof machine>) =>
   findHeartbeatNotBelowTimeout({
-    definition,
+    definition: definition as unknown as AslStateMachine,
     states: collectStates(definition),
     thresholds: { maxCatchAllAttempts: 10, maxCatchAllRetrySeconds: 86_400 },
   })
