@@ -174,7 +174,8 @@ export function startExecution(
       StartTime: isoTimestamp(startTime),
       Name: executionName,
       RoleArn: roleArn,
-      RedriveCount: 0,
+      // Express executions cannot be redriven, so AWS does not report a count for them.
+      ...(type === 'EXPRESS' ? {} : { RedriveCount: 0 }),
     },
     stateMachine: { Id: stateMachineArn, Name: stateMachineName },
     region,

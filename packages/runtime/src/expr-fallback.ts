@@ -11,6 +11,10 @@ export interface PathScope {
   readonly context: JsonValue
   readonly variables: Readonly<Record<string, JsonValue>>
 }
+/** Options the evaluators accept (the random source of UUIDs and random numbers). */
+export interface ExprOptions {
+  readonly random?: () => number
+}
 export type PathResult =
   { readonly found: true; readonly value: JsonValue } | { readonly found: false }
 export interface JsonataScope {

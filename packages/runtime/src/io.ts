@@ -105,7 +105,11 @@ export function payload(
   field: string,
   mapItem?: JsonObject,
 ): JsonValue {
-  return located(ctx, () => applyPayloadTemplate(template, input, pathScope(ctx, mapItem), field))
+  return located(ctx, () =>
+    applyPayloadTemplate(template, input, pathScope(ctx, mapItem), field, {
+      random: ctx.env.random,
+    }),
+  )
 }
 
 export function resultPath(
@@ -124,7 +128,9 @@ export function jsonata(
   scope: JsonataScope,
   field: string,
 ): Promise<JsonValue> {
-  return locatedAsync(ctx, () => evaluateJsonataTemplate(value, scope, field))
+  return locatedAsync(ctx, () =>
+    evaluateJsonataTemplate(value, scope, field, { random: ctx.env.random }),
+  )
 }
 
 /**

@@ -104,7 +104,12 @@ async function runWithRetryAndCatch(
     try {
       return await attempt(ctx, state, input, handler)
     } catch (error) {
-      if (!(error instanceof StatesError) || UNCATCHABLE.has(error.error)) throw error
+      if (!(error instanceof StatesError)) throw error
+      if (UNCATCHABLE.has(error.error)) {
+        if (error.error !== 'States.Runtime')
+          addEvent(ctx.env, ctx.frame, `${ctx.state.Type}StateFailed` as HistoryEventType)
+        throw error
+      }
       const retrier = state.Retry?.find((r) => matchesError(r.ErrorEquals, error.error))
       if (retrier !== undefined) {
         const done = attempts.get(retrier) ?? 0
@@ -118,6 +123,10 @@ async function runWithRetryAndCatch(
           ctx.contextCache = undefined
           continue
         }
+      }
+      // Map and Parallel report their failure once, when it is not retried (corpus: scenarios/…retry).
+      if (ctx.state.Type === 'Map' || ctx.state.Type === 'Parallel') {
+        addEvent(ctx.env, ctx.frame, `${ctx.state.Type}StateFailed`)
       }
       const catcher = state.Catch?.find((c) => matchesError(c.ErrorEquals, error.error))
       if (catcher === undefined) throw error

@@ -31,7 +31,8 @@ function dynamic(
 ): JsonValue {
   return located(ctx, () => {
     const scope = pathScope(ctx)
-    if (path.startsWith('States.')) return evaluateIntrinsic(path, input, scope, field)
+    if (path.startsWith('States.'))
+      return evaluateIntrinsic(path, input, scope, field, { random: ctx.env.random })
     const found = selectPath(path, input, scope)
     if (found.found) return found.value
     throw new StatesError(

@@ -11,6 +11,7 @@ import {
   resultPath,
   selectIoPath,
 } from '../io.ts'
+import { History } from '../events.ts'
 import { isJsonObject, type JsonObject } from '../json.ts'
 import { randomUuid } from '../random.ts'
 import { nextOf, type StateHandler } from './index.ts'
@@ -172,13 +173,15 @@ export const runMap: StateHandler<AslMapState> = async (state, input, ctx) => {
             : payload(ctx, selector, effective, 'ItemSelector', mapItem)
         }
         const frame = childFrame(ctx.frame, signal, distributed)
+        // A Distributed Map iteration is a child execution: its events are not in the parent history.
+        const iterationEnv = distributed ? { ...env, history: new History() } : env
         if (!distributed) {
           frame.lastEventId = addEvent(env, frame, 'MapIterationStarted', { index, name: ctx.name })
         }
         try {
-          const output = await runBranch(env, processor, iterationInput, frame)
+          const output = await runBranch(iterationEnv, processor, iterationInput, frame)
           if (!distributed) addEvent(env, frame, 'MapIterationSucceeded', { index, name: ctx.name })
-          ctx.frame.lastEventId = frame.lastEventId
+          if (!distributed) ctx.frame.lastEventId = frame.lastEventId
           return output
         } catch (error) {
           if (!distributed && error instanceof StatesError) {
@@ -186,7 +189,7 @@ export const runMap: StateHandler<AslMapState> = async (state, input, ctx) => {
           } else if (!distributed && signal.aborted) {
             addEvent(env, frame, 'MapIterationAborted', { index, name: ctx.name })
           }
-          ctx.frame.lastEventId = frame.lastEventId
+          if (!distributed) ctx.frame.lastEventId = frame.lastEventId
           throw error
         }
       },
@@ -212,7 +215,6 @@ export const runMap: StateHandler<AslMapState> = async (state, input, ctx) => {
       if (mapRunArn !== undefined) {
         addEvent(env, ctx.frame, 'MapRunFailed', { error: reported.error, cause: reported.cause })
       }
-      addEvent(env, ctx.frame, 'MapStateFailed')
       throw asVerbatim(reported)
     }
     throw error
@@ -240,12 +242,10 @@ export const runMap: StateHandler<AslMapState> = async (state, input, ctx) => {
   return { output: selectIoPath(ctx, state.OutputPath, combined), next: nextOf(state), assigned }
 }
 
-/** A failure before iterations start: AWS records MapStateFailed after the EvaluationFailed event. */
+/** A failure before iterations start: located (EvaluationFailed first); run-state adds MapStateFailed. */
 function failMapState(ctx: StateContext, error: unknown): unknown {
   if (!(error instanceof StatesError)) return error
-  const located = locateError(ctx, error)
-  addEvent(ctx.env, ctx.frame, 'MapStateFailed')
-  return located
+  return locateError(ctx, error)
 }
 
 function integer(ctx: StateContext, value: JsonValue, field: string): number {

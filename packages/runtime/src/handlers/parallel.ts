@@ -40,10 +40,7 @@ export const runParallel: StateHandler<AslParallelState> = async (state, input, 
     )
   } catch (error) {
     ctx.frame.lastEventId = ctx.env.history.length
-    if (error instanceof StatesError) {
-      addEvent(ctx.env, ctx.frame, 'ParallelStateFailed')
-      throw asVerbatim(error)
-    }
+    if (error instanceof StatesError) throw asVerbatim(error)
     throw error
   }
   addEvent(ctx.env, ctx.frame, 'ParallelStateSucceeded')
