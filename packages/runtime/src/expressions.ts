@@ -1,5 +1,5 @@
 /**
- * @internal The one place the core imports expression evaluation from. Points at the local stand-in
- * until `./expr/index.ts` (the expression engineer's modules) exists; then it re-exports those.
+ * @internal The one place the core imports expression evaluation from: the pure modules of `./expr/`
+ * (JSONPath, payload templates, intrinsics, Choice rules, JSONata).
  */
-export * from './expr-fallback.ts'
+export * from './expr/index.ts'
