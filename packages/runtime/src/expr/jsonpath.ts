@@ -52,13 +52,36 @@ export function selectPath(path: string, input: JsonValue, scope: PathScope): Pa
 export function selectParsed(path: ParsedPath, input: JsonValue, scope: PathScope): PathResult {
   const root = rootValue(path, input, scope, input)
   if (root === undefined) return NOT_FOUND
+  const last = path.segments[path.segments.length - 1]
+  if (last !== undefined && last.selector.kind === 'function') {
+    // Jayway applies a trailing function to everything the path before it selected (`$..price.sum()`).
+    const before = path.segments.slice(0, -1)
+    const selected = before.every(isDefiniteStep)
+      ? evaluateDefinite(before, root, scope)
+      : collect(before, root, scope)
+    const value = selected === undefined ? undefined : applyFunction(last.selector.name, selected)
+    return value === undefined ? NOT_FOUND : { found: true, value }
+  }
   if (path.isDefinite) {
     const value = evaluateDefinite(path.segments, root, scope)
     return value === undefined ? NOT_FOUND : { found: true, value }
   }
+  return { found: true, value: collect(path.segments, root, scope) }
+}
+
+function collect(segments: readonly PathSegment[], root: JsonValue, scope: PathScope): JsonValue[] {
   const out: JsonValue[] = []
-  evaluateIndefinite(path.segments, 0, root, scope, root, out)
-  return { found: true, value: out }
+  evaluateIndefinite(segments, 0, root, scope, root, out)
+  return out
+}
+
+function isDefiniteStep(segment: PathSegment): boolean {
+  const s = segment.selector
+  if (segment.deep) return false
+  return (
+    (s.kind === 'property' && s.names.length === 1) ||
+    (s.kind === 'index' && s.indices.length === 1)
+  )
 }
 
 function rootValue(
