@@ -47,3 +47,30 @@ async function exportOf<T>(specifier: string, name: string): Promise<T> {
 export function loadRun(): Promise<OursRun> {
   return exportOf<OursRun>('@statewright/runtime', 'run')
 }
+
+/** The builders of `@statewright/dsl` the build scenario uses. */
+export async function loadDsl(): Promise<import('./workloads/dsl.ts').DslApi> {
+  const names = ['fail', 'pass', 'lambda', 'task', 'workflow'] as const
+  const api: Record<string, unknown> = {}
+  for (const name of names) api[name] = await exportOf<unknown>('@statewright/dsl', name)
+  return api as unknown as import('./workloads/dsl.ts').DslApi
+}
+
+export interface OursCompileResult {
+  readonly asl: unknown
+  readonly diagnostics: readonly {
+    readonly severity?: string
+    readonly code?: string
+    readonly message?: string
+  }[]
+}
+
+/** `compile()` from `@statewright/compiler`. */
+export function loadCompile(): Promise<(workflow: unknown) => OursCompileResult> {
+  return exportOf('@statewright/compiler', 'compile')
+}
+
+/** `validateStateMachine()` from `@statewright/asl`: whatever it returns, it must say the definition is valid. */
+export function loadValidateStateMachine(): Promise<(definition: unknown) => unknown> {
+  return exportOf('@statewright/asl', 'validateStateMachine')
+}

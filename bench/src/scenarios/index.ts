@@ -1,8 +1,16 @@
 import type { Scenario } from '../harness/scenario.ts'
+import { buildScenarios } from './build.ts'
 import { runtimeScenarios } from './runtime.ts'
+import { tscScenarios } from './tsc.ts'
+import { validateScenarios } from './validate.ts'
 
 /** Every scenario, in the order `pnpm bench` runs them. */
-export const scenarios: readonly Scenario[] = [...runtimeScenarios]
+export const scenarios: readonly Scenario[] = [
+  ...runtimeScenarios,
+  ...buildScenarios,
+  ...tscScenarios,
+  ...validateScenarios,
+]
 
 export function findScenario(name: string): Scenario | undefined {
   return scenarios.find((scenario) => scenario.name === name)

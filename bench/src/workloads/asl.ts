@@ -165,8 +165,8 @@ export function mixedDefinition(n: number): AslStateMachine {
       MaxConcurrency: 4,
       ItemProcessor: {
         ProcessorConfig: { Mode: 'INLINE' },
-        StartAt: 'Item',
-        States: { Item: { Type: 'Pass', End: true } },
+        StartAt: name(b, 'Item'),
+        States: { [name(b, 'Item')]: { Type: 'Pass', End: true } },
       },
       ResultPath: '$.each',
       Next: name(b, 'Both'),
@@ -174,8 +174,8 @@ export function mixedDefinition(n: number): AslStateMachine {
     States[name(b, 'Both')] = {
       Type: 'Parallel',
       Branches: [
-        { StartAt: 'Left', States: { Left: { Type: 'Pass', End: true } } },
-        { StartAt: 'Right', States: { Right: { Type: 'Pass', End: true } } },
+        { StartAt: name(b, 'Left'), States: { [name(b, 'Left')]: { Type: 'Pass', End: true } } },
+        { StartAt: name(b, 'Right'), States: { [name(b, 'Right')]: { Type: 'Pass', End: true } } },
       ],
       ResultPath: '$.both',
       Next: name(b, 'Mark'),

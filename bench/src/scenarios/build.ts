@@ -1,0 +1,94 @@
+import { timed, type Timing } from '../harness/measure.ts'
+import type { Metric, Scenario } from '../harness/scenario.ts'
+import { loadCompile, loadDsl } from '../ours.ts'
+import { buildWithCdk, renderWithCdk } from '../workloads/cdk.ts'
+import { buildWithDsl } from '../workloads/dsl.ts'
+
+/** Scenario 4: build + compile a 1,000-state workflow, ours (DSL + compile()) vs CDK's StateGraph. */
+
+const STATES = 1_000
+const WARMUP = 15
+const ITERATIONS = 30
+
+type Graph = { States: Record<string, { Type?: string; Next?: string }> }
+
+/** Warm up, then time `ITERATIONS` builds and renders separately; both sides share this loop. */
+async function buildMetrics<TBuilt>(
+  build: () => TBuilt,
+  render: (built: TBuilt) => Graph,
+): Promise<Metric[]> {
+  checkGraph(render(build()))
+  for (let i = 0; i < WARMUP; i++) render(build())
+  let buildTotal: Timing = { wallMs: 0, cpuMs: 0 }
+  let renderTotal: Timing = { wallMs: 0, cpuMs: 0 }
+  for (let i = 0; i < ITERATIONS; i++) {
+    const built = await timed(build)
+    const rendered = await timed(() => render(built.result))
+    buildTotal = add(buildTotal, built)
+    renderTotal = add(renderTotal, rendered)
+  }
+  const both = add(buildTotal, renderTotal)
+  const per = (label: string, timing: Timing): Metric[] => [
+    {
+      name: `${label}: wall per op`,
+      unit: 'ms',
+      better: 'lower',
+      value: timing.wallMs / ITERATIONS,
+    },
+    { name: `${label}: cpu per op`, unit: 'ms', better: 'lower', value: timing.cpuMs / ITERATIONS },
+  ]
+  return [
+    ...per('build+compile', both),
+    ...per('build', buildTotal),
+    ...per('compile', renderTotal),
+  ]
+}
+
+const add = (a: Timing, b: Timing): Timing => ({
+  wallMs: a.wallMs + b.wallMs,
+  cpuMs: a.cpuMs + b.cpuMs,
+})
+
+/** Both sides must produce the same graph: every state, the same types, the same transitions. */
+function checkGraph(graph: Graph): void {
+  const names = Object.keys(graph.States)
+  if (names.length !== STATES) throw new Error(`Expected ${STATES} states, got ${names.length}.`)
+  const step = graph.States['Step0002']
+  const charge = graph.States['Charge0001']
+  if (
+    step?.Type !== 'Pass' ||
+    step.Next !== 'Charge0003' ||
+    charge?.Type !== 'Task' ||
+    charge.Next !== 'Step0002'
+  ) {
+    throw new Error(
+      `The rendered graph is not the benchmark workflow: ${JSON.stringify({ charge, step })}`,
+    )
+  }
+}
+
+export const buildScenarios: Scenario[] = [
+  {
+    name: 'compile-1000',
+    group: 'build',
+    title:
+      'Build + compile a 1,000-state workflow (warm), DSL + compile() vs CDK constructs + StateGraph',
+    peerName: 'aws-cdk-lib StateGraph',
+    async ours() {
+      const [dsl, compile, zod] = await Promise.all([loadDsl(), loadCompile(), import('zod')])
+      return buildMetrics(
+        () => buildWithDsl(dsl, zod, STATES),
+        (workflow) => {
+          const result = compile(workflow)
+          const errors = result.diagnostics.filter((d) => d.severity === 'error')
+          if (errors.length > 0)
+            throw new Error(`compile() reported errors: ${JSON.stringify(errors.slice(0, 3))}`)
+          return result.asl as Graph
+        },
+      )
+    },
+    async peer() {
+      return buildMetrics(() => buildWithCdk(STATES), renderWithCdk)
+    },
+  },
+]
