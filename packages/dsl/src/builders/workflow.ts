@@ -26,7 +26,7 @@ export interface WorkflowOptions<TSchema extends ZodType> {
 }
 
 // `run()` needs concrete ARNs: when the workflow leaves them to deployment, local runs use these.
-const LOCAL_TARGET = { region: 'us-east-1', account: '123456789012' } as const
+const LOCAL_TARGET = { region: 'us-east-1', account: '111111111111' } as const
 
 /**
  * A complete workflow: what `statewright build` compiles (`toIr()`, `toAsl()`) and what `run()` executes
@@ -65,7 +65,7 @@ export class Workflow<TInput, TOutput> implements StateMachineSource {
 
   /**
    * The ASL plus the local handlers keyed by state name: what `run(workflow, input)` executes. ARNs the
-   * workflow leaves to deployment point at a placeholder account (123456789012, us-east-1).
+   * workflow leaves to deployment point at the runtime's placeholder account (111111111111, us-east-1).
    * @example
    * const { definition, handlers } = ecommerce.toStateMachine()
    */
