@@ -49,10 +49,11 @@ export function checkWalkable(c: Checker, value: unknown): boolean {
       continue
     }
     if (item.depth >= MAX_DEPTH) {
+      // The pointer stops at the first levels, which name the state; the whole one would be huge.
       fail(
         'SFN230',
-        item.path,
-        `The definition is nested more than ${MAX_DEPTH} levels deep here; flatten it.`,
+        item.path.slice(0, SHOWN_LEVELS),
+        `The definition is nested more than ${MAX_DEPTH} levels deep below this point; flatten the value.`,
       )
       continue
     }
