@@ -17,11 +17,11 @@ export class StatesError extends Error {
 
 /** A definition the runtime refuses to run (codes SFN4xx); thrown before anything executes. */
 export class DefinitionError extends Error {
-  readonly problems: readonly { code: string; path: string; message: string }[]
+  readonly problems: readonly { code: string; rule?: string; path: string; message: string }[]
 
-  constructor(problems: readonly { code: string; path: string; message: string }[]) {
+  constructor(problems: readonly { code: string; rule?: string; path: string; message: string }[]) {
     super(
-      `The state machine definition is invalid:\n${problems.map((p) => `  ${p.code} ${p.path}: ${p.message}`).join('\n')}`,
+      `The state machine definition is invalid:\n${problems.map((p) => `  ${p.code}${p.rule !== undefined ? ` (${p.rule})` : ''} ${p.path}: ${p.message}`).join('\n')}`,
     )
     this.name = 'DefinitionError'
     this.problems = problems

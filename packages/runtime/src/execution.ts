@@ -1,5 +1,6 @@
 import {
   isStateMachineSource,
+  validateStateMachine,
   type AslStateMachine,
   type JsonValue,
   type StateMachineSource,
@@ -14,7 +15,7 @@ import { NotJsonError, parseJson, toJsonValue } from './json.ts'
 import type { ExecutionResult, ExecutionStatus, RunOptions } from './options.ts'
 import { randomUuid, seededRandom, type RandomSource } from './random.ts'
 import { TaskTokens } from './task-tokens.ts'
-import { checkShape } from './validate-basic.ts'
+import { checkShape, type DefinitionProblem } from './validate-basic.ts'
 
 /** What `run()` and `startExecution()` accept as a state machine. */
 export type Runnable = AslStateMachine | string | StateMachineSource
@@ -72,11 +73,37 @@ function randomFrom(option: RunOptions['random']): RandomSource {
   return Math.random
 }
 
-/** Parses and checks what was given, before anything runs. */
-function prepare(
+interface PreparedMachine {
+  readonly machine: AslStateMachine
+  readonly handlers: Readonly<Record<string, TaskHandler>>
+}
+
+/**
+ * Checked definitions by identity (objects) or text: validating once per definition keeps repeated runs
+ * cheap. A definition is treated as immutable once it has been run.
+ */
+const preparedObjects = new WeakMap<object, Map<string, PreparedMachine>>()
+const preparedTexts = new Map<string, PreparedMachine>()
+const MAX_CACHED_TEXTS = 256
+
+/** Parses and checks the definition (every problem listed), before anything runs. */
+function prepareMachine(
   definition: Runnable,
-  input: unknown,
-): { machine: AslStateMachine; handlers: Readonly<Record<string, TaskHandler>>; input: JsonValue } {
+  type: 'STANDARD' | 'EXPRESS',
+  validate: boolean,
+): PreparedMachine {
+  const key = `${type}:${validate}`
+  if (typeof definition === 'string') {
+    const cached = preparedTexts.get(`${key}:${definition}`)
+    if (cached !== undefined) return cached
+  } else if (
+    !isStateMachineSource(definition) &&
+    typeof definition === 'object' &&
+    definition !== null
+  ) {
+    const cached = preparedObjects.get(definition)?.get(key)
+    if (cached !== undefined) return cached
+  }
   let machine: unknown = definition
   let handlers: Readonly<Record<string, TaskHandler>> = {}
   if (typeof definition === 'string') {
@@ -108,11 +135,34 @@ function prepare(
       },
     ])
   }
-  const problems = checkShape(json)
+  const problems: DefinitionProblem[] = validate
+    ? validateStateMachine(json, { type })
+        .filter((d) => d.severity === 'error')
+        .map((d) => ({ code: 'SFN420', rule: d.code, path: d.path, message: d.message }))
+    : []
+  // The runtime's own shape checks guard what it relies on, also when validation is skipped.
+  if (problems.length === 0) problems.push(...checkShape(json))
   if (problems.length > 0) throw new DefinitionError(problems)
-  let data: JsonValue
+  const prepared: PreparedMachine = { machine: json as unknown as AslStateMachine, handlers }
+  if (typeof definition === 'string') {
+    if (preparedTexts.size >= MAX_CACHED_TEXTS) preparedTexts.clear()
+    preparedTexts.set(`${key}:${definition}`, prepared)
+  } else if (
+    !isStateMachineSource(definition) &&
+    typeof definition === 'object' &&
+    definition !== null
+  ) {
+    const byKey = preparedObjects.get(definition) ?? new Map<string, PreparedMachine>()
+    byKey.set(key, prepared)
+    preparedObjects.set(definition, byKey)
+  }
+  return prepared
+}
+
+/** The execution input as JSON data (`{}` when none is given), refused when it is not JSON. */
+function prepareInput(input: unknown): JsonValue {
   try {
-    data = input === undefined ? {} : toJsonValue(input)
+    return input === undefined ? {} : toJsonValue(input)
   } catch (error) {
     const why = error instanceof NotJsonError ? error.message : String(error)
     throw new DefinitionError([
@@ -123,7 +173,6 @@ function prepare(
       },
     ])
   }
-  return { machine: json as unknown as AslStateMachine, handlers, input: data }
 }
 
 /**
@@ -141,7 +190,11 @@ export function startExecution(
   input?: unknown,
   options: RunOptions = {},
 ): ExecutionHandle {
-  const prepared = prepare(definition, input)
+  const type = options.stateMachineType ?? 'STANDARD'
+  const prepared = {
+    ...prepareMachine(definition, type, options.skipValidation !== true),
+    input: prepareInput(input),
+  }
   const startMs = options.startTime === undefined ? Date.now() : Number(options.startTime)
   const clock = clockFrom(options.clock, startMs)
   const random = randomFrom(options.random)
@@ -152,7 +205,6 @@ export function startExecution(
     options.stateMachineArn ??
     `arn:aws:states:${region}:${accountId}:stateMachine:${stateMachineName}`
   const executionName = options.executionName ?? randomUuid(random)
-  const type = options.stateMachineType ?? 'STANDARD'
   const executionArn =
     options.executionArn ??
     `${stateMachineArn.replace(':stateMachine:', type === 'EXPRESS' ? ':express:' : ':execution:')}:${executionName}`

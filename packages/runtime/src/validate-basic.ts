@@ -4,6 +4,8 @@ import { isJsonObject } from './json.ts'
 /** A problem with a definition, as DefinitionError lists it. */
 export interface DefinitionProblem {
   readonly code: string
+  /** The validator's rule code (SFN2xx) when the problem comes from `validateStateMachine`. */
+  readonly rule?: string
   readonly path: string
   readonly message: string
 }
