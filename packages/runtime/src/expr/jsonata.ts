@@ -32,7 +32,7 @@ export function isJsonataExpression(value: unknown): value is string {
 // AWS stops an evaluation after 1 second ("Expression evaluation timeout"); the depth guard turns runaway
 // recursion into an error instead of an ever-growing promise chain.
 const TIME_LIMIT_MS = 1_000
-const DEPTH_LIMIT = 2_000
+const DEPTH_LIMIT = 10_000
 const CHECK_EVERY = 256
 
 interface Guard {
