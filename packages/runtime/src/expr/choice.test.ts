@@ -84,12 +84,9 @@ describe('evaluateChoiceRule', () => {
       ],
     } as Omit<AslChoiceRule, 'Next'>
 
-    expect([{}, { a: 1 }, { a: 5 }, { a: -1 }].map((input) => test(rule, input))).toStrictEqual([
-      true,
-      true,
-      false,
-      false,
-    ])
+    expect(
+      ([{}, { a: 1 }, { a: 5 }, { a: -1 }] as JsonValue[]).map((input) => test(rule, input)),
+    ).toStrictEqual([true, true, false, false])
   })
 
   it('fails with States.Runtime when the Variable or an operand path matches nothing', () => {
