@@ -25,6 +25,14 @@ const DEFAULT_TIMEOUT_SECONDS = 99_999_999
  */
 export const runTask: StateHandler<AslTaskState> = async (state, input, ctx) => {
   const resource = parseResource(state.Resource)
+  // The token exists before input processing: Parameters/Arguments pass it on ($$.Task.Token).
+  if (
+    (resource.kind === 'service' && resource.pattern === 'waitForTaskToken') ||
+    resource.kind === 'activity'
+  ) {
+    ctx.taskToken = randomUuid(ctx.env.random)
+    ctx.contextCache = undefined
+  }
   let parameters: JsonValue
   let timeoutSeconds: number | undefined
   let heartbeatSeconds: number | undefined
@@ -171,10 +179,6 @@ async function invoke(
   }
 
   const callback = resource.kind === 'service' && resource.pattern === 'waitForTaskToken'
-  if (callback || resource.kind === 'activity') {
-    ctx.taskToken = randomUuid(env.random)
-    ctx.contextCache = undefined
-  }
   const handler = findHandler(env.handlers, ctx.name, resource, parameters)
   if (handler === undefined && !callback && resource.kind !== 'activity') {
     const error = new StatesError(
