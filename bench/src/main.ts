@@ -2,7 +2,12 @@
  * `pnpm bench [name…] [--json] [--runs N]`: runs each selected scenario, ours and the peer side by side,
  * in several fresh child processes, and prints medians with min–max and the ratio (above 1: ours wins).
  */
+import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+
 import { checkBars, formatBars } from './harness/bars.ts'
+import { busyMs, formatHotFunctions, hotFunctions, type CpuProfile } from './harness/profile.ts'
 import {
   aggregate,
   deriveRows,
@@ -21,13 +26,18 @@ interface Options {
   readonly runs: number
   readonly timeoutSeconds: number
   readonly sides: readonly Side[]
+  readonly profile: boolean
 }
 
-const usage = `Usage: pnpm bench [name…] [--json] [--runs N] [--timeout S] [--ours-only | --peer-only] [--list]
+const repoRoot = fileURLToPath(new URL('../../', import.meta.url))
+
+const usage = `Usage: pnpm bench [name…] [--json] [--runs N] [--timeout S] [--ours-only | --peer-only] [--profile] [--list]
 
 Runs each scenario (or those named: a scenario or a group) in N fresh processes per side (default 5),
 ours and the peer alternately, and prints medians with min–max; ratio = how many times better ours is.
---json prints one JSON array of { scenario, metric, ours, peer, ratio, … } on stdout (progress on stderr).`
+--json prints one JSON array of { scenario, metric, ours, peer, ratio, … } on stdout (progress on stderr);
+use \`pnpm -s bench --json\` so that pnpm prints no banner before it.
+--profile records a V8 CPU profile of each process under bench/.tmp/profiles and prints its hottest functions.`
 
 function parseArgs(argv: readonly string[]): Options | 'help' | 'list' {
   const names: string[] = []
@@ -35,12 +45,14 @@ function parseArgs(argv: readonly string[]): Options | 'help' | 'list' {
   let runs = 5
   let timeoutSeconds = 600
   let sides: Side[] = ['ours', 'peer']
+  let profile = false
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] as string
     if (arg === '--') continue
     if (arg === '--help' || arg === '-h') return 'help'
     if (arg === '--list') return 'list'
     if (arg === '--json') json = true
+    else if (arg === '--profile') profile = true
     else if (arg === '--ours-only') sides = ['ours']
     else if (arg === '--peer-only') sides = ['peer']
     else if (arg === '--runs' || arg === '--timeout') {
@@ -52,7 +64,7 @@ function parseArgs(argv: readonly string[]): Options | 'help' | 'list' {
     } else if (arg.startsWith('-')) throw new UsageError(`Unknown option '${arg}'.`)
     else names.push(arg)
   }
-  return { names, json, runs, timeoutSeconds, sides }
+  return { names, json, runs, timeoutSeconds, sides, profile }
 }
 
 class UsageError extends Error {}
@@ -88,6 +100,9 @@ function main(argv: readonly string[]): number {
   }
 
   const rows: Row[] = []
+  const profiles: string[] = []
+  const profileDir = join(repoRoot, 'bench', '.tmp', 'profiles')
+  if (options.profile) mkdirSync(profileDir, { recursive: true })
   for (const scenario of selected.scenarios) {
     const outcomes: Record<Side, ChildOutcome[]> = { ours: [], peer: [] }
     const runsOf = (side: Side): number =>
@@ -99,8 +114,13 @@ function main(argv: readonly string[]): number {
       for (const side of ['ours', 'peer'] as const) {
         if (run >= runsOf(side)) continue
         log(`${scenario.name}: ${side} ${run + 1}/${runsOf(side)}`)
-        const outcome = runChild(scenario.name, side, options.timeoutSeconds * 1000)
+        const dir = options.profile
+          ? join(profileDir, `${scenario.name}-${side}-${run + 1}`)
+          : undefined
+        if (dir !== undefined) rmSync(dir, { recursive: true, force: true })
+        const outcome = runChild(scenario.name, side, options.timeoutSeconds * 1000, dir)
         if (!outcome.ok) log(`  failed: ${outcome.error.split('\n')[0]}`)
+        if (dir !== undefined && run === 0) profiles.push(dir)
         outcomes[side].push(outcome)
       }
     }
@@ -116,6 +136,18 @@ function main(argv: readonly string[]): number {
     process.stdout.write(
       `${formatTable(rows)}\n${bars ? `\nBars (DESIGN.md §4)\n${bars}\n` : ''}${errors ? `\n${errors}\n` : ''}`,
     )
+    for (const dir of profiles) {
+      // The busiest thread's profile is the main thread's; the others are loader workers.
+      const busiest = readdirSync(dir)
+        .map((file) => join(dir, file))
+        .map((file) => ({ file, profile: JSON.parse(readFileSync(file, 'utf8')) as CpuProfile }))
+        .sort((a, b) => busyMs(b.profile) - busyMs(a.profile))[0]
+      if (busiest === undefined) continue
+      const title = busiest.file.replace(repoRoot, '')
+      process.stdout.write(
+        `\n${formatHotFunctions(title, hotFunctions(busiest.profile, 20, repoRoot))}\n`,
+      )
+    }
   }
   return rows.some((row) => row.errors !== undefined) ? 1 : 0
 }

@@ -22,6 +22,7 @@ export interface OursExecution {
 export interface OursRunOptions {
   readonly handlers?: Readonly<Record<string, TaskHandler>>
   readonly maxHistoryEvents?: number
+  readonly maxPayloadBytes?: number
   readonly skipValidation?: boolean
 }
 

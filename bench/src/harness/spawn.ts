@@ -10,13 +10,24 @@ const childScript = fileURLToPath(new URL('../child.ts', import.meta.url))
  * Runs one side of one scenario in a fresh Node process with this process's loader flags (tsx and the
  * `@statewright/source` condition), so no JIT state, module cache or heap carries over between runs.
  */
-export function runChild(scenario: string, side: Side, timeoutMs: number): ChildOutcome {
-  const child = spawnSync(process.execPath, [...process.execArgv, childScript, scenario, side], {
-    encoding: 'utf8',
-    timeout: timeoutMs,
-    maxBuffer: 64 * 1024 * 1024,
-    env: { ...process.env, NODE_ENV: 'production' },
-  })
+export function runChild(
+  scenario: string,
+  side: Side,
+  timeoutMs: number,
+  profileDir?: string,
+): ChildOutcome {
+  // One profile per thread (tsx's loader runs on a worker): a folder per process keeps them apart.
+  const profiling = profileDir === undefined ? [] : ['--cpu-prof', `--cpu-prof-dir=${profileDir}`]
+  const child = spawnSync(
+    process.execPath,
+    [...process.execArgv, ...profiling, childScript, scenario, side],
+    {
+      encoding: 'utf8',
+      timeout: timeoutMs,
+      maxBuffer: 64 * 1024 * 1024,
+      env: { ...process.env, NODE_ENV: 'production' },
+    },
+  )
   return parseChildOutput(child.stdout ?? '', child.stderr ?? '', child.status, child.signal)
 }
 
