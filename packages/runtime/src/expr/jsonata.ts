@@ -272,6 +272,8 @@ export async function evaluateJsonata(
   field: string,
   options?: ExprOptions,
 ): Promise<JsonValue> {
+  // A value that is not a `{% %}` string is a literal: callers may hand over any field value.
+  if (!isJsonataExpression(expression)) return expression as JsonValue
   const compiled = compile(expression, field)
   const prefix = `The JSONata expression '${compiled.text}' specified for the field '${field}'`
   let raw: unknown

@@ -56,6 +56,7 @@ describe('selectPath', () => {
   it('scans all depths with ..', () => {
     expect(select('$..price')).toStrictEqual([9, 12, 25, 100])
     expect(select('$.store.books..tags[0]')).toStrictEqual(['scifi'])
+    expect(select('$..*', { a: { x: 1 }, b: 2 })).toStrictEqual([{ x: 1 }, 2, 1])
   })
 
   it('filters array items with Jayway predicates', () => {

@@ -218,7 +218,10 @@ function select(
   }
 }
 
-/** `..x`: the selector applied to this node and every node below it, parents before children. */
+/**
+ * `..x`: the selector applied to this node and then to every container below it, depth first in document
+ * order (Jayway's ScanPathToken walk), so `$..*` lists a node's children before its grandchildren.
+ */
 function deepScan(
   value: JsonValue,
   selector: PathSelector,
@@ -226,28 +229,21 @@ function deepScan(
   root: JsonValue,
   emit: (v: JsonValue) => void,
 ): void {
+  // Iterative walk: deep documents must not overflow the call stack.
   const stack: JsonValue[] = [value]
-  // Iterative pre-order walk: deep documents must not overflow the call stack.
   while (stack.length > 0) {
     const node = stack.pop()!
-    if (selector.kind === 'wildcard') {
-      // `..*` yields every descendant exactly once.
-      if (node !== value) emit(node)
-    } else {
-      select(node, selector, scope, root, emit)
-    }
+    select(node, selector, scope, root, emit)
     if (Array.isArray(node)) {
       for (let i = node.length - 1; i >= 0; i--) {
         const child = node[i]!
         if (typeof child === 'object' && child !== null) stack.push(child)
-        else if (selector.kind === 'wildcard') emit(child)
       }
     } else if (isObject(node)) {
       const keys = ownKeys(node)
       for (let i = keys.length - 1; i >= 0; i--) {
         const child = node[keys[i]!]!
         if (typeof child === 'object' && child !== null) stack.push(child)
-        else if (selector.kind === 'wildcard') emit(child)
       }
     }
   }
