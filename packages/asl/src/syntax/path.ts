@@ -74,6 +74,8 @@ export type FilterExpression =
 export type FilterOperator =
   | '=='
   | '!='
+  | '==='
+  | '!=='
   | '<'
   | '<='
   | '>'
@@ -86,6 +88,9 @@ export type FilterOperator =
   | 'noneof'
   | 'size'
   | 'empty'
+  | 'contains'
+  | 'all'
+  | 'exists'
 
 /** A value in a filter: a JSON literal, a path (`@…` relative, `$…` absolute) or a regex literal. */
 export type FilterOperand =
@@ -496,13 +501,15 @@ export class PathParser {
   }
 
   private parseOperator(): FilterOperator | undefined {
-    for (const op of ['==', '!=', '<=', '>=', '=~', '<', '>'] as const) {
+    for (const op of ['===', '!==', '==', '!=', '<=', '>=', '=~', '<', '>'] as const) {
       if (this.text.startsWith(op, this.pos)) {
         this.pos += op.length
         return op
       }
     }
-    const word = /^(nin|in|subsetof|anyof|noneof|size|empty)\b/i.exec(this.text.slice(this.pos))
+    const word = /^(nin|in|subsetof|anyof|noneof|size|empty|contains|all|exists)\b/i.exec(
+      this.text.slice(this.pos),
+    )
     if (word !== null) {
       this.pos += word[0].length
       return word[1]!.toLowerCase() as FilterOperator

@@ -71,6 +71,11 @@ describe('selectPath', () => {
     expect(select('$.store.books[?(@.tags empty true)].title')).toStrictEqual(['Emma'])
     expect(select('$.store.books[?(@.title =~ /U.*s/)].price')).toStrictEqual([25])
     expect(select('$.store.books[?(@.price > $.store.bike.price)]')).toStrictEqual([])
+    expect(select("$.store.books[?(@.price == '9')].title")).toStrictEqual(['Dune'])
+    expect(select("$.store.books[?(@.price === '9')].title")).toStrictEqual([])
+    expect(select("$.store.books[?(@.tags contains 'scifi')].title")).toStrictEqual(['Dune'])
+    expect(select("$.store.books[?(@.title contains 'ly')].title")).toStrictEqual(['Ulysses'])
+    expect(select('$.store.books[?(@.tags exists false)].title')).toStrictEqual(['Ulysses'])
   })
 
   it('ends with a Jayway function', () => {

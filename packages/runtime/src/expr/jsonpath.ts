@@ -343,6 +343,21 @@ function compare(
       return left !== undefined && right !== undefined && looseEquals(left, right)
     case '!=':
       return !(left !== undefined && right !== undefined && looseEquals(left, right))
+    case '===':
+      return left !== undefined && right !== undefined && jsonEquals(left, right)
+    case '!==':
+      return !(left !== undefined && right !== undefined && jsonEquals(left, right))
+    case 'contains':
+      if (typeof left === 'string') return typeof right === 'string' && left.includes(right)
+      return Array.isArray(left) && right !== undefined && left.some((l) => looseEquals(l, right))
+    case 'all':
+      return (
+        Array.isArray(left) &&
+        Array.isArray(right) &&
+        right.every((r) => left.some((l) => jsonEquals(l, r)))
+      )
+    case 'exists':
+      return typeof right === 'boolean' && (left !== undefined) === right
     case '<':
     case '<=':
     case '>':
@@ -413,7 +428,10 @@ function order(operator: string, diff: number): boolean {
   return diff >= 0
 }
 
+// Jayway's `==` compares a number with a numeric string by value (`@.n == '1'`); `===` does not.
 function looseEquals(a: JsonValue, b: JsonValue): boolean {
+  if (typeof a === 'number' && typeof b === 'string') return b.trim() !== '' && Number(b) === a
+  if (typeof a === 'string' && typeof b === 'number') return a.trim() !== '' && Number(a) === b
   return jsonEquals(a, b)
 }
 
