@@ -31,6 +31,13 @@ describe('parsePath', () => {
     ])
   })
 
+  it("reads Jayway's '.[' as a bracket step", () => {
+    expect(segmentsOf("$.['a'].[0]")).toStrictEqual([
+      { kind: 'property', names: ['a'] },
+      { kind: 'index', indices: [0] },
+    ])
+  })
+
   it('keeps dashes in dot names and resolves backslash escapes', () => {
     expect(segmentsOf('$.X-Trace-Id.a\\.b')).toStrictEqual([
       { kind: 'property', names: ['X-Trace-Id'] },

@@ -278,10 +278,8 @@ export class PathParser {
     if (next === undefined) {
       throw this.error(`A path must not end with '.' or '..': '${this.text}'.`)
     }
-    if (next === '[') {
-      if (!deep) throw this.error(`Unexpected '.[' in path '${this.text}'.`)
-      return { deep, selector: this.parseBracket() }
-    }
+    // Jayway also reads `$.['a']` as `$['a']`.
+    if (next === '[') return { deep, selector: this.parseBracket() }
     if (next === '*') {
       this.pos++
       return { deep, selector: { kind: 'wildcard' } }
