@@ -15,7 +15,7 @@ describe('formatAwsInvalidDefinition', () => {
     })
 
     expect(formatAwsInvalidDefinition(diagnostics)).toMatchInlineSnapshot(
-      `"Invalid State Machine Definition: 'MISSING_TRANSITION_TARGET: Missing 'Next' target: B at /States/A/Next, MISSING_END_STATE: Workflow has no terminal state'"`,
+      `"Invalid State Machine Definition: 'MISSING_TRANSITION_TARGET: Missing 'Next' target: B at /States/A/Next, MISSING_END_STATE: Workflow has no terminal state at null'"`,
     )
   })
 

@@ -10,14 +10,13 @@ import { runChecker, validateStateMachine } from './validate.ts'
  *
  * @example
  * formatAwsInvalidDefinition(validateStateMachine({ StartAt: 'A', States: { A: { Type: 'Pass', Next: 'B' } } }))
- * // "Invalid State Machine Definition: 'MISSING_TRANSITION_TARGET: Missing 'Next' target: B at /States/A/Next, MISSING_END_STATE: Workflow has no terminal state'"
+ * // "Invalid State Machine Definition: 'MISSING_TRANSITION_TARGET: Missing 'Next' target: B at /States/A/Next, MISSING_END_STATE: Workflow has no terminal state at null'"
  */
 export function formatAwsInvalidDefinition(diagnostics: readonly Diagnostic[]): string {
   const parts = diagnostics
     .filter((d) => d.severity === 'error')
-    .map((d) =>
-      d.path === '' ? `${d.awsCode}: ${d.message}` : `${d.awsCode}: ${d.message} at ${d.path}`,
-    )
+    // CreateStateMachine prints "at null" for a problem without a location (MISSING_END_STATE).
+    .map((d) => `${d.awsCode}: ${d.message} at ${d.path === '' ? 'null' : d.path}`)
   return `Invalid State Machine Definition: '${parts.join(', ')}'`
 }
 

@@ -56,7 +56,7 @@ export const DIAGNOSTIC_CODES = {
     awsCode: 'UNSUPPORTED_JSONATA_EXPRESSION',
     title: 'JSONata reads the input implicitly',
   },
-  SFN220: { awsCode: 'SCHEMA_VALIDATION_FAILED', title: '$states field not available here' },
+  SFN220: { awsCode: 'UNSUPPORTED_JSONATA_EXPRESSION', title: '$states field not available here' },
   SFN221: {
     awsCode: 'SCHEMA_VALIDATION_FAILED',
     title: 'field belongs to the other query language',

@@ -23,6 +23,9 @@ const VARIABLE_NAME = /^[\p{ID_Start}_][\p{ID_Continue}]*$/u
 // Map Label: no whitespace, ? *, brackets, : ; , \ | ^ ~ $ # % & ` " or control characters (DG).
 const LABEL_FORBIDDEN = /[\s?*<>{}[\]:;,\\|^~$#%&`"\u0000-\u001f\u007f-\u009f]/u
 
+const ITEM_READER_RESOURCE = /^arn:aws(?:-[a-z]+)*:states:::s3:(?:getObject|listObjectsV2)$/
+const RESULT_WRITER_RESOURCE = /^arn:aws(?:-[a-z]+)*:states:::s3:putObject$/
+
 const ROOT_FIELDS = ['StartAt', 'States', 'Comment', 'Version', 'TimeoutSeconds', 'QueryLanguage']
 
 /** What the rules know about the state being checked. */
@@ -51,13 +54,7 @@ export function checkDefinition(c: Checker, definition: unknown): void {
   }
   const language = definition['QueryLanguage']
   if (has(definition, 'QueryLanguage')) {
-    if (language !== 'JSONPath' && language !== 'JSONata') {
-      c.report(
-        'SFN204',
-        ['QueryLanguage'],
-        "The field 'QueryLanguage' should have one of these values: [JSONPath, JSONata]",
-      )
-    }
+    checkQueryLanguageValue(c, language, ['QueryLanguage'])
     // Any value other than exactly 'JSONPath' reads as JSONata, as AWS reads it.
     c.topLanguage = language === 'JSONPath' ? 'JSONPath' : 'JSONata'
   }
@@ -129,9 +126,11 @@ function checkMachine(
     c.report('SFN233', [...path, 'States'], 'Value cannot be empty')
     return
   }
-  if (terminal.length === 0) {
-    // AWS reports this without a location for the top level, and then skips reachability.
-    c.report('SFN210', path.length === 0 ? '' : path, 'Workflow has no terminal state')
+  if (terminal.length === 0 && path.length === 0) {
+    // A top-level rule only: AWS reports it without a location and then skips reachability.
+    // Branches and processors without a terminal state are accepted (loops that run until a
+    // Fail elsewhere or the execution's timeout), and still checked for reachability.
+    c.report('SFN210', '', 'Workflow has no terminal state')
     return
   }
   // Without a valid StartAt the entry is unknown, so "not reachable" would only repeat that problem.
@@ -142,6 +141,14 @@ function checkMachine(
     if (!referenced.has(name)) {
       c.report('SFN209', [...path, 'States', name], `State "${name}" is not reachable.`)
     }
+  }
+}
+
+/** AWS reads any QueryLanguage other than exactly 'JSONPath' as JSONata, and reports the value apart. */
+function checkQueryLanguageValue(c: Checker, value: unknown, path: Path): void {
+  if (typeof value !== 'string') c.report('SFN204', path, 'Expected value of type [STRING]')
+  else if (value !== 'JSONPath' && value !== 'JSONata') {
+    c.report('SFN204', path, 'Value should be one of the following: [JSONPath, JSONata]')
   }
 }
 
@@ -189,14 +196,10 @@ function checkState(
   }
   const stateType = type as StateType
   const ownLanguage = state['QueryLanguage']
-  if (has(state, 'QueryLanguage') && ownLanguage !== 'JSONPath' && ownLanguage !== 'JSONata') {
-    c.report(
-      'SFN204',
-      [...path, 'QueryLanguage'],
-      "The field 'QueryLanguage' should have one of these values: [JSONPath, JSONata]",
-    )
-  }
-  if (ownLanguage === 'JSONPath' && c.topLanguage === 'JSONata') {
+  if (has(state, 'QueryLanguage'))
+    checkQueryLanguageValue(c, ownLanguage, [...path, 'QueryLanguage'])
+  const downgraded = ownLanguage === 'JSONPath' && c.topLanguage === 'JSONata'
+  if (downgraded) {
     c.report(
       'SFN222',
       path,
@@ -214,7 +217,8 @@ function checkState(
     const mode = has(allowed, key) ? allowed[key] : undefined
     if (mode === undefined) {
       c.report('SFN203', path, `Field '${key}' is not supported`)
-    } else if (mode !== 'both' && mode !== language) {
+    } else if (mode !== 'both' && mode !== language && !downgraded) {
+      // AWS names only the downgrade for such a state, not the fields its language then refuses.
       c.report(
         'SFN221',
         path,
@@ -367,11 +371,7 @@ function checkPathValue(
   kind: PathKind,
 ): ParsedPath | undefined {
   if (typeof value !== 'string') {
-    c.report(
-      'SFN215',
-      path,
-      `The field '${field}' of state '${ctx.name}' must be a JSONPath string such as "$.value".`,
-    )
+    c.report('SFN204', path, 'Expected value of type [STRING]')
     return undefined
   }
   const parsed = parsePath(value)
@@ -519,20 +519,16 @@ function checkJsonataString(
     c.report('SFN219', path, `Reference to '${name}' at the top level is not supported.`)
   }
   if (facts.readsRootDocument) {
-    c.report(
-      'SFN219',
-      path,
-      "Reference to '$$' is not supported. Use $states.input or $states.context.",
-    )
+    c.report('SFN219', path, "Reference to '$$' is not supported.")
   }
   for (const field of facts.statesFields) {
     if ((field === 'result' || field === 'errorOutput') && !extra.includes(field)) {
       c.report(
         'SFN220',
         path,
-        field === 'result'
-          ? `$states.result is not available here in state '${ctx.name}'; it can only be used in the Output and Assign of Task, Map and Parallel states.`
-          : `$states.errorOutput is not available here in state '${ctx.name}'; it can only be used in the Output and Assign of a Catch.`,
+        field === 'errorOutput'
+          ? "Field '$states.errorOutput' does not exist."
+          : `Field '$states.result' does not exist here in state '${ctx.name}': it exists only in the Output and Assign of Task, Map and Parallel states; read the input with $states.input.`,
       )
     }
   }
@@ -654,7 +650,7 @@ function checkStringField(c: Checker, ctx: StateCtx, state: JsonRecord, field: s
   const path: Path = [...ctx.path, field]
   if (isExpression(c, ctx, value, path)) return
   if (typeof value !== 'string') {
-    c.report('SFN204', path, `The field '${field}' of state '${ctx.name}' must be a string.`)
+    c.report('SFN204', path, 'Expected value of type [STRING]')
   }
 }
 
@@ -1465,8 +1461,15 @@ function checkItemReader(c: Checker, ctx: StateCtx, reader: unknown, path: Path)
       )
     }
   }
+  const resource = reader['Resource']
   if (!has(reader, 'Resource')) c.report('SFN202', path, 'These fields are required: [Resource]')
-  else if (typeof reader['Resource'] !== 'string')
+  else if (typeof resource === 'string' && !ITEM_READER_RESOURCE.test(resource)) {
+    c.report(
+      'SFN204',
+      [...path, 'Resource'],
+      "The field 'Resource' does not match any of the allowed values. Examples: [arn:aws:states:::s3:getObject, arn:aws:states:::s3:listObjectsV2]",
+    )
+  } else if (typeof reader['Resource'] !== 'string')
     c.report('SFN204', [...path, 'Resource'], "The field 'Resource' must be an ARN string.")
   if (ctx.language === 'JSONPath' && has(reader, 'Parameters'))
     checkPayloadTemplate(c, ctx, reader['Parameters'], [...path, 'Parameters'])
@@ -1480,7 +1483,7 @@ function checkItemReader(c: Checker, ctx: StateCtx, reader: unknown, path: Path)
     return
   }
   const enums: Record<string, readonly string[]> = {
-    InputType: ['CSV', 'JSON', 'JSONL', 'PARQUET', 'MANIFEST'],
+    InputType: ['MANIFEST', 'JSON', 'CSV', 'JSONL', 'PARQUET'],
     CSVHeaderLocation: ['FIRST_ROW', 'GIVEN'],
     CSVDelimiter: ['COMMA', 'PIPE', 'SEMICOLON', 'SPACE', 'TAB'],
     ManifestType: ['ATHENA_DATA', 'S3_INVENTORY'],
@@ -1567,6 +1570,17 @@ function checkResultWriter(c: Checker, ctx: StateCtx, writer: unknown, path: Pat
         `The QueryLanguage is set to '${ctx.language}', but field '${key}' is only supported for the '${mode}' QueryLanguage`,
       )
     }
+  }
+  const resource = writer['Resource']
+  if (
+    has(writer, 'Resource') &&
+    (typeof resource !== 'string' || !RESULT_WRITER_RESOURCE.test(resource))
+  ) {
+    c.report(
+      'SFN204',
+      [...path, 'Resource'],
+      "The field 'Resource' does not match the allowed value arn:aws:states:::s3:putObject",
+    )
   }
   if (ctx.language === 'JSONPath' && has(writer, 'Parameters'))
     checkPayloadTemplate(c, ctx, writer['Parameters'], [...path, 'Parameters'])

@@ -406,7 +406,6 @@ describe('validateStateMachine: transitions and names', () => {
     ).toMatchInlineSnapshot(`
       [
         "SFN208 MISSING_TRANSITION_TARGET /States/P/Branches[0]/States/In/Next: Missing 'Next' target: After",
-        "SFN210 MISSING_END_STATE /States/P/Branches[0]: Workflow has no terminal state",
       ]
     `)
   })
@@ -735,7 +734,7 @@ describe('validateStateMachine: JSONata expressions', () => {
   test('refuses $$', () => {
     expect(show(jsonata({ Type: 'Pass', Output: '{% $$.a %}' }))).toMatchInlineSnapshot(`
       [
-        "SFN219 UNSUPPORTED_JSONATA_EXPRESSION /States/A/Output: Reference to '$$' is not supported. Use $states.input or $states.context.",
+        "SFN219 UNSUPPORTED_JSONATA_EXPRESSION /States/A/Output: Reference to '$$' is not supported.",
       ]
     `)
   })
@@ -751,7 +750,7 @@ describe('validateStateMachine: JSONata expressions', () => {
       ),
     ).toMatchInlineSnapshot(`
       [
-        "SFN220 SCHEMA_VALIDATION_FAILED /States/A/Arguments: $states.result is not available here in state 'A'; it can only be used in the Output and Assign of Task, Map and Parallel states.",
+        "SFN220 UNSUPPORTED_JSONATA_EXPRESSION /States/A/Arguments: Field '$states.result' does not exist here in state 'A': it exists only in the Output and Assign of Task, Map and Parallel states; read the input with $states.input.",
       ]
     `)
   })
@@ -772,10 +771,10 @@ describe('validateStateMachine: JSONata expressions', () => {
   test('refuses $states.errorOutput outside a catcher', () => {
     expect(show(jsonata({ Type: 'Pass', Output: '{% $states.errorOutput %}' })))
       .toMatchInlineSnapshot(`
-      [
-        "SFN220 SCHEMA_VALIDATION_FAILED /States/A/Output: $states.errorOutput is not available here in state 'A'; it can only be used in the Output and Assign of a Catch.",
-      ]
-    `)
+        [
+          "SFN220 UNSUPPORTED_JSONATA_EXPRESSION /States/A/Output: Field '$states.errorOutput' does not exist.",
+        ]
+      `)
   })
 
   test('allows $states.errorOutput in a catcher Output', () => {
@@ -1053,6 +1052,89 @@ describe('validateStateMachine: hostile input', () => {
       [
         "SFN208 MISSING_TRANSITION_TARGET /States/A/Next: Missing 'Next' target: constructor",
         "SFN210 MISSING_END_STATE : Workflow has no terminal state",
+      ]
+    `)
+  })
+})
+
+describe('validateStateMachine: rules measured against AWS by other emulators', () => {
+  test('accepts a Map processor without a terminal state; the rule is the top level only', () => {
+    expect(
+      show(
+        machine({
+          M: {
+            Type: 'Map',
+            ItemProcessor: {
+              StartAt: 'P',
+              States: { P: { Type: 'Pass', Next: 'Q' }, Q: { Type: 'Pass', Next: 'P' } },
+            },
+            End: true,
+          },
+        }),
+      ),
+    ).toStrictEqual([])
+  })
+
+  test('reports a QueryLanguage value apart from the language it resolves to', () => {
+    expect(show(machine({ A: { Type: 'Pass', QueryLanguage: 'jsonata', Output: 1, End: true } })))
+      .toMatchInlineSnapshot(`
+      [
+        "SFN204 SCHEMA_VALIDATION_FAILED /States/A/QueryLanguage: Value should be one of the following: [JSONPath, JSONata]",
+      ]
+    `)
+  })
+
+  test('reports a QueryLanguage that is not a string', () => {
+    expect(show(machine({ A: { Type: 'Pass', End: true } }, { QueryLanguage: 1 })))
+      .toMatchInlineSnapshot(`
+      [
+        "SFN204 SCHEMA_VALIDATION_FAILED /QueryLanguage: Expected value of type [STRING]",
+      ]
+    `)
+  })
+
+  test('names only the downgrade for a JSONPath state in a JSONata machine', () => {
+    expect(
+      show(
+        machine(
+          { A: { Type: 'Pass', QueryLanguage: 'JSONPath', Output: '{% 1 %}', End: true } },
+          { QueryLanguage: 'JSONata' },
+        ),
+      ),
+    ).toMatchInlineSnapshot(`
+      [
+        "SFN222 SCHEMA_VALIDATION_FAILED /States/A: 'QueryLanguage' can not be 'JSONPath' if set to 'JSONata' for whole state machine",
+      ]
+    `)
+  })
+
+  test('refuses an ItemReader that does not read from S3', () => {
+    expect(
+      show(
+        machine({
+          M: {
+            Type: 'Map',
+            ItemReader: { Resource: 'arn:aws:states:::dynamodb:getItem' },
+            ItemProcessor: {
+              ProcessorConfig: { Mode: 'DISTRIBUTED', ExecutionType: 'STANDARD' },
+              StartAt: 'P',
+              States: { P: end },
+            },
+            End: true,
+          },
+        }),
+      ),
+    ).toMatchInlineSnapshot(`
+      [
+        "SFN204 SCHEMA_VALIDATION_FAILED /States/M/ItemReader/Resource: The field 'Resource' does not match any of the allowed values. Examples: [arn:aws:states:::s3:getObject, arn:aws:states:::s3:listObjectsV2]",
+      ]
+    `)
+  })
+
+  test('refuses a Fail ErrorPath that is not a string', () => {
+    expect(show(machine({ F: { Type: 'Fail', ErrorPath: 42 } }))).toMatchInlineSnapshot(`
+      [
+        "SFN204 SCHEMA_VALIDATION_FAILED /States/F/ErrorPath: Expected value of type [STRING]",
       ]
     `)
   })
