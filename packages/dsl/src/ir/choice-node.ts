@@ -1,4 +1,4 @@
-import type { SourceLocation } from '../source.ts'
+import type { StateBase, StateIo } from './state-io.ts'
 import type { ConditionNode } from './condition-node.ts'
 
 export interface ChoiceRule {
@@ -7,13 +7,10 @@ export interface ChoiceRule {
 }
 
 /** A Choice never has `next`: its rules and default are its transitions (ASL-SPEC §3.3). */
-export interface ChoiceNode {
+export interface ChoiceNode extends StateBase, StateIo {
   readonly kind: 'Choice'
-  readonly name: string
   readonly rules: readonly ChoiceRule[]
   readonly default?: string
-  readonly comment?: string
-  readonly source?: SourceLocation
 }
 
 export const ChoiceNode = {

@@ -1,4 +1,5 @@
-import type { PathNode } from './path-node.ts'
+import type { PathSegment } from './path-node.ts'
+import type { ValueNode } from './value-node.ts'
 
 /** One `Retry` entry (ASL-SPEC §9.2), camelCase. */
 export interface RetryPolicy {
@@ -15,6 +16,9 @@ export interface RetryPolicy {
 export interface CatchClause {
   readonly errors: readonly string[]
   readonly next: string
-  readonly resultPath?: PathNode | null
+  /** Where `{ Error, Cause }` goes in the state's raw input: `[]` replaces it, `null` discards it. */
+  readonly resultPath?: readonly PathSegment[] | null
+  /** Variables to set when this catcher is taken (reads the error output). */
+  readonly assign?: ValueNode
   readonly comment?: string
 }

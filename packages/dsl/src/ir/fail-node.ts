@@ -1,12 +1,14 @@
-import type { SourceLocation } from '../source.ts'
+import type { StateBase, StateIo } from './state-io.ts'
+import type { ValueNode } from './value-node.ts'
 
-export interface FailNode {
+export interface FailNode extends StateBase, StateIo {
   readonly kind: 'Fail'
-  readonly name: string
   readonly error?: string
   readonly cause?: string
-  readonly comment?: string
-  readonly source?: SourceLocation
+  /** ErrorPath (JSONPath) or an `Error` expression (JSONata): the error name read from data. */
+  readonly errorFrom?: ValueNode
+  /** CausePath (JSONPath) or a `Cause` expression (JSONata). */
+  readonly causeFrom?: ValueNode
 }
 
 export const FailNode = {

@@ -1,14 +1,11 @@
 import type { JsonValue } from '@statewright/asl'
-import type { SourceLocation } from '../source.ts'
+import type { StateBase, StateIo } from './state-io.ts'
 
-export interface PassNode {
+export interface PassNode extends StateBase, StateIo {
   readonly kind: 'Pass'
-  readonly name: string
   /** JSONPath `Result`: a fixed value that becomes the state's output. Unset: the input passes through. */
   readonly result?: JsonValue
   readonly next?: string
-  readonly comment?: string
-  readonly source?: SourceLocation
 }
 
 export const PassNode = {

@@ -2,16 +2,23 @@
 export type PathSegment = string | number
 
 /**
- * Where a typed reference points, independent of the query language: `root` is the data it starts from
- * (`'input'`: the state's input, `$` / `$states.input`), `segments` the keys and indexes below it.
+ * The data a reference starts from: the state's input (`$` / `$states.input`), the task's result
+ * (`$` in ResultSelector / `$states.result`), the error output of a Catch (`$states.errorOutput`), the context
+ * object (`$$` / `$states.context`), or a variable (`$name`).
+ */
+export type PathRoot = 'input' | 'result' | 'errorOutput' | 'context' | 'variable'
+
+/**
+ * Where a typed reference points, independent of the query language: `root` is the data it starts from,
+ * `segments` the keys and indexes below it (for a variable, the first segment is its name).
  */
 export interface PathNode {
   readonly kind: 'path'
-  readonly root: 'input' | 'context'
+  readonly root: PathRoot
   readonly segments: readonly PathSegment[]
 }
 
 export const PathNode = {
-  create: (root: PathNode['root'], segments: readonly PathSegment[]): PathNode =>
+  create: (root: PathRoot, segments: readonly PathSegment[]): PathNode =>
     Object.freeze({ kind: 'path', root, segments: Object.freeze([...segments]) }),
 }

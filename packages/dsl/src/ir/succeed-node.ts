@@ -1,10 +1,7 @@
-import type { SourceLocation } from '../source.ts'
+import type { StateBase, StateIo } from './state-io.ts'
 
-export interface SucceedNode {
+export interface SucceedNode extends StateBase, StateIo {
   readonly kind: 'Succeed'
-  readonly name: string
-  readonly comment?: string
-  readonly source?: SourceLocation
 }
 
 export const SucceedNode = {

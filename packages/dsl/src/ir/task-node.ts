@@ -1,27 +1,37 @@
 import type { ZodType } from 'zod'
-import type { SourceLocation } from '../source.ts'
 import type { CatchClause, RetryPolicy } from './error-handling.ts'
+import type { StateBase, StateIo } from './state-io.ts'
+import type { ValueNode } from './value-node.ts'
 
 /**
  * What a Task calls. `lambda` keeps the function name, not an ARN, so that lowering can write the ARN for
  * the workflow's region/account or a `${<Name>Arn}` substitution for deployment tools.
  */
 export type TaskResource =
-  | { readonly kind: 'lambda'; readonly functionName: string; readonly form: 'arn' | 'invoke' }
+  | {
+      readonly kind: 'lambda'
+      readonly functionName: string
+      readonly form: 'arn' | 'invoke'
+      /** lambda:invoke only: the function's result is `Payload` of the envelope, unwrapped for the user. */
+      readonly unwrap?: boolean
+    }
   | { readonly kind: 'arn'; readonly arn: string }
 
-export interface TaskNode {
+export interface TaskNode extends StateBase, StateIo {
   readonly kind: 'Task'
-  readonly name: string
   readonly resource: TaskResource
   readonly retry: readonly RetryPolicy[]
   readonly catch: readonly CatchClause[]
   /** Unset means this state ends the workflow. */
   readonly next?: string
-  readonly comment?: string
   readonly inputSchema?: ZodType
   readonly outputSchema?: ZodType
-  readonly source?: SourceLocation
+  /** A number (TimeoutSeconds), a reference (TimeoutSecondsPath) or a JSONata expression. */
+  readonly timeout?: ValueNode
+  /** A number (HeartbeatSeconds), a reference (HeartbeatSecondsPath) or a JSONata expression. */
+  readonly heartbeat?: ValueNode
+  /** `Credentials`: an object template with `RoleArn`. */
+  readonly credentials?: ValueNode
 }
 
 export const TaskNode = {

@@ -1,15 +1,23 @@
-import type { AslChoiceState } from '@statewright/asl'
+import type { AslChoiceRule, AslChoiceState } from '@statewright/asl'
 import type { ChoiceNode } from '../ir/choice-node.ts'
-import { lowerJsonPathCondition } from './condition.ts'
+import type { StateContext } from './context.ts'
+import { lowerJsonataCondition, lowerJsonPathCondition } from './condition.ts'
 import { lowerComment } from './error-handling.ts'
+import { lowerAssign, lowerOutputOnly } from './io.ts'
 
 /** A Choice state: one rule per `when()`, in order, and `Default` from `otherwise()`. */
-export const lowerChoice = (node: ChoiceNode): AslChoiceState => ({
-  Type: 'Choice',
-  ...lowerComment(node.comment),
-  Choices: node.rules.map((rule) => ({
-    ...lowerJsonPathCondition(rule.condition),
-    Next: rule.next,
-  })),
-  ...(node.default === undefined ? {} : { Default: node.default }),
-})
+export function lowerChoice(node: ChoiceNode, ctx: StateContext): AslChoiceState {
+  const rules: AslChoiceRule[] = node.rules.map((rule) =>
+    ctx.language === 'JSONata'
+      ? { Condition: `{% ${lowerJsonataCondition(rule.condition)} %}`, Next: rule.next }
+      : { ...lowerJsonPathCondition(rule.condition), Next: rule.next },
+  )
+  return {
+    Type: 'Choice',
+    ...lowerComment(node.comment),
+    Choices: rules,
+    ...(node.default === undefined ? {} : { Default: node.default }),
+    ...lowerOutputOnly(node, ctx),
+    ...lowerAssign(node.assign, ctx, 'input'),
+  } as AslChoiceState
+}

@@ -1,6 +1,8 @@
 import type { AslChoiceRule } from '@statewright/asl'
 import type { CompareOperator, ConditionNode, OperandKind, TestKind } from '../ir/condition-node.ts'
-import { lowerJsonPath } from './path.ts'
+import type { PathNode } from '../ir/path-node.ts'
+import { INPUT_ROOTS } from './fields.ts'
+import { JSONATA_ROOTS, jsonataPathOf, jsonPathOf } from './value.ts'
 
 const operandPrefix: Record<OperandKind, string> = {
   string: 'String',
@@ -24,6 +26,8 @@ const testOperator: Record<TestKind, string> = {
   isTimestamp: 'IsTimestamp',
 }
 
+const variable = (path: PathNode): string => jsonPathOf(path, INPUT_ROOTS, 'Variable')
+
 /**
  * A condition as a JSONPath Choice rule body (without `Next`), per ASL-SPEC §8.
  * @example
@@ -35,17 +39,14 @@ export function lowerJsonPathCondition(condition: ConditionNode): AslChoiceRule 
     case 'compare': {
       const operator = operandPrefix[condition.operand] + operatorSuffix[condition.operator]
       return condition.right.kind === 'literal'
-        ? { Variable: lowerJsonPath(condition.left), [operator]: condition.right.value }
-        : {
-            Variable: lowerJsonPath(condition.left),
-            [`${operator}Path`]: lowerJsonPath(condition.right),
-          }
+        ? { Variable: variable(condition.left), [operator]: condition.right.value }
+        : { Variable: variable(condition.left), [`${operator}Path`]: variable(condition.right) }
     }
     case 'matches':
-      return { Variable: lowerJsonPath(condition.left), StringMatches: condition.pattern }
+      return { Variable: variable(condition.left), StringMatches: condition.pattern }
     case 'test':
       return {
-        Variable: lowerJsonPath(condition.path),
+        Variable: variable(condition.path),
         [testOperator[condition.test]]: condition.expected,
       }
     case 'and':
@@ -54,5 +55,72 @@ export function lowerJsonPathCondition(condition: ConditionNode): AslChoiceRule 
       return { Or: condition.conditions.map(lowerJsonPathCondition) }
     case 'not':
       return { Not: lowerJsonPathCondition(condition.condition) }
+  }
+}
+
+const jsonataOperator: Record<CompareOperator, string> = {
+  eq: '=',
+  lt: '<',
+  gt: '>',
+  lte: '<=',
+  gte: '>=',
+}
+
+const value = (path: PathNode): string => jsonataPathOf(path, JSONATA_ROOTS, 'Condition')
+
+// StringMatches: `*` is any run of characters, `\*` a literal star; everything else is literal.
+const globToRegex = (pattern: string): string => {
+  let out = ''
+  for (let i = 0; i < pattern.length; i++) {
+    const ch = pattern[i] as string
+    if (ch === '\\' && i + 1 < pattern.length)
+      out += (pattern[++i] as string).replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')
+    else if (ch === '*') out += '.*'
+    else out += ch.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')
+  }
+  return `/^${out}$/`
+}
+
+const typeTest: Record<TestKind, (x: string) => string> = {
+  isPresent: (x) => `$exists(${x})`,
+  isNull: (x) => `(${x} = null)`,
+  isString: (x) => `($type(${x}) = "string")`,
+  isNumeric: (x) => `($type(${x}) = "number")`,
+  isBoolean: (x) => `($type(${x}) = "boolean")`,
+  isTimestamp: (x) =>
+    `($type(${x}) = "string" and $contains(${x}, /^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?(Z|[+-]\\d{2}:\\d{2})$/))`,
+}
+
+/**
+ * The same condition as a JSONata expression body (for a rule's `Condition`).
+ * @example
+ * // eq(s.inventoryResult, true) →
+ * '$states.input.inventoryResult = true'
+ */
+export function lowerJsonataCondition(condition: ConditionNode): string {
+  switch (condition.kind) {
+    case 'compare': {
+      const right =
+        condition.right.kind === 'literal'
+          ? JSON.stringify(condition.right.value)
+          : value(condition.right)
+      const left = value(condition.left)
+      return condition.operand === 'timestamp'
+        ? `$toMillis(${left}) ${jsonataOperator[condition.operator]} $toMillis(${right})`
+        : `${left} ${jsonataOperator[condition.operator]} ${right}`
+    }
+    case 'matches':
+      return `$contains(${value(condition.left)}, ${globToRegex(condition.pattern)})`
+    case 'test': {
+      const test = typeTest[condition.test](value(condition.path))
+      return condition.expected ? test : `$not(${test})`
+    }
+    case 'and':
+    case 'or':
+      return condition.conditions
+        .map((c) => `(${lowerJsonataCondition(c)})`)
+        .join(` ${condition.kind} `)
+    case 'not':
+      return `$not(${lowerJsonataCondition(condition.condition)})`
   }
 }

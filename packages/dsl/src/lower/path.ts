@@ -1,30 +1,19 @@
-import type { PathNode, PathSegment } from '../ir/path-node.ts'
-
-// Keys that JSONPath dot notation reads unambiguously; any other key is written in brackets.
-const plainKey = /^[A-Za-z_][A-Za-z0-9_]*$/
-
-const jsonPathSegment = (segment: PathSegment): string =>
-  typeof segment === 'number'
-    ? `[${segment}]`
-    : plainKey.test(segment)
-      ? `.${segment}`
-      : `['${segment.replaceAll('\\', '\\\\').replaceAll("'", "\\'")}']`
+import type { PathNode } from '../ir/path-node.ts'
+import { JSONATA_ROOTS, jsonataPathOf, jsonPathOf } from './value.ts'
 
 /**
- * A path in JSONPath syntax: `$.order.lines[0]`, or `$$.Execution.Id` for the context object.
+ * A path in JSONPath syntax: `$.order.lines[0]`, `$$.Execution.Id` for the context object, `$name` for a
+ * variable (the result, in a result position, is `$` too).
  * @example
  * lowerJsonPath(PathNode.create('input', ['order', 'id'])) // '$.order.id'
  */
 export function lowerJsonPath(path: PathNode): string {
-  return (path.root === 'context' ? '$$' : '$') + path.segments.map(jsonPathSegment).join('')
+  return jsonPathOf(
+    path,
+    { input: '$', result: '$', errorOutput: '$', context: '$$', variable: '$' },
+    'path',
+  )
 }
-
-const jsonataSegment = (segment: PathSegment): string =>
-  typeof segment === 'number'
-    ? `[${segment}]`
-    : plainKey.test(segment)
-      ? `.${segment}`
-      : `.\`${segment.replaceAll('`', '')}\``
 
 /**
  * The same path as a JSONata expression body (without `{% %}`): `$states.input.order.lines[0]`.
@@ -32,8 +21,5 @@ const jsonataSegment = (segment: PathSegment): string =>
  * lowerJsonataPath(PathNode.create('input', ['order', 'id'])) // '$states.input.order.id'
  */
 export function lowerJsonataPath(path: PathNode): string {
-  return (
-    (path.root === 'context' ? '$states.context' : '$states.input') +
-    path.segments.map(jsonataSegment).join('')
-  )
+  return jsonataPathOf(path, JSONATA_ROOTS, 'path')
 }

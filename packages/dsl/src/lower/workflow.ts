@@ -1,4 +1,5 @@
 import type { AslState, AslStateMachine } from '@statewright/asl'
+import type { StateNode } from '../ir/state-node.ts'
 import type { AwsTarget, WorkflowNode } from '../ir/workflow-node.ts'
 import { lambdaArnVariable } from './resource.ts'
 import { lowerState } from './state.ts'
@@ -11,7 +12,7 @@ export interface LowerOptions {
 }
 
 /**
- * The ASL document of a workflow, in JSONPath mode.
+ * The ASL document of a workflow, in the workflow's query language (JSONPath unless set).
  * @example
  * lowerWorkflow(ecommerce.toIr(), { region: 'us-east-1', account: '123456789012' })
  * // { Comment: '…', StartAt: 'ProcessPayment', States: { ProcessPayment: { Type: 'Task', … } } }
@@ -19,7 +20,8 @@ export interface LowerOptions {
 export function lowerWorkflow(node: WorkflowNode, options: LowerOptions = {}): AslStateMachine {
   const target: AwsTarget = { ...node.target, ...definedFields(options) }
   const states: Record<string, AslState> = {}
-  for (const state of node.states) states[state.name] = lowerState(state, { target })
+  const ctx = { target, queryLanguage: node.queryLanguage ?? 'JSONPath' } as const
+  for (const state of node.states) states[state.name] = lowerState(state, ctx)
   return {
     ...(node.comment === undefined ? {} : { Comment: node.comment }),
     StartAt: node.startAt,
@@ -52,11 +54,21 @@ export function substitutionsOf(
   const target: AwsTarget = { ...node.target, ...definedFields(options) }
   const found: Record<string, Substitution> = {}
   if (target.region !== undefined && target.account !== undefined) return found
-  for (const state of node.states) {
+  for (const state of allStates(node.states)) {
     if (state.kind !== 'Task' || state.resource.kind !== 'lambda') continue
     const { functionName } = state.resource
     if (functionName.startsWith('arn:')) continue
     found[lambdaArnVariable(functionName)] = { kind: 'lambda-function-arn', functionName }
   }
   return found
+}
+
+/** Every state, including those inside Parallel branches and Map processors. */
+export function* allStates(states: readonly StateNode[]): Generator<StateNode> {
+  for (const state of states) {
+    yield state
+    if (state.kind === 'Parallel')
+      for (const branch of state.branches) yield* allStates(branch.states)
+    if (state.kind === 'Map') yield* allStates(state.processor.states)
+  }
 }

@@ -1,0 +1,139 @@
+import type { JsonValue } from '@statewright/asl'
+import { DslError } from '../errors.ts'
+import type { PathSegment } from '../ir/path-node.ts'
+import type { StateIo } from '../ir/state-io.ts'
+import type { ValueNode } from '../ir/value-node.ts'
+import type { StateContext } from './context.ts'
+import { INPUT_ROOTS, lowerTemplate, RESULT_ROOTS } from './fields.ts'
+import {
+  JSONATA_ROOTS,
+  jsonataExpressionOf,
+  jsonataSetPath,
+  jsonPathOf,
+  lowerJsonataValue,
+} from './value.ts'
+
+const jsonPathOfSegments = (segments: readonly PathSegment[]): string =>
+  jsonPathOf({ kind: 'path', root: 'input', segments }, INPUT_ROOTS, 'path')
+
+const jsonataSegments = (base: string, segments: readonly PathSegment[]): string =>
+  segments.length === 0
+    ? base
+    : `(${base})${jsonataExpressionOf({ kind: 'path', root: 'input', segments }, { input: '' }, 'path')}`
+
+/** How a state's result is made, for the Output of a JSONata state. */
+export interface ResultSource {
+  /** The result before selection: `$states.result` for a task, the Result/Parameters value for a Pass. */
+  readonly result: string
+  /** The result template's root when it is a Pass (its data is the input, not `$states.result`). */
+  readonly selector?: ValueNode
+}
+
+/**
+ * The input side: `InputPath`/`Parameters` (JSONPath) or `Arguments` (JSONata). `wrap` lets a Lambda invoke
+ * put the effective input under `Payload`.
+ */
+export function lowerArguments(
+  io: StateIo,
+  ctx: StateContext,
+  wrap?: (payload: ValueNode) => ValueNode,
+): Record<string, JsonValue> {
+  const input: ValueNode = { kind: 'path', root: 'input', segments: [] }
+  const params = io.parameters
+  if (ctx.language === 'JSONata') {
+    if (params === undefined && wrap === undefined) return {}
+    const value = wrap === undefined ? (params as ValueNode) : wrap(params ?? input)
+    return { Arguments: lowerJsonataValue(value, JSONATA_ROOTS, `'${ctx.stateName}'.Arguments`) }
+  }
+  if (params === undefined) {
+    return wrap === undefined
+      ? {}
+      : { Parameters: lowerTemplate(wrap(input), ctx, INPUT_ROOTS, 'Parameters') }
+  }
+  if (wrap !== undefined) {
+    return { Parameters: lowerTemplate(wrap(params), ctx, INPUT_ROOTS, 'Parameters') }
+  }
+  if (params.kind === 'path' && params.root === 'input') {
+    return { InputPath: jsonPathOf(params, INPUT_ROOTS, `'${ctx.stateName}'.InputPath`) }
+  }
+  return { Parameters: lowerTemplate(params, ctx, INPUT_ROOTS, 'Parameters') }
+}
+
+/**
+ * The result side: `ResultSelector`, `ResultPath`, `OutputPath` (JSONPath), or one `Output` (JSONata)
+ * composed from them in the same order (ASL-SPEC §6.3, §6.4).
+ * `selector` is the ResultSelector (or the implicit `Payload` selection of an unwrapped Lambda invoke).
+ */
+export function lowerResult(
+  io: StateIo,
+  selector: ValueNode | undefined,
+  ctx: StateContext,
+  baseResult = '$states.result',
+): Record<string, JsonValue> {
+  const { resultPath, outputPath } = io
+  const placed = resultPath !== undefined && (resultPath === null || resultPath.length > 0)
+  if (ctx.language === 'JSONata') {
+    if (selector === undefined && !placed && outputPath === undefined) return {}
+    const where = `'${ctx.stateName}'.Output`
+    if (!placed && outputPath === undefined && selector?.kind === 'object') {
+      return { Output: lowerJsonataValue(selector, JSONATA_ROOTS, where) }
+    }
+    const result =
+      selector === undefined ? baseResult : jsonataExpressionOf(selector, JSONATA_ROOTS, where)
+    const merged =
+      resultPath === null
+        ? '$states.input'
+        : resultPath === undefined || resultPath.length === 0
+          ? result
+          : jsonataSetPath('$states.input', resultPath, result)
+    const output = outputPath === null ? '{}' : jsonataSegments(merged, outputPath ?? [])
+    return { Output: `{% ${output} %}` }
+  }
+  const out: Record<string, JsonValue> = {}
+  let selectedPath: string | undefined
+  if (selector !== undefined) {
+    if (selector.kind === 'path' && selector.root === 'result') {
+      if (placed || outputPath !== undefined) {
+        throw new DslError(
+          'SFN107',
+          `'${ctx.stateName}' selects part of its result with a reference and also places it with resultPath()/outputPath(), which JSONPath cannot express: select an object in resultSelector(), or use JSONata.`,
+        )
+      }
+      selectedPath = jsonPathOf(selector, RESULT_ROOTS, `'${ctx.stateName}'.ResultSelector`)
+    } else {
+      out['ResultSelector'] = lowerTemplate(selector, ctx, RESULT_ROOTS, 'ResultSelector')
+    }
+  }
+  if (resultPath === null) out['ResultPath'] = null
+  else if (resultPath !== undefined && resultPath.length > 0)
+    out['ResultPath'] = jsonPathOfSegments(resultPath)
+  if (selectedPath !== undefined) out['OutputPath'] = selectedPath
+  else if (outputPath === null) out['OutputPath'] = null
+  else if (outputPath !== undefined && outputPath.length > 0)
+    out['OutputPath'] = jsonPathOfSegments(outputPath)
+  return out
+}
+
+/** `OutputPath` (JSONPath) or `Output` (JSONata) for states without a result (Choice, Wait, Succeed). */
+export function lowerOutputOnly(io: StateIo, ctx: StateContext): Record<string, JsonValue> {
+  const { outputPath } = io
+  if (outputPath === undefined) return {}
+  if (ctx.language === 'JSONata') {
+    return {
+      Output: `{% ${outputPath === null ? '{}' : jsonataSegments('$states.input', outputPath)} %}`,
+    }
+  }
+  if (outputPath === null) return { OutputPath: null }
+  return outputPath.length === 0 ? {} : { OutputPath: jsonPathOfSegments(outputPath) }
+}
+
+/** `Assign`: JSONPath reads the result as `$` (Task, Map, Parallel) or the input (other states). */
+export function lowerAssign(
+  assign: ValueNode | undefined,
+  ctx: StateContext,
+  dollarIs: 'result' | 'input',
+): Record<string, JsonValue> {
+  if (assign === undefined) return {}
+  const roots = dollarIs === 'result' ? RESULT_ROOTS : INPUT_ROOTS
+  return { Assign: lowerTemplate(assign, ctx, roots, 'Assign') }
+}
