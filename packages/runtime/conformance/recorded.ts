@@ -6,6 +6,7 @@ import { existsSync, readFileSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import { run, type ExecutionResult } from '../src/index.ts'
+import { mocksFromHistory } from './replay.ts'
 
 /** One line of aws-recorded.jsonl (the fields the runner reads). */
 export interface RecordedCase {
@@ -83,8 +84,37 @@ export function readCases<T>(file: string): T[] {
     .map((line) => JSON.parse(line) as T)
 }
 
-/** Whether the runner can stand in for everything the case needs (pure ASL for now). */
+/**
+ * Whether the runner can stand in for everything the case needs: pure ASL, or services whose answers
+ * the recorded history holds (replayed as mocks, see replay.ts).
+ */
 export function isRunnable(testCase: RecordedCase): boolean {
+  if (testCase.needsServices.length === 0) return true
+  return testCase.history !== undefined && !tasksInDistributedMap(testCase.definition)
+}
+
+/**
+ * A Distributed Map runs its items as child executions whose events (and so their service answers)
+ * are not in the recorded parent history: such Tasks cannot be replayed.
+ */
+function tasksInDistributedMap(node: unknown, inside = false): boolean {
+  if (Array.isArray(node)) return node.some((n) => tasksInDistributedMap(n, inside))
+  if (node === null || typeof node !== 'object') return false
+  const record = node as Record<string, unknown>
+  if (inside && record.Type === 'Task') return true
+  const processor = (record.ItemProcessor ?? record.Iterator) as Record<string, unknown> | undefined
+  const distributed =
+    (processor?.ProcessorConfig as Record<string, unknown> | undefined)?.Mode === 'DISTRIBUTED'
+  return Object.entries(record).some(([key, value]) =>
+    tasksInDistributedMap(
+      value,
+      inside || (distributed && (key === 'ItemProcessor' || key === 'Iterator')),
+    ),
+  )
+}
+
+/** Only the pure-ASL cases (the headline figure). */
+export function isPureAsl(testCase: RecordedCase): boolean {
   return testCase.needsServices.length === 0
 }
 
@@ -163,6 +193,9 @@ export async function runRecordedCase(
       stateMachineType: testCase.stateMachineType,
       startTime: now,
       random: 1,
+      ...(testCase.needsServices.length > 0 && testCase.history !== undefined
+        ? { mocks: mocksFromHistory(testCase.history as never) ?? {} }
+        : {}),
     })
     let timer: NodeJS.Timeout | undefined
     const guard = new Promise<never>((_, reject) => {

@@ -54,8 +54,18 @@ export async function runConcurrently<T>(
 }
 
 /** A child frame for a branch/iteration: sees the parent's variables (unless isolated), own thread. */
-export function childFrame(parent: Frame, signal: AbortSignal, isolated = false): Frame {
-  return { variables: isolated ? {} : parent.variables, lastEventId: parent.lastEventId, signal }
+export function childFrame(
+  parent: Frame,
+  signal: AbortSignal,
+  isolated = false,
+  inParallelBranch = false,
+): Frame {
+  return {
+    variables: isolated ? {} : parent.variables,
+    lastEventId: parent.lastEventId,
+    signal,
+    ...(inParallelBranch ? { inParallelBranch } : {}),
+  }
 }
 
 export function runBranch(

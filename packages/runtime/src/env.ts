@@ -3,6 +3,7 @@ import type { Clock } from './clock.ts'
 import { StatesError } from './errors.ts'
 import { History, type HistoryEventType } from './events.ts'
 import type { JsonObject } from './json.ts'
+import type { MockedResponse } from './mocks.ts'
 import type { RandomSource } from './random.ts'
 import type { TaskTokens } from './task-tokens.ts'
 
@@ -23,6 +24,9 @@ export interface ExecutionEnv {
   readonly maxPayloadBytes: number
   readonly maxHistoryEvents: number
   readonly tokens: TaskTokens
+  /** Mocked responses by state name, and how often each mocked state was invoked so far. */
+  readonly mocks: Readonly<Record<string, MockedResponse>>
+  readonly mockInvocations: Map<string, number>
   /** Aborted when the execution stops (failure elsewhere, timeout, stop()). */
   readonly signal: AbortSignal
 }
@@ -37,6 +41,8 @@ export interface Frame {
   lastEventId: number
   /** Aborted when this branch/iteration must stop (a sibling failed, the execution stopped). */
   readonly signal: AbortSignal
+  /** Set in Parallel branches: AWS marks a state that fails there as aborted (`TaskStateAborted`). */
+  readonly inParallelBranch?: boolean
 }
 
 /** @internal The state being run: what handlers and I/O helpers need. */

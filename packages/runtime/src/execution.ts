@@ -11,6 +11,7 @@ import { HistoryLimitError, type ExecutionEnv, type Frame } from './env.ts'
 import { DefinitionError, StatesError } from './errors.ts'
 import { History, HISTORY_EVENT_LIMIT, JsonText, type HistoryEvent } from './events.ts'
 import { runStates } from './interpret.ts'
+import { mocksFromConfig } from './mocks.ts'
 import { NotJsonError, parseJson, toJsonValue } from './json.ts'
 import type { ExecutionResult, ExecutionStatus, RunOptions } from './options.ts'
 import { randomUuid, seededRandom, type RandomSource } from './random.ts'
@@ -236,6 +237,13 @@ export function startExecution(
     maxPayloadBytes: options.maxPayloadBytes ?? 262_144,
     maxHistoryEvents: options.maxHistoryEvents ?? HISTORY_EVENT_LIMIT,
     tokens,
+    mocks: {
+      ...(options.mockConfig !== undefined && options.mockTestCase !== undefined
+        ? mocksFromConfig(options.mockConfig, stateMachineName, options.mockTestCase)
+        : {}),
+      ...options.mocks,
+    },
+    mockInvocations: new Map(),
     signal: controller.signal,
   }
   if (options.signal !== undefined) {

@@ -1,5 +1,6 @@
 import type { JsonValue, TaskHandler } from '@statewright/asl'
 import type { Clock } from './clock.ts'
+import type { MockConfigFile, MockedResponse } from './mocks.ts'
 import type { HistoryEvent } from './events.ts'
 import type { RandomSource } from './random.ts'
 
@@ -31,6 +32,15 @@ export interface RunOptions extends ExecutionNames {
    * resource ARN (looked up in that order).
    */
   readonly handlers?: Readonly<Record<string, TaskHandler>>
+  /**
+   * Mocked service responses by Task state name (Step Functions Local's format): a mocked state calls
+   * no handler; its answer replaces the whole service response.
+   */
+  readonly mocks?: Readonly<Record<string, MockedResponse>>
+  /** A Step Functions Local MockConfigFile; with `mockTestCase`, its mocks for this state machine. */
+  readonly mockConfig?: MockConfigFile
+  /** The test case of `mockConfig` to use (looked up under `stateMachineName`). */
+  readonly mockTestCase?: string
   /** `'virtual'` (default): waits, back-off and timeouts finish at once; `'real'` waits for real; or your own Clock. */
   readonly clock?: 'virtual' | 'real' | Clock
   /** Start time of the execution (ms since epoch or Date); default now. */

@@ -19,6 +19,8 @@ import { jsonByteLength, type JsonObject } from './json.ts'
 
 /** Errors that neither Retry nor Catch sees (ASL-SPEC §9.1). */
 const UNCATCHABLE = new Set(['States.Runtime'])
+/** States that have a `…StateAborted` event. */
+const ABORTABLE = new Set(['Task', 'Wait', 'Map', 'Parallel'])
 
 export async function runState(
   env: ExecutionEnv,
@@ -52,10 +54,19 @@ export async function runState(
     throw asVerbatim(new StatesError('States.Runtime', `State '${name}' has an unknown Type.`))
   }
   let outcome: StateOutcome
-  if (type === 'Task' || type === 'Parallel' || type === 'Map') {
-    outcome = await runWithRetryAndCatch(ctx, state, input, handler)
-  } else {
-    outcome = await attempt(ctx, state, input, handler)
+  try {
+    if (type === 'Task' || type === 'Parallel' || type === 'Map') {
+      outcome = await runWithRetryAndCatch(ctx, state, input, handler)
+    } else {
+      outcome = await attempt(ctx, state, input, handler)
+    }
+  } catch (error) {
+    // In a Parallel branch, AWS records a failing Task/Wait/Map/Parallel state as aborted (corpus:
+    // states_variables/test_error_output::test_parallel_catch_error).
+    if (frame.inParallelBranch === true && error instanceof StatesError && ABORTABLE.has(type)) {
+      addEvent(env, frame, `${type}StateAborted` as HistoryEventType)
+    }
+    throw error
   }
   if (jsonByteLength(outcome.output) > env.maxPayloadBytes) {
     throw asVerbatim(
@@ -162,8 +173,7 @@ async function catchError(
   input: JsonValue,
   error: StatesError,
 ): Promise<StateOutcome> {
-  const errorOutput: JsonObject = { Error: error.error }
-  if (error.cause !== undefined) errorOutput.Cause = error.cause
+  const errorOutput = errorOutputOf(error)
   if (ctx.language === 'JSONata') {
     const scope = jsonataScope(ctx, input, { errorOutput })
     const output =
@@ -176,4 +186,17 @@ async function catchError(
   const assigned = await evaluateAssign(ctx, catcher.Assign, errorOutput)
   const output = resultPath(ctx, input, catcher.ResultPath, errorOutput)
   return { output, next: catcher.Next, assigned }
+}
+
+/**
+ * The Error Output a Catcher sees (ASL-SPEC §9.3). AWS's edge cases, from the corpus: a timeout has an
+ * empty Cause; a callback failed without error or cause gives `null` for both; otherwise a missing
+ * Cause is left out.
+ */
+export function errorOutputOf(error: StatesError): JsonObject {
+  if (error.error === '' && error.cause === undefined) return { Error: null, Cause: null }
+  const output: JsonObject = { Error: error.error === '' ? null : error.error }
+  if (error.cause !== undefined) output.Cause = error.cause
+  else if (error.error === 'States.Timeout') output.Cause = ''
+  return output
 }

@@ -30,7 +30,7 @@ export const runParallel: StateHandler<AslParallelState> = async (state, input, 
   try {
     const frames = state.Branches.map(() => undefined as ReturnType<typeof childFrame> | undefined)
     raw = await runConcurrently(state.Branches.length, 0, ctx.frame.signal, (index, signal) => {
-      const frame = childFrame(ctx.frame, signal)
+      const frame = childFrame(ctx.frame, signal, false, true)
       frames[index] = frame
       return runBranch(ctx.env, state.Branches[index]!, branchInput, frame)
     })

@@ -12,6 +12,7 @@ import {
   selectIoPath,
 } from '../io.ts'
 import { randomUuid } from '../random.ts'
+import { answerResult, mockedAnswer, type MockedResponse } from '../mocks.ts'
 import { callHandler, findHandler, lambdaInvokeEnvelope } from '../tasks/invoke.ts'
 import { parseResource, type TaskResource } from '../tasks/resource.ts'
 import { nextOf, type StateHandler } from './index.ts'
@@ -27,7 +28,7 @@ export const runTask: StateHandler<AslTaskState> = async (state, input, ctx) => 
   const resource = parseResource(state.Resource)
   // The token exists before input processing: Parameters/Arguments pass it on ($$.Task.Token).
   if (
-    (resource.kind === 'service' && resource.pattern === 'waitForTaskToken') ||
+    (resource.kind === 'service' && resource.pattern !== 'request-response') ||
     resource.kind === 'activity'
   ) {
     ctx.taskToken = randomUuid(ctx.env.random)
@@ -179,7 +180,11 @@ async function invoke(
   }
 
   const callback = resource.kind === 'service' && resource.pattern === 'waitForTaskToken'
-  const handler = findHandler(env.handlers, ctx.name, resource, parameters)
+  const mock = Object.hasOwn(env.mocks, ctx.name) ? env.mocks[ctx.name] : undefined
+  const handler =
+    mock !== undefined
+      ? mockHandler(ctx, mock)
+      : findHandler(env.handlers, ctx.name, resource, parameters)
   if (handler === undefined && !callback && resource.kind !== 'activity') {
     const error = new StatesError(
       'States.Runtime',
@@ -222,6 +227,7 @@ async function invoke(
     })
     let result = await Promise.race([work, timeout, aborted])
     if (
+      mock === undefined &&
       resource.kind === 'service' &&
       resource.resourceType === 'lambda' &&
       resource.action === 'invoke' &&
@@ -262,6 +268,19 @@ async function invoke(
   }
 }
 
+/**
+ * A mocked state answers from its MockedResponse by invocation count; a callback or activity task gets
+ * its answer at once (Step Functions Local does the same).
+ */
+function mockHandler(ctx: StateContext, response: MockedResponse): TaskHandler & { mocked: true } {
+  const handler = (): JsonValue => {
+    const invocation = ctx.env.mockInvocations.get(ctx.name) ?? 0
+    ctx.env.mockInvocations.set(ctx.name, invocation + 1)
+    return answerResult(ctx.name, mockedAnswer(ctx.name, response, invocation))
+  }
+  return Object.assign(handler, { mocked: true as const })
+}
+
 async function perform(
   ctx: StateContext,
   handler: TaskHandler | undefined,
@@ -294,7 +313,15 @@ async function perform(
     signal,
     ...(ctx.taskToken !== undefined ? { taskToken: ctx.taskToken } : {}),
   }
+  const submits =
+    callback || (resource.kind === 'service' && resource.pattern !== 'request-response')
+  if (handler !== undefined && 'mocked' in handler) {
+    // The first call succeeded (TaskSubmitted); the mocked answer is what the job or callback gave.
+    if (submits) submitted()
+    return callHandler(handler, handlerInput, context, false)
+  }
   if (!callback && resource.kind !== 'activity') {
+    if (submits) submitted()
     return callHandler(handler!, handlerInput, context, lambdaStyle)
   }
   // Callback: register the token first, so a handler may answer synchronously.
