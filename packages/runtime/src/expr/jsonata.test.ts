@@ -141,6 +141,18 @@ describe('evaluateJsonata', () => {
     )
   })
 
+  it('reads $now() and $millis() from the clock given', async () => {
+    const options = { now: () => Date.UTC(2030, 0, 2, 3, 4, 5) }
+
+    expect(await evaluateJsonata('{% $millis() %}', scope, 'Output', options)).toBe(
+      Date.UTC(2030, 0, 2, 3, 4, 5),
+    )
+    expect(await evaluateJsonata('{% $now() %}', scope, 'Output', options)).toBe(
+      '2030-01-02T03:04:05.000Z',
+    )
+    expect(await evaluateJsonata("{% $now('[Y0001]') %}", scope, 'Output', options)).toBe('2030')
+  })
+
   it('reports a syntax error as a query evaluation error', async () => {
     expect((await failure(evaluateJsonata('{% $states.input. %}', scope, 'Output'))).error).toBe(
       'States.QueryEvaluationError',

@@ -186,6 +186,27 @@ function extraFunctions(options: ExprOptions | undefined): Record<string, unknow
   }
 }
 
+/** A function jsonata calls with its evaluation focus as `this` (how it runs its own built-ins). */
+interface JsonataFocus {
+  readonly environment: jsonata.Environment
+}
+type BuiltIn = { readonly implementation: (...args: unknown[]) => unknown }
+
+/** `$now()` and `$millis()` on the caller's clock, fixed for one evaluation as jsonata does. */
+function clockFunctions(now: () => number): Record<string, unknown> {
+  const millis = now()
+  return {
+    millis: { _jsonata_function: true, implementation: () => millis },
+    now: {
+      _jsonata_function: true,
+      implementation(this: JsonataFocus, picture?: unknown, timezone?: unknown): unknown {
+        const fromMillis = this.environment.lookup('fromMillis') as BuiltIn
+        return fromMillis.implementation(millis, picture, timezone)
+      },
+    },
+  }
+}
+
 function integerArgument(value: unknown, which: string, fn: string): number {
   if (typeof value !== 'number' || !Number.isFinite(value))
     fail('D3040', `The ${which} argument of ${fn} must be a number`)
@@ -203,6 +224,7 @@ function bindingsFor(
   const bindings: Record<string, unknown> = Object.create(null) as Record<string, unknown>
   for (const name of Object.keys(scope.variables)) bindings[name] = scope.variables[name]
   Object.assign(bindings, extraFunctions(options))
+  if (options?.now !== undefined) Object.assign(bindings, clockFunctions(options.now))
   bindings['states'] = states
   bindings[GUARD_BINDING] = { started: Date.now(), depth: 0, steps: 0 } satisfies Guard
   return bindings

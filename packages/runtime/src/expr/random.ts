@@ -5,6 +5,11 @@ export type RandomSource = () => number
 export interface ExprOptions {
   /** Drives `States.UUID`, unseeded `States.MathRandom`, `$random()` and `$uuid()`. Default `Math.random`. */
   readonly random?: RandomSource
+  /**
+   * The current time in epoch milliseconds, for JSONata's `$now()` and `$millis()` (the core passes its
+   * virtual clock). Default: jsonata's own wall clock.
+   */
+  readonly now?: () => number
 }
 
 /** A deterministic generator for an explicit seed (`States.MathRandom(a, b, seed)`, `$random(seed)`). */
