@@ -1,77 +1,47 @@
 /**
- * The one place the benchmarks call Statewright's packages, so that the scenarios do not care whether an
- * API has landed yet. Each loader checks the export exists and says clearly which one is missing.
+ * The one place the benchmarks reach Statewright's packages: `run()` of the runtime, the DSL builders,
+ * `compile()` of the compiler and `validateStateMachine()` of the asl package, each through its public
+ * entry point exactly as a user imports it.
  */
-import type { AslStateMachine, TaskHandler } from '@statewright/asl'
+import { validateStateMachine, type AslStateMachine } from '@statewright/asl'
+import { compile } from '@statewright/compiler'
+import * as dsl from '@statewright/dsl'
+import { run, type ExecutionResult, type RunOptions } from '@statewright/runtime'
 
-export interface OursHistoryEvent {
-  readonly type: string
-  readonly id: number
-  readonly previousEventId: number
-  readonly [details: `${string}EventDetails`]: Readonly<Record<string, unknown>> | undefined
-}
+import type { DslApi } from './workloads/dsl.ts'
 
-export interface OursExecution {
-  readonly status: string
-  readonly output?: unknown
-  readonly error?: string
-  readonly cause?: string
-  readonly history: readonly OursHistoryEvent[]
-}
+export type OursExecution = ExecutionResult
+export type OursHistoryEvent = ExecutionResult['history'][number]
+export type OursRunOptions = RunOptions
 
-export interface OursRunOptions {
-  readonly handlers?: Readonly<Record<string, TaskHandler>>
-  readonly maxHistoryEvents?: number
-  readonly maxPayloadBytes?: number
-  readonly skipValidation?: boolean
-}
-
-export type OursRun = (
+/** Runs `definition` with our runtime (virtual clock, validation cached per definition object). */
+export const runOurs = (
   definition: AslStateMachine,
   input: unknown,
-  options?: OursRunOptions,
-) => Promise<OursExecution>
+  options?: RunOptions,
+): Promise<ExecutionResult> => run(definition, input, options)
 
-/** Thrown when a package does not export what a scenario needs (yet). */
-export class MissingApiError extends Error {
-  override readonly name = 'MissingApiError'
+/**
+ * The DSL builders the build scenario chains in a loop. The loop cannot be typed state by state (the
+ * `tsc` scenario checks the typed, generated source instead), hence this loosened view.
+ */
+export const oursDsl: DslApi = dsl as unknown as DslApi
+
+/** Compiles a DSL workflow; throws when the compiler reports an error (the workflow is known good). */
+export function compileOurs(workflow: unknown): AslStateMachine {
+  const result = compile(workflow as Parameters<typeof compile>[0])
+  const errors = result.diagnostics.filter((d) => d.severity === 'error')
+  if (errors.length > 0)
+    throw new Error(`compile() reported errors: ${JSON.stringify(errors.slice(0, 3))}`)
+  return result.asl
 }
 
-async function exportOf<T>(specifier: string, name: string): Promise<T> {
-  const module = (await import(specifier)) as Record<string, unknown>
-  const value = module[name]
-  if (value === undefined) throw new MissingApiError(`${specifier} does not export ${name}() yet.`)
-  return value as T
-}
-
-/** `run()` from `@statewright/runtime`. */
-export function loadRun(): Promise<OursRun> {
-  return exportOf<OursRun>('@statewright/runtime', 'run')
-}
-
-/** The builders of `@statewright/dsl` the build scenario uses. */
-export async function loadDsl(): Promise<import('./workloads/dsl.ts').DslApi> {
-  const names = ['fail', 'pass', 'lambda', 'task', 'workflow'] as const
-  const api: Record<string, unknown> = {}
-  for (const name of names) api[name] = await exportOf<unknown>('@statewright/dsl', name)
-  return api as unknown as import('./workloads/dsl.ts').DslApi
-}
-
-export interface OursCompileResult {
-  readonly asl: unknown
-  readonly diagnostics: readonly {
-    readonly severity?: string
-    readonly code?: string
-    readonly message?: string
-  }[]
-}
-
-/** `compile()` from `@statewright/compiler`. */
-export function loadCompile(): Promise<(workflow: unknown) => OursCompileResult> {
-  return exportOf('@statewright/compiler', 'compile')
-}
-
-/** `validateStateMachine()` from `@statewright/asl`: whatever it returns, it must say the definition is valid. */
-export function loadValidateStateMachine(): Promise<(definition: unknown) => unknown> {
-  return exportOf('@statewright/asl', 'validateStateMachine')
+/** Validates a definition; throws when ours refuses it (the benchmark definitions are valid). */
+export function validateOurs(definition: unknown): void {
+  const errors = validateStateMachine(definition).filter((d) => d.severity === 'error')
+  if (errors.length > 0) {
+    throw new Error(
+      `validateStateMachine() refused the definition: ${JSON.stringify(errors.slice(0, 3))}`,
+    )
+  }
 }

@@ -1,6 +1,8 @@
 import { timed, type Timing } from '../harness/measure.ts'
 import type { Metric, Scenario } from '../harness/scenario.ts'
-import { loadCompile, loadDsl } from '../ours.ts'
+import * as zod from 'zod'
+
+import { compileOurs, oursDsl } from '../ours.ts'
 import { buildWithCdk, renderWithCdk } from '../workloads/cdk.ts'
 import { buildWithDsl } from '../workloads/dsl.ts'
 
@@ -75,16 +77,9 @@ export const buildScenarios: Scenario[] = [
       'Build + compile a 1,000-state workflow (warm), DSL + compile() vs CDK constructs + StateGraph',
     peerName: 'aws-cdk-lib StateGraph',
     async ours() {
-      const [dsl, compile, zod] = await Promise.all([loadDsl(), loadCompile(), import('zod')])
       return buildMetrics(
-        () => buildWithDsl(dsl, zod, STATES),
-        (workflow) => {
-          const result = compile(workflow)
-          const errors = result.diagnostics.filter((d) => d.severity === 'error')
-          if (errors.length > 0)
-            throw new Error(`compile() reported errors: ${JSON.stringify(errors.slice(0, 3))}`)
-          return result.asl as Graph
-        },
+        () => buildWithDsl(oursDsl, zod, STATES),
+        (workflow) => compileOurs(workflow) as unknown as Graph,
       )
     },
     async peer() {

@@ -1,3 +1,5 @@
+import type { AslStateMachine } from '@statewright/asl'
+
 import { timed } from '../harness/measure.ts'
 import {
   batchMetrics,
@@ -6,7 +8,7 @@ import {
   type Metric,
   type Scenario,
 } from '../harness/scenario.ts'
-import { loadRun, type OursExecution, type OursHistoryEvent } from '../ours.ts'
+import { runOurs, type OursExecution, type OursHistoryEvent, type OursRunOptions } from '../ours.ts'
 import { loadLocalStepFunctions } from '../peers/local-sfn.ts'
 import {
   mapDefinition,
@@ -33,11 +35,11 @@ type Execute = (input: unknown) => Promise<unknown>
 
 /** Our runtime on `definition`, resolving to the output of a SUCCEEDED execution (else throwing). */
 async function oursExecutor(
-  definition: Parameters<Awaited<ReturnType<typeof loadRun>>>[0],
-  options: Parameters<Awaited<ReturnType<typeof loadRun>>>[2] = {},
+  definition: AslStateMachine,
+  options: OursRunOptions = {},
 ): Promise<{ execute: Execute; executeFull: (input: unknown) => Promise<OursExecution> }> {
-  const run = await loadRun()
-  const executeFull = (input: unknown): Promise<OursExecution> => run(definition, input, options)
+  const executeFull = (input: unknown): Promise<OursExecution> =>
+    runOurs(definition, input, options)
   const execute: Execute = async (input) => {
     const execution = await executeFull(input)
     if (execution.status !== 'SUCCEEDED') {
