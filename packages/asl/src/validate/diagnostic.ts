@@ -74,6 +74,8 @@ export const DIAGNOSTIC_CODES = {
   SFN232: { awsCode: 'SCHEMA_VALIDATION_FAILED', title: 'value out of range' },
   SFN233: { awsCode: 'SCHEMA_VALIDATION_FAILED', title: 'value cannot be empty' },
   SFN234: { awsCode: 'SCHEMA_VALIDATION_FAILED', title: 'ResultPath reads context or variable' },
+  SFN240: { awsCode: 'NO_DOLLAR', title: 'path or intrinsic in a field without .$ (warning)' },
+  SFN241: { awsCode: 'PASS_RESULT_IS_STATIC', title: 'path in a Pass Result (warning)' },
 } as const satisfies Record<string, { awsCode: string; title: string }>
 
 /** One of our stable codes (`'SFN208'`, …). */

@@ -240,6 +240,9 @@ function checkState(
       checkTask(c, ctx, state)
       break
     case 'Pass':
+      if (ctx.language === 'JSONPath' && has(state, 'Result')) {
+        checkStaticResult(c, ctx, state['Result'], [...path, 'Result'])
+      }
       break
     case 'Choice':
       checkChoice(c, ctx, state, transitions)
@@ -460,7 +463,42 @@ function checkPayloadTemplate(c: Checker, ctx: StateCtx, value: unknown, path: P
     }
     seen.add(stripped)
     if (key.endsWith('.$')) checkDollarValue(c, ctx, key, child, path)
-    else checkPayloadTemplate(c, ctx, child, [...path, key])
+    else if (typeof child === 'string' && looksEvaluated(child)) {
+      c.report(
+        'SFN240',
+        path,
+        `The field '${key}' of state '${ctx.name}' holds '${child}', which is passed on as text because the field name does not end in '.$'; rename it '${key}.$' to evaluate it.`,
+        'warning',
+      )
+    } else checkPayloadTemplate(c, ctx, child, [...path, key])
+  }
+}
+
+/** A string a reader would take for a path or an intrinsic call (AWS's NO_DOLLAR warning). */
+function looksEvaluated(text: string): boolean {
+  if (!/^(?:\$\$?[.[]|States\.[A-Za-z]+\()/.test(text)) return false
+  return text.startsWith('States.') ? parseIntrinsic(text).ok : parsePath(text).ok
+}
+
+/** Pass `Result` is data, never evaluated (AWS's PASS_RESULT_IS_STATIC warning). */
+function checkStaticResult(c: Checker, ctx: StateCtx, value: unknown, path: Path): void {
+  if (Array.isArray(value)) {
+    value.forEach((item, index) => checkStaticResult(c, ctx, item, [...path, index]))
+    return
+  }
+  if (!isRecord(value)) return
+  for (const key of Object.keys(value)) {
+    const child = value[key]
+    if (key.endsWith('.$') || (typeof child === 'string' && looksEvaluated(child))) {
+      c.report(
+        'SFN241',
+        [...path, key],
+        `The Result of Pass state '${ctx.name}' is static, so '${key}' is not evaluated; use Parameters to build the output from the input.`,
+        'warning',
+      )
+    } else {
+      checkStaticResult(c, ctx, child, [...path, key])
+    }
   }
 }
 
