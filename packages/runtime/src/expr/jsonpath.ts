@@ -437,8 +437,9 @@ function looseEquals(a: JsonValue, b: JsonValue): boolean {
 
 /** Jayway's normalized form of a path prefix, as its error messages print it: `$['a'][0]`. */
 function normalized(path: ParsedPath, upTo: number): string {
-  let text =
-    path.root.kind === 'context' ? '$$' : path.root.kind === 'variable' ? `$${path.root.name}` : '$'
+  // `$$…` and `$name…` are evaluated as `$…` on the context object or the variable's value, so
+  // Jayway's messages print them from `$`.
+  let text = '$'
   for (let i = 0; i < upTo; i++) {
     const segment = path.segments[i]!
     const s = segment.selector
