@@ -3,6 +3,7 @@
  * in several fresh child processes, and prints medians with min–max and the ratio (above 1: ours wins).
  */
 import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs'
+import { cpus, loadavg, totalmem } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
@@ -99,6 +100,7 @@ function main(argv: readonly string[]): number {
     return 2
   }
 
+  const loadBefore = loadavg()[0] ?? 0
   const rows: Row[] = []
   const profiles: string[] = []
   const profileDir = join(repoRoot, 'bench', '.tmp', 'profiles')
@@ -133,6 +135,7 @@ function main(argv: readonly string[]): number {
   } else {
     const errors = formatErrors(rows)
     const bars = formatBars(checkBars(rows))
+    process.stdout.write(`${machineNotes(loadBefore)}\n\n`)
     process.stdout.write(
       `${formatTable(rows)}\n${bars ? `\nBars (DESIGN.md §4)\n${bars}\n` : ''}${errors ? `\n${errors}\n` : ''}`,
     )
@@ -150,6 +153,15 @@ function main(argv: readonly string[]): number {
     }
   }
   return rows.some((row) => row.errors !== undefined) ? 1 : 0
+}
+
+/** What the figures depend on: the engine, the processor, and how busy the machine was. */
+function machineNotes(loadBefore: number): string {
+  const cpu = cpus()
+  const model = cpu[0]?.model.trim() ?? 'unknown CPU'
+  const memory = `${Math.round(totalmem() / 2 ** 30)} GiB`
+  const load = `load average ${loadBefore.toFixed(2)} before, ${(loadavg()[0] ?? 0).toFixed(2)} after`
+  return `Node ${process.version}, ${model} × ${cpu.length}, ${memory}; ${load}`
 }
 
 process.exitCode = main(process.argv.slice(2))
