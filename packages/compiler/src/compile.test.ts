@@ -1,3 +1,4 @@
+import type { AslStateMachine } from '@statewright/asl'
 import { defineTask, lambda, pass, succeed, task, workflow } from '@statewright/dsl'
 import { describe, expect, test } from 'vitest'
 import { z } from 'zod'
@@ -132,7 +133,7 @@ describe('compile', () => {
   })
 
   test('lints can be switched off by code, or all at once', () => {
-    const definition = {
+    const definition: AslStateMachine = {
       StartAt: 'Wait',
       States: { Wait: { Type: 'Task', Resource: 'arn:aws:states:::ecs:runTask.sync', End: true } },
     }

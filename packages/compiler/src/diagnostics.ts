@@ -52,6 +52,7 @@ export const COMPILER_CODES = {
   SFN308: 'The configuration file is not valid.',
   SFN309: 'An output file could not be written.',
   SFN310: 'The local execution could not start.',
+  SFN311: 'Two workflows have the same name.',
 } as const satisfies Record<string, string>
 
 export type CompilerCode = keyof typeof COMPILER_CODES

@@ -112,7 +112,15 @@ export function findWorkflows(
   const project = new Project({
     skipAddingFilesFromTsConfig: true,
     skipFileDependencyResolution: true,
-    compilerOptions: { allowJs: false, noEmit: true, target: ts.ScriptTarget.ES2022 },
+    // Only syntax is checked: no lib files and no @types, so creating the program stays cheap.
+    compilerOptions: {
+      allowJs: false,
+      noEmit: true,
+      noLib: true,
+      noResolve: true,
+      types: [],
+      target: ts.ScriptTarget.ES2022,
+    },
   })
   const include = options.include ?? DEFAULT_INCLUDE
   const exclude = [...DEFAULT_EXCLUDE, ...(options.exclude ?? [])]
@@ -167,20 +175,31 @@ function useSourceCondition(): void {
 /** A module's exports, or the SFN305 diagnostic that says why it could not be imported. */
 export async function importModule(
   file: string,
+  label: string = file,
 ): Promise<{ ok: true; exports: Record<string, unknown> } | { ok: false; diagnostic: Diagnostic }> {
   useSourceCondition()
+  // tsx writes inline source maps; with them on, stack frames (and so the DSL's call sites and
+  // the line of a throwing import) point at the user's TypeScript, not at the transformed code.
+  process.setSourceMapsEnabled(true)
+  // A host that replaced Error.prepareStackTrace (a test runner, source-map-support) formats the
+  // frames of tsx-compiled code without tsx's maps; Node's own formatter applies them. The DSL reads
+  // its call sites while the module is evaluated, so this only has to hold during the import.
+  const hostFormatter = Error.prepareStackTrace
+  Error.prepareStackTrace = undefined
   try {
     // A query string makes every import a fresh evaluation, so --watch sees edited files.
     const url = `${pathToFileURL(file).href}?statewright=${Date.now()}-${Math.random()}`
     const exports = (await tsImport(url, { parentURL: import.meta.url })) as Record<string, unknown>
     return { ok: true, exports }
   } catch (error) {
-    return { ok: false, diagnostic: importFailure(file, error) }
+    return { ok: false, diagnostic: importFailure(file, label, error) }
+  } finally {
+    Error.prepareStackTrace = hostFormatter
   }
 }
 
 /** The user's frame of an import error: file:line:column where it threw, if it is in their code. */
-function importFailure(file: string, error: unknown): Diagnostic {
+function importFailure(file: string, label: string, error: unknown): Diagnostic {
   const err = error instanceof Error ? error : new Error(String(error))
   const frame = (err.stack ?? '')
     .split('\n')
@@ -203,7 +222,7 @@ function importFailure(file: string, error: unknown): Diagnostic {
     path: '/',
     source,
     message: isSyntax
-      ? `'${file}' does not compile: ${firstLine}. Fix the error; its workflows were skipped.`
-      : `Importing '${file}' threw ${err.name}: ${firstLine}. Fix the module so it can be imported without side effects failing.`,
+      ? `'${label}' does not compile: ${firstLine}. Fix the error; its workflows were skipped.`
+      : `Importing '${label}' threw ${err.name}: ${firstLine}. Fix the module so it can be imported without side effects failing.`,
   }
 }

@@ -58,10 +58,10 @@ export function parseJsonText(text: string, file: string): JsonFile {
 }
 
 /** Reads and parses a JSON file; unreadable files become SFN301. */
-export async function readJsonFile(file: string): Promise<JsonFile> {
+export async function readJsonFile(path: string, file: string = path): Promise<JsonFile> {
   let text: string
   try {
-    text = await readFile(file, 'utf8')
+    text = await readFile(path, 'utf8')
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code
     const why =

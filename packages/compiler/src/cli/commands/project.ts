@@ -1,0 +1,242 @@
+import { mkdir, stat, writeFile } from 'node:fs/promises'
+import { join, relative, resolve } from 'node:path'
+import { isDslWorkflow, isStateMachineSource } from '../../adapters.ts'
+import { compile, type CompileInput, type CompileResult } from '../../compile.ts'
+import type { Diagnostic } from '../../diagnostics.ts'
+import { emitAsl, formatJson } from '../../emit.ts'
+import type { LintCode } from '../../rules/index.ts'
+import {
+  boolFlag,
+  listFlag,
+  machineType,
+  stringFlag,
+  UsageError,
+  type ParsedArgs,
+} from '../args.ts'
+import { loadConfig, type StatewrightConfig } from '../config.ts'
+import { diagnosticLine, displayPath, jsonOut, plural, tally, type CliIo } from '../io.ts'
+import { findWorkflows, importModule } from '../load.ts'
+
+/** One workflow a project exports, compiled. */
+export interface ProjectWorkflow {
+  readonly file: string
+  readonly exportName: string
+  readonly result: CompileResult
+  /** Files `build` wrote for it (none when it has errors, or for `check`). */
+  readonly written: string[]
+}
+
+/** What `build`/`check` found in a project. */
+export interface ProjectReport {
+  readonly workflows: ProjectWorkflow[]
+  /** Problems not tied to one workflow: syntax errors, failing imports, no workflows, config. */
+  readonly diagnostics: Diagnostic[]
+  readonly outDir: string
+}
+
+const isWorkflowValue = (value: unknown): boolean =>
+  isDslWorkflow(value) || isStateMachineSource(value)
+
+/** Finds, imports and compiles every exported workflow of the project. */
+export async function compileProject(
+  projectDir: string,
+  args: ParsedArgs,
+  config: StatewrightConfig,
+): Promise<Omit<ProjectReport, 'outDir'>> {
+  const found = findWorkflows(projectDir, {
+    ...(config.include ? { include: config.include } : {}),
+    ...(config.exclude ? { exclude: config.exclude } : {}),
+  })
+  const diagnostics: Diagnostic[] = [...found.diagnostics]
+  const byFile = new Map<string, string[]>()
+  for (const workflow of found.workflows) {
+    byFile.set(workflow.file, [...(byFile.get(workflow.file) ?? []), workflow.exportName])
+  }
+  const lints: Partial<Record<LintCode, boolean>> = {
+    ...(config.lints as Partial<Record<LintCode, boolean>>),
+  }
+  for (const code of listFlag(args, 'disable')) lints[code as LintCode] = false
+  const type = machineType(args) ?? config.type
+  const options = {
+    lints,
+    ...(type ? { type } : {}),
+    ...(config.region ? { region: config.region } : {}),
+    ...(config.account ? { account: config.account } : {}),
+    ...(config.partition ? { partition: config.partition } : {}),
+  }
+  const workflows: ProjectWorkflow[] = []
+  for (const [file, names] of byFile) {
+    const imported = await importModule(file, relative(projectDir, file))
+    if (!imported.ok) {
+      diagnostics.push(imported.diagnostic)
+      continue
+    }
+    // Exports ts-morph saw, plus workflows made some other way (a factory) in the same file.
+    const exportNames = [
+      ...names,
+      ...Object.keys(imported.exports).filter(
+        (name) => !names.includes(name) && isWorkflowValue(imported.exports[name]),
+      ),
+    ]
+    for (const exportName of exportNames) {
+      const value = imported.exports[exportName]
+      if (!isWorkflowValue(value)) {
+        diagnostics.push({
+          code: 'SFN307',
+          severity: 'error',
+          path: '/',
+          file,
+          message: `The export '${exportName}' of '${relative(projectDir, file)}' looks like workflow(…) but is ${value === undefined ? 'undefined' : `a ${typeof value}`} at run time. Export the value workflow(…) returns.`,
+        })
+        continue
+      }
+      workflows.push({
+        file,
+        exportName,
+        result: compile(value as CompileInput, options),
+        written: [],
+      })
+    }
+  }
+  const seen = new Map<string, ProjectWorkflow>()
+  for (const workflow of workflows) {
+    const other = seen.get(workflow.result.name)
+    if (other) {
+      diagnostics.push({
+        code: 'SFN311',
+        severity: 'error',
+        path: '/',
+        file: workflow.file,
+        message: `Two workflows are named '${workflow.result.name}' ('${other.exportName}' in ${relative(projectDir, other.file)} and '${workflow.exportName}' in ${relative(projectDir, workflow.file)}), so their files would overwrite each other. Rename one.`,
+      })
+    } else seen.set(workflow.result.name, workflow)
+  }
+  if (workflows.length === 0 && diagnostics.length === 0) {
+    diagnostics.push({
+      code: 'SFN306',
+      severity: 'error',
+      path: '/',
+      file: projectDir,
+      message: `No exported workflows found in this project. Export one from a .ts file: export const flow = workflow('Name', { input }, (start) => …).`,
+    })
+  }
+  return { workflows, diagnostics }
+}
+
+/** Writes `<Name>.asl.json`, the schemas and the substitutions of each workflow without errors. */
+async function writeOutputs(report: ProjectReport): Promise<void> {
+  await mkdir(report.outDir, { recursive: true })
+  for (const workflow of report.workflows) {
+    const { result } = workflow
+    if (!result.ok) continue
+    const files: [string, Promise<string>][] = [[`${result.name}.asl.json`, emitAsl(result.asl)]]
+    if (result.schemas.input)
+      files.push([`${result.name}.input.schema.json`, formatJson(result.schemas.input)])
+    if (result.schemas.output)
+      files.push([`${result.name}.output.schema.json`, formatJson(result.schemas.output)])
+    if (Object.keys(result.substitutions).length > 0) {
+      files.push([`${result.name}.substitutions.json`, formatJson(result.substitutions)])
+    }
+    for (const [name, text] of files) {
+      const path = join(report.outDir, name)
+      await writeFile(path, await text)
+      workflow.written.push(path)
+    }
+  }
+}
+
+function print(
+  io: CliIo,
+  command: 'build' | 'check',
+  report: ProjectReport,
+  json: boolean,
+): number {
+  const all = [...report.diagnostics, ...report.workflows.flatMap((w) => w.result.diagnostics)]
+  const ok = !all.some((d) => d.severity === 'error')
+  if (json) {
+    jsonOut(io, {
+      command,
+      ok,
+      outDir: command === 'build' ? report.outDir : undefined,
+      workflows: report.workflows.map((w) => ({
+        name: w.result.name,
+        file: w.file,
+        export: w.exportName,
+        ok: w.result.ok,
+        states: Object.keys(w.result.asl.States).length,
+        files: w.written,
+        substitutions: w.result.substitutions,
+        diagnostics: w.result.diagnostics,
+      })),
+      diagnostics: report.diagnostics,
+    })
+    return ok ? 0 : 1
+  }
+  for (const diagnostic of report.diagnostics) io.stderr(`${diagnosticLine(diagnostic, io.cwd)}\n`)
+  for (const workflow of report.workflows) {
+    const { result } = workflow
+    const mark = result.ok ? '✓' : '✗'
+    const where = `${displayPath(workflow.file, io.cwd)}#${workflow.exportName}`
+    const target =
+      command === 'build' && result.ok
+        ? ` → ${displayPath(workflow.written[0] ?? report.outDir, io.cwd)}`
+        : ''
+    io.stdout(
+      `${mark} ${result.name} (${where})${target}: ${plural(Object.keys(result.asl.States).length, 'state')}, ${tally(result.diagnostics)}\n`,
+    )
+    for (const diagnostic of result.diagnostics)
+      io.stdout(`  ${diagnosticLine(diagnostic, io.cwd)}\n`)
+  }
+  const verb = command === 'build' ? 'Built' : 'Checked'
+  const built = report.workflows.filter((w) => w.result.ok).length
+  io.stdout(
+    `${verb} ${built} of ${plural(report.workflows.length, 'workflow')}: ${tally(all)}.` +
+      (command === 'build' && built > 0
+        ? ` Output in ${displayPath(report.outDir, io.cwd)}.`
+        : '') +
+      '\n',
+  )
+  return ok ? 0 : 1
+}
+
+/** One `build` or `check` pass over the project; the exit code. */
+export async function runProjectCommand(
+  command: 'build' | 'check',
+  args: ParsedArgs,
+  io: CliIo,
+): Promise<{ code: number; projectDir: string; outDir: string }> {
+  if (args.positionals.length > 1) throw new UsageError(`'${command}' takes one project directory.`)
+  const projectDir = resolve(io.cwd, args.positionals[0] ?? '.')
+  const info = await stat(projectDir).catch(() => undefined)
+  if (!info?.isDirectory())
+    throw new UsageError(`'${args.positionals[0] ?? '.'}' is not a directory.`)
+  const { config, diagnostics: configProblems } = await loadConfig(projectDir)
+  const outDir = resolve(
+    io.cwd,
+    stringFlag(args, 'out') ?? resolve(projectDir, config.out ?? 'dist/statewright'),
+  )
+  const json = boolFlag(args, 'json')
+  if (configProblems.length > 0) {
+    return {
+      code: print(io, command, { workflows: [], diagnostics: configProblems, outDir }, json),
+      projectDir,
+      outDir,
+    }
+  }
+  const compiled = await compileProject(projectDir, args, config)
+  const report: ProjectReport = { ...compiled, outDir }
+  if (command === 'build' && report.workflows.some((w) => w.result.ok)) {
+    try {
+      await writeOutputs(report)
+    } catch (error) {
+      report.diagnostics.push({
+        code: 'SFN309',
+        severity: 'error',
+        path: '/',
+        file: outDir,
+        message: `Cannot write to '${outDir}': ${(error as Error).message}. Choose another --out directory.`,
+      })
+    }
+  }
+  return { code: print(io, command, report, json), projectDir, outDir }
+}

@@ -1,0 +1,152 @@
+import { mkdir, readFile, writeFile } from 'node:fs/promises'
+import { join, resolve } from 'node:path'
+import type { JsonValue } from '@statewright/asl'
+import { run, type HistoryEvent, type Runnable } from '@statewright/runtime'
+import { compile } from '../../compile.ts'
+import { emitAsl } from '../../emit.ts'
+import { validate } from '../../validate.ts'
+import { boolFlag, machineType, stringFlag, UsageError, type ParsedArgs } from '../args.ts'
+import { diagnosticLine, jsonOut, type CliIo } from '../io.ts'
+import { parseJsonText } from '../read-json.ts'
+import { loadTarget } from './target.ts'
+
+const TRACE_WIDTH = 160
+
+const preview = (value: unknown): string => {
+  const text = typeof value === 'string' ? value : JSON.stringify(value)
+  return text.length > TRACE_WIDTH ? `${text.slice(0, TRACE_WIDTH - 1)}…` : text
+}
+
+/** One trace line for the history events a user follows: states entered/exited, failures, the end. */
+function traceLine(event: HistoryEvent, depth: number): string | undefined {
+  const details = (suffix: string): Record<string, unknown> =>
+    (event[`${suffix}EventDetails`] as Record<string, unknown> | undefined) ?? {}
+  const indent = '  '.repeat(depth)
+  if (event.type.endsWith('StateEntered')) {
+    const { name } = details('stateEntered')
+    return `${indent}→ ${String(name)} (${event.type.slice(0, -'StateEntered'.length)})`
+  }
+  if (event.type.endsWith('StateExited')) {
+    const { name, output } = details('stateExited')
+    return `${indent}← ${String(name)}: ${preview(output)}`
+  }
+  if (/(Failed|TimedOut)$/.test(event.type) && !event.type.startsWith('Execution')) {
+    const key = event.type[0]!.toLowerCase() + event.type.slice(1)
+    const { error, cause } = details(key)
+    return `${indent}✗ ${event.type}${error === undefined ? '' : ` ${String(error)}`}${cause === undefined ? '' : `: ${preview(cause)}`}`
+  }
+  return undefined
+}
+
+async function readInput(args: ParsedArgs, cwd: string): Promise<unknown> {
+  const raw = stringFlag(args, 'input')
+  if (raw === undefined) return {}
+  let text = raw
+  let file = '--input'
+  if (raw.startsWith('@')) {
+    file = raw.slice(1)
+    text = await readFile(resolve(cwd, file), 'utf8').catch(() => {
+      throw new UsageError(`Cannot read the input file '${file}'.`)
+    })
+  }
+  const parsed = parseJsonText(text, file)
+  if (!parsed.ok)
+    throw new UsageError(`The execution input is not valid JSON: ${parsed.diagnostic.message}`)
+  return parsed.value
+}
+
+/** `statewright run <file>`: executes a workflow (with its local handlers) or any ASL, printing a trace. */
+export async function runRun(args: ParsedArgs, io: CliIo): Promise<number> {
+  if (args.positionals.length !== 1)
+    throw new UsageError("'run' takes one file: a workflow module or an ASL JSON file.")
+  const input = await readInput(args, io.cwd)
+  const target = await loadTarget(args.positionals[0]!, io.cwd, stringFlag(args, 'export'))
+  const json = boolFlag(args, 'json')
+  if (!target.ok) {
+    if (json) jsonOut(io, { command: 'run', ok: false, diagnostics: [target.diagnostic] })
+    else io.stderr(`${diagnosticLine(target.diagnostic, io.cwd)}\n`)
+    return 1
+  }
+  const type = machineType(args) ?? 'STANDARD'
+  const compiled = target.kind === 'workflow' ? compile(target.workflow, { type }) : undefined
+  const diagnostics = compiled
+    ? compiled.diagnostics
+    : validate(target.kind === 'asl' ? target.definition : {}, { type })
+  const errors = diagnostics.filter((d) => d.severity === 'error')
+  if (errors.length > 0) {
+    if (json) jsonOut(io, { command: 'run', ok: false, diagnostics })
+    else
+      for (const d of errors)
+        io.stderr(
+          `${diagnosticLine({ ...d, ...(d.file || d.source ? {} : { file: target.label }) }, io.cwd)}\n`,
+        )
+    return 1
+  }
+  const out = stringFlag(args, 'out')
+  if (out !== undefined && compiled) {
+    await mkdir(resolve(io.cwd, out), { recursive: true })
+    await writeFile(
+      join(resolve(io.cwd, out), `${compiled.name}.asl.json`),
+      await emitAsl(compiled.asl),
+    )
+  }
+  const lines: string[] = []
+  let depth = 0
+  const onEvent = (event: HistoryEvent): void => {
+    if (/^(Parallel|Map)State(Started)$/.test(event.type) || event.type === 'MapIterationStarted')
+      depth++
+    if (
+      /^(Parallel|Map)State(Succeeded|Failed|Aborted)$/.test(event.type) ||
+      /^MapIteration(Succeeded|Failed|Aborted)$/.test(event.type)
+    ) {
+      depth = Math.max(0, depth - 1)
+    }
+    const line = traceLine(event, depth)
+    if (line === undefined) return
+    if (json) lines.push(line)
+    else io.stdout(`${line}\n`)
+  }
+  let result
+  try {
+    result = await run(
+      target.kind === 'workflow' ? (target.workflow as Runnable) : target.definition,
+      input as JsonValue,
+      {
+        onEvent,
+        stateMachineType: type,
+        ...(compiled ? { stateMachineName: compiled.name } : {}),
+      },
+    )
+  } catch (error) {
+    const message = `The execution of '${target.label}' could not start: ${(error as Error).message}`
+    if (json)
+      jsonOut(io, {
+        command: 'run',
+        ok: false,
+        diagnostics: [{ code: 'SFN310', severity: 'error', path: '/', message }],
+      })
+    else io.stderr(`error SFN310 /: ${message}\n`)
+    return 1
+  }
+  const seconds = (result.elapsedMs / 1000).toFixed(3)
+  if (json) {
+    jsonOut(io, {
+      command: 'run',
+      ok: result.status === 'SUCCEEDED',
+      status: result.status,
+      ...(result.output !== undefined ? { output: result.output } : {}),
+      ...(result.error !== undefined ? { error: result.error } : {}),
+      ...(result.cause !== undefined ? { cause: result.cause } : {}),
+      elapsedMs: result.elapsedMs,
+      trace: lines,
+      diagnostics,
+    })
+  } else {
+    const tail =
+      result.status === 'SUCCEEDED'
+        ? `output: ${JSON.stringify(result.output)}`
+        : `error: ${result.error ?? '(none)'}${result.cause === undefined ? '' : `\ncause: ${result.cause}`}`
+    io.stdout(`${result.status} in ${seconds} s (simulated time)\n${tail}\n`)
+  }
+  return result.status === 'SUCCEEDED' ? 0 : 1
+}

@@ -1,0 +1,52 @@
+import { resolve } from 'node:path'
+import type { Diagnostic } from '../../diagnostics.ts'
+import type { LintCode } from '../../rules/index.ts'
+import { validate } from '../../validate.ts'
+import { boolFlag, listFlag, machineType, UsageError, type ParsedArgs } from '../args.ts'
+import { diagnosticLine, jsonOut, plural, tally, type CliIo } from '../io.ts'
+import { readJsonFile } from '../read-json.ts'
+
+/** `statewright validate <files…>`: any ASL JSON file, ours or hand-written. */
+export async function runValidate(args: ParsedArgs, io: CliIo): Promise<number> {
+  if (args.positionals.length === 0)
+    throw new UsageError("'validate' needs at least one ASL JSON file.")
+  const type = machineType(args) ?? 'STANDARD'
+  const lints: Partial<Record<LintCode, boolean>> = {}
+  for (const code of listFlag(args, 'disable')) lints[code as LintCode] = false
+  const results: { file: string; diagnostics: Diagnostic[] }[] = []
+  for (const file of args.positionals) {
+    const read = await readJsonFile(resolve(io.cwd, file))
+    const diagnostics = read.ok
+      ? validate(read.value, { type, lints: boolFlag(args, 'no-lints') ? false : lints }).map(
+          (d) => ({ ...d, file }),
+        )
+      : [
+          {
+            ...read.diagnostic,
+            file: read.diagnostic.file?.replace(resolve(io.cwd, file), file) ?? file,
+          },
+        ]
+    results.push({ file, diagnostics })
+  }
+  const ok = results.every((r) => !r.diagnostics.some((d) => d.severity === 'error'))
+  if (boolFlag(args, 'json')) {
+    jsonOut(io, {
+      command: 'validate',
+      ok,
+      files: results.map((r) => ({
+        file: r.file,
+        ok: !r.diagnostics.some((d) => d.severity === 'error'),
+        diagnostics: r.diagnostics,
+      })),
+    })
+    return ok ? 0 : 1
+  }
+  for (const { file, diagnostics } of results) {
+    const valid = !diagnostics.some((d) => d.severity === 'error')
+    io.stdout(`${valid ? '✓' : '✗'} ${file}: ${tally(diagnostics)}\n`)
+    for (const diagnostic of diagnostics) io.stdout(`  ${diagnosticLine(diagnostic, io.cwd)}\n`)
+  }
+  const bad = results.filter((r) => r.diagnostics.some((d) => d.severity === 'error')).length
+  io.stdout(`${plural(results.length, 'file')} checked, ${bad} invalid (${type}).\n`)
+  return ok ? 0 : 1
+}

@@ -1,0 +1,414 @@
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { main } from '../src/cli/main.ts'
+import { expectAslValidatorAccepts } from './second-opinion.ts'
+
+const shop = fileURLToPath(new URL('./fixtures/shop', import.meta.url))
+let temp: string
+
+beforeAll(async () => {
+  temp = await mkdtemp(join(tmpdir(), 'statewright-cli-'))
+})
+afterAll(async () => {
+  await rm(temp, { recursive: true, force: true })
+})
+
+/** Runs the CLI in process; temp paths in the output become <tmp> so snapshots are stable. */
+async function cli(
+  argv: string[],
+  cwd = shop,
+  extra: { signal?: AbortSignal; onCycle?: (code: number) => void } = {},
+) {
+  let stdout = ''
+  let stderr = ''
+  const code = await main(argv, {
+    cwd,
+    stdout: (text) => void (stdout += text),
+    stderr: (text) => void (stderr += text),
+    ...extra,
+  })
+  const clean = (text: string): string => text.replaceAll(temp, '<tmp>')
+  return { code, stdout: clean(stdout), stderr: clean(stderr) }
+}
+
+async function project(name: string, files: Record<string, string>): Promise<string> {
+  const dir = join(temp, name)
+  for (const [file, text] of Object.entries({ 'package.json': '{ "type": "module" }', ...files })) {
+    await import('node:fs/promises').then((fs) =>
+      fs.mkdir(join(dir, file, '..'), { recursive: true }),
+    )
+    await writeFile(join(dir, file), text)
+  }
+  return dir
+}
+
+describe('main: usage', () => {
+  test('prints the commands with --help, and exits 2 without a command', async () => {
+    const help = await cli(['--help'])
+    const none = await cli([])
+
+    expect(help.code).toBe(0)
+    expect(help.stdout).toMatchInlineSnapshot(`
+      "statewright: compile, check, validate, draw and run AWS Step Functions workflows.
+
+      Usage: statewright <command> [options]
+
+      Commands:
+        build      compile every exported workflow of a project and write its files
+        check      report the diagnostics of every exported workflow, write nothing
+        validate   validate ASL JSON files, ours or hand-written, as AWS would
+        graph      print a Mermaid flowchart of a workflow or any ASL file
+        run        execute a workflow (with its local handlers) or any ASL file locally
+
+      Run 'statewright <command> --help' for a command's options.
+      Exit codes: 0 ok (warnings allowed), 1 problems found, 2 usage error.
+      "
+    `)
+    expect(none.code).toBe(2)
+  })
+
+  test('every command has --help', async () => {
+    for (const command of ['build', 'check', 'validate', 'graph', 'run']) {
+      const { code, stdout } = await cli([command, '--help'])
+
+      expect(code).toBe(0)
+      expect(stdout).toContain(`Usage: statewright ${command}`)
+    }
+  })
+
+  test('unknown commands and options are usage errors (exit 2)', async () => {
+    const unknownCommand = await cli(['deploy'])
+    const unknownOption = await cli(['build', '--fast'])
+    const missingValue = await cli(['build', '--out'])
+    const badType = await cli(['validate', 'x.json', '--type', 'FAST'])
+
+    expect([
+      unknownCommand.code,
+      unknownOption.code,
+      missingValue.code,
+      badType.code,
+    ]).toStrictEqual([2, 2, 2, 2])
+    expect([unknownCommand.stderr, unknownOption.stderr, missingValue.stderr, badType.stderr])
+      .toMatchInlineSnapshot(`
+      [
+        "error SFN300: Unknown command 'deploy'. Commands: build, check, validate, graph, run. Run 'statewright --help'.
+      ",
+        "error SFN300: Unknown option '--fast'.
+      Usage: statewright build [project] [--out dir] [--type STANDARD|EXPRESS] [--watch] [--json]
+      Run 'statewright build --help' for details.
+      ",
+        "error SFN300: Option '--out' needs a value.
+      Usage: statewright build [project] [--out dir] [--type STANDARD|EXPRESS] [--watch] [--json]
+      Run 'statewright build --help' for details.
+      ",
+        "error SFN300: --type must be STANDARD or EXPRESS, not 'FAST'.
+      Usage: statewright validate <file.asl.json…> [--type STANDARD|EXPRESS] [--no-lints] [--json]
+      Run 'statewright validate --help' for details.
+      ",
+      ]
+    `)
+  })
+})
+
+describe('main: build and check', () => {
+  test('build finds the exported workflows, writes ASL, schemas and substitutions, and summarises', async () => {
+    const out = join(temp, 'build-out')
+
+    const { code, stdout, stderr } = await cli(['build', '.', '--out', out])
+
+    expect(code).toBe(0)
+    expect(stderr).toBe('')
+    expect(stdout).toMatchInlineSnapshot(`
+      "✓ OrderFlow (src/order.ts#orderFlow) → <tmp>/build-out/OrderFlow.asl.json: 3 states, 0 errors, 1 warning
+        src/order.ts:20:41 warning SFN250 /States/Approve: Task 'Approve' waits for a task token (.waitForTaskToken) but has no TimeoutSeconds, so if no answer comes it waits up to a year. Set TimeoutSeconds (and HeartbeatSeconds for long work).
+      ✓ RefundFlow (src/refund.ts#refundFlow) → <tmp>/build-out/RefundFlow.asl.json: 1 state, 0 errors, 0 warnings
+      Built 2 of 2 workflows: 0 errors, 1 warning. Output in <tmp>/build-out.
+      "
+    `)
+    expect((await readdir(out)).sort()).toStrictEqual([
+      'OrderFlow.asl.json',
+      'OrderFlow.input.schema.json',
+      'OrderFlow.substitutions.json',
+      'RefundFlow.asl.json',
+      'RefundFlow.input.schema.json',
+      'RefundFlow.substitutions.json',
+    ])
+    expect(await readFile(join(out, 'OrderFlow.asl.json'), 'utf8')).toMatchInlineSnapshot(`
+      "{
+        "StartAt": "ProcessPayment",
+        "States": {
+          "ProcessPayment": {
+            "Type": "Task",
+            "Resource": "\${ProcessPaymentFunctionArn}",
+            "Next": "Approve"
+          },
+          "Approve": {
+            "Type": "Task",
+            "Resource": "arn:aws:states:::sqs:sendMessage.waitForTaskToken",
+            "Next": "Done"
+          },
+          "Done": {
+            "Type": "Succeed"
+          }
+        }
+      }
+      "
+    `)
+    expect(
+      JSON.parse(await readFile(join(out, 'OrderFlow.substitutions.json'), 'utf8')),
+    ).toStrictEqual({
+      ProcessPaymentFunctionArn: {
+        kind: 'lambda-function-arn',
+        functionName: 'ProcessPaymentFunction',
+      },
+    })
+  })
+
+  test('build output is byte-identical across runs', async () => {
+    await cli(['build', '.', '--out', join(temp, 'first')])
+    await cli(['build', '.', '--out', join(temp, 'second')])
+
+    for (const file of await readdir(join(temp, 'first'))) {
+      expect(await readFile(join(temp, 'second', file), 'utf8')).toBe(
+        await readFile(join(temp, 'first', file), 'utf8'),
+      )
+    }
+  })
+
+  test('check --json reports each workflow with its diagnostics and writes nothing', async () => {
+    const { code, stdout } = await cli(['check', '--json', '--disable', 'SFN250'])
+
+    const report = JSON.parse(stdout)
+    expect(code).toBe(0)
+    expect(
+      report.workflows.map((w: { name: string; ok: boolean; diagnostics: unknown[] }) => [
+        w.name,
+        w.ok,
+        w.diagnostics.length,
+      ]),
+    ).toStrictEqual([
+      ['OrderFlow', true, 0],
+      ['RefundFlow', true, 0],
+    ])
+    expect(report.workflows[0].files).toStrictEqual([])
+  })
+
+  test('a file that does not compile, a module that throws and a project without workflows are reported with file and line', async () => {
+    const broken = await project('broken', {
+      'flow.ts':
+        "const workflow = (name: string) => ({ name })\nexport const flow = workflow('Flow'\nexport const other = ;\n",
+    })
+    const throwing = await project('throwing', {
+      'flow.ts':
+        "const workflow = (name: string) => ({ name })\nconst config = JSON.parse('{}')\nif (!config.region) throw new Error('AWS_REGION is not set')\nexport const flow = workflow('Flow')\n",
+    })
+    const empty = await project('empty', { 'util.ts': 'export const answer = 42\n' })
+
+    const results = [
+      await cli(['check', broken]),
+      await cli(['check', throwing]),
+      await cli(['check', empty]),
+    ]
+
+    expect(results.map((r) => r.code)).toStrictEqual([1, 1, 1])
+    expect(results.map((r) => r.stderr)).toMatchInlineSnapshot(`
+      [
+        "<tmp>/broken/flow.ts:3:1 error SFN304 /: 'flow.ts' does not compile: ',' expected. (TS1005). Fix the syntax error; its workflows were skipped.
+      <tmp>/broken/flow.ts:3:22 error SFN304 /: 'flow.ts' does not compile: Expression expected. (TS1109). Fix the syntax error; its workflows were skipped.
+      ",
+        "<tmp>/throwing/flow.ts:3:27 error SFN305 /: Importing 'flow.ts' threw Error: AWS_REGION is not set. Fix the module so it can be imported without side effects failing.
+      ",
+        "<tmp>/empty error SFN306 /: No exported workflows found in this project. Export one from a .ts file: export const flow = workflow('Name', { input }, (start) => …).
+      ",
+      ]
+    `)
+  })
+
+  test('an invalid configuration file is reported and nothing is built', async () => {
+    const dir = await project('bad-config', {
+      'statewright.config.json': '{ "type": "FAST", "output": "x" }',
+      'flow.ts': 'export const x = 1\n',
+    })
+
+    const { code, stderr } = await cli(['build', dir])
+
+    expect(code).toBe(1)
+    expect(stderr).toMatchInlineSnapshot(`
+      "<tmp>/bad-config/statewright.config.json error SFN308 /: The configuration field 'type' is not valid: Invalid option: expected one of "STANDARD"|"EXPRESS". See 'statewright build --help' for the fields.
+      <tmp>/bad-config/statewright.config.json error SFN308 /: The configuration field '(root)' is not valid: Unrecognized key: "output". See 'statewright build --help' for the fields.
+      "
+    `)
+  })
+
+  test('--watch runs again after a change and stops when aborted', async () => {
+    const dir = await project('watched', {
+      'flow.ts': [
+        'const workflow = (name: string, definition: object) => ({ name, toStateMachine: () => ({ definition, handlers: {} }) })',
+        "export const flow = workflow('Watched', { StartAt: 'A', States: { A: { Type: 'Pass', End: true } } })",
+        '',
+      ].join('\n'),
+    })
+    const controller = new AbortController()
+    const cycles: number[] = []
+    let next: (() => void) | undefined
+    const cycle = () => new Promise<void>((resolve) => (next = resolve))
+    let waiting = cycle()
+
+    const done = cli(['check', dir, '--watch'], dir, {
+      signal: controller.signal,
+      onCycle: (code) => {
+        cycles.push(code)
+        next?.()
+      },
+    })
+    await waiting
+    waiting = cycle()
+    await writeFile(
+      join(dir, 'flow.ts'),
+      "export const flow = workflow('Watched', { StartAt: 'A', States: {} })\nconst workflow = (n: string, d: object) => ({ name: n, toStateMachine: () => ({ definition: d, handlers: {} }) })\n",
+    )
+    await waiting
+    controller.abort()
+    const { code, stdout } = await done
+
+    expect(cycles).toStrictEqual([0, 1])
+    expect(code).toBe(1)
+    expect(stdout).toContain('Watching . for changes')
+  })
+})
+
+describe('main: validate', () => {
+  test('validates hand-written ASL files and reports every problem with its path', async () => {
+    const { code, stdout } = await cli(['validate', 'asl/valid.asl.json', 'asl/invalid.asl.json'])
+
+    expect(code).toBe(1)
+    expect(stdout).toMatchInlineSnapshot(`
+      "✓ asl/valid.asl.json: 0 errors, 0 warnings
+      ✗ asl/invalid.asl.json: 2 errors, 1 warning
+        asl/invalid.asl.json error SFN209 /States/Approve: State "Approve" is not reachable.
+        asl/invalid.asl.json error SFN208 /States/Start/Next: Missing 'Next' target: Nowhere
+        asl/invalid.asl.json warning SFN250 /States/Approve: Task 'Approve' waits for a task token (.waitForTaskToken) but has no TimeoutSeconds, so if no answer comes it waits up to a year. Set TimeoutSeconds (and HeartbeatSeconds for long work).
+      2 files checked, 1 invalid (STANDARD).
+      "
+    `)
+  })
+
+  test('unreadable, non-JSON and 10,000-level-deep files get a clear message each', async () => {
+    await writeFile(join(temp, 'broken.json'), '{\n  "StartAt": "A",\n  "States": {,\n}\n')
+    await writeFile(join(temp, 'deep.json'), `${'{"a":'.repeat(10_000)}1${'}'.repeat(10_000)}`)
+
+    const { code, stdout } = await cli(
+      ['validate', 'missing.json', 'broken.json', 'deep.json'],
+      temp,
+    )
+
+    expect(code).toBe(1)
+    expect(stdout).toMatchInlineSnapshot(`
+      "✗ missing.json: 1 error, 0 warnings
+        missing.json error SFN301 /: Cannot read '<tmp>/missing.json': it does not exist. Check the path and its permissions.
+      ✗ broken.json: 1 error, 0 warnings
+        broken.json:3:14 error SFN302 /: '<tmp>/broken.json' is not valid JSON (Expected property name or '}'). Fix the syntax, or export the definition from a .ts file.
+      ✗ deep.json: 1 error, 0 warnings
+        deep.json error SFN303 /: '<tmp>/deep.json' is nested more than 512 levels deep, so it cannot be checked or deployed safely. Flatten it: move deep branches or payloads into separate state machines.
+      3 files checked, 3 invalid (STANDARD).
+      "
+    `)
+  })
+
+  test('--json gives one document, and --type EXPRESS applies Express restrictions', async () => {
+    const { code, stdout } = await cli([
+      'validate',
+      'asl/invalid.asl.json',
+      '--type',
+      'EXPRESS',
+      '--json',
+      '--no-lints',
+    ])
+
+    expect(code).toBe(1)
+    expect(
+      JSON.parse(stdout).files[0].diagnostics.map(
+        (d: { code: string; path: string }) => `${d.code} ${d.path}`,
+      ),
+    ).toMatchInlineSnapshot(`
+      [
+        "SFN209 /States/Approve",
+        "SFN227 /States/Approve/Resource",
+        "SFN208 /States/Start/Next",
+      ]
+    `)
+  })
+})
+
+describe('main: graph and run', () => {
+  test('graph draws any ASL file as a Mermaid flowchart', async () => {
+    const { code, stdout } = await cli(['graph', 'asl/valid.asl.json'])
+
+    expect(code).toBe(0)
+    expect(stdout).toMatchInlineSnapshot(`
+      "flowchart TD
+        start((Start))
+        finish((End))
+        s0["Greet<br/><small>Pass</small>"]
+        s1{"Check<br/><small>Choice</small>"}
+        s2(["Done<br/><small>Succeed</small>"])
+        s3(["Failed<br/><small>Fail</small>"])
+        start --> s0
+        s0 --> s1
+        s1 -- "$.greeting.greeting StringEquals #quot;hello#quot;" --> s2
+        s1 -- "Default" --> s3
+        s2 --> finish
+        s3 --> finish
+      "
+    `)
+  })
+
+  test('run executes a workflow with its local handlers and prints a trace', async () => {
+    const out = join(temp, 'run-out')
+
+    const { code, stdout } = await cli([
+      'run',
+      'src/refund.ts',
+      '--input',
+      '{"paymentId":"p-1"}',
+      '--out',
+      out,
+    ])
+
+    expect(code).toBe(0)
+    expect(stdout).toMatchInlineSnapshot(`
+      "→ RefundPayment (Task)
+      ← RefundPayment: {"refunded":true}
+      SUCCEEDED in 0.000 s (simulated time)
+      output: {"refunded":true}
+      "
+    `)
+    const written = JSON.parse(await readFile(join(out, 'RefundFlow.asl.json'), 'utf8'))
+    expect(written.StartAt).toBe('RefundPayment')
+  })
+
+  test('run executes hand-written ASL, and refuses an invalid one', async () => {
+    const valid = await cli(['run', 'asl/valid.asl.json', '--input', '{}', '--json'])
+    const invalid = await cli(['run', 'asl/invalid.asl.json'])
+
+    expect(valid.code).toBe(0)
+    const report = JSON.parse(valid.stdout)
+    expect([report.status, report.output]).toStrictEqual([
+      'SUCCEEDED',
+      { greeting: { greeting: 'hello' } },
+    ])
+    expect(invalid.code).toBe(1)
+    expect(invalid.stderr).toMatchInlineSnapshot(`
+      "asl/invalid.asl.json error SFN209 /States/Approve: State "Approve" is not reachable.
+      asl/invalid.asl.json error SFN208 /States/Start/Next: Missing 'Next' target: Nowhere
+      "
+    `)
+  })
+
+  test('the hand-written fixture passes asl-validator too', async () => {
+    expectAslValidatorAccepts(JSON.parse(await readFile(join(shop, 'asl/valid.asl.json'), 'utf8')))
+  })
+})
