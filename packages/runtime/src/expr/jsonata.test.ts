@@ -153,6 +153,20 @@ describe('evaluateJsonata', () => {
     expect(await evaluateJsonata("{% $now('[Y0001]') %}", scope, 'Output', options)).toBe('2030')
   })
 
+  it('never changes the data it reads', async () => {
+    const before = JSON.stringify(scope)
+
+    await evaluateJsonata(
+      '{% $sort($states.input.order.lines, function($a, $b){ $a.qty < $b.qty }) %}',
+      scope,
+      'Output',
+    )
+    await evaluateJsonata("{% $states.input ~> | order | {'id': 'changed'} | %}", scope, 'Output')
+    await evaluateJsonata('{% $append($tags, ["b"]) %}', scope, 'Output')
+
+    expect(JSON.stringify(scope)).toBe(before)
+  })
+
   it('reports a syntax error as a query evaluation error', async () => {
     expect((await failure(evaluateJsonata('{% $states.input. %}', scope, 'Output'))).error).toBe(
       'States.QueryEvaluationError',
