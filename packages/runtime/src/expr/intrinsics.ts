@@ -193,14 +193,13 @@ function roundHalfUp(n: number): number {
 }
 
 /** How AWS renders a value inside States.Format: scalars plainly, objects/arrays as Java's toString. */
-function formatValue(value: JsonValue, nested: boolean): string {
+function formatValue(value: JsonValue): string {
   if (value === null) return 'null'
   if (typeof value === 'string') return value
   if (typeof value === 'number' || typeof value === 'boolean') return String(value)
-  if (Array.isArray(value)) return `[${value.map((v) => formatValue(v, true)).join(', ')}]`
-  void nested
+  if (Array.isArray(value)) return `[${value.map((v) => formatValue(v)).join(', ')}]`
   return `{${ownKeys(value)
-    .map((k) => `${k}=${formatValue(value[k]!, true)}`)
+    .map((k) => `${k}=${formatValue(value[k]!)}`)
     .join(', ')}}`
 }
 
@@ -247,7 +246,7 @@ const IMPLEMENTATIONS: Readonly<Record<IntrinsicFunctionName, Implementation>> =
       )
     }
     let out = pieces[0]!
-    for (let i = 1; i < pieces.length; i++) out += formatValue(values[i]!, false) + pieces[i]!
+    for (let i = 1; i < pieces.length; i++) out += formatValue(values[i]!) + pieces[i]!
     return out
   },
 

@@ -150,10 +150,10 @@ export function applyPayloadTemplate(
   template: JsonValue,
   input: JsonValue,
   scope: PathScope,
-  field: string,
+  // AWS names the `.$` key in its causes, not the enclosing field; kept for the contract's signature.
+  _field: string,
   options?: ExprOptions,
 ): JsonValue {
-  void field
   if (!isObject(template) && !Array.isArray(template)) return template
   return instantiate(compile(template), input, scope, options)
 }
