@@ -184,8 +184,8 @@ export async function importModule(
   // A host that replaced Error.prepareStackTrace (a test runner, source-map-support) formats the
   // frames of tsx-compiled code without tsx's maps; Node's own formatter applies them. The DSL reads
   // its call sites while the module is evaluated, so this only has to hold during the import.
-  const hostFormatter = Error.prepareStackTrace
-  Error.prepareStackTrace = undefined
+  const hostFormatter = Object.getOwnPropertyDescriptor(Error, 'prepareStackTrace')
+  Reflect.deleteProperty(Error, 'prepareStackTrace')
   try {
     // A query string makes every import a fresh evaluation, so --watch sees edited files.
     const url = `${pathToFileURL(file).href}?statewright=${Date.now()}-${Math.random()}`
@@ -194,7 +194,7 @@ export async function importModule(
   } catch (error) {
     return { ok: false, diagnostic: importFailure(file, label, error) }
   } finally {
-    Error.prepareStackTrace = hostFormatter
+    if (hostFormatter) Object.defineProperty(Error, 'prepareStackTrace', hostFormatter)
   }
 }
 
