@@ -32,6 +32,7 @@ export const bars: readonly Bar[] = [
     metric: 'sequential: ops/s',
     check: 'ratio-at-least',
     limit: 10,
+    cpuMetric: 'sequential: cpu per op',
   },
   {
     label: 'Map 100,000 items with history < 1 s',
@@ -39,6 +40,7 @@ export const bars: readonly Bar[] = [
     metric: 'map: wall',
     check: 'ours-at-most',
     limit: 1000,
+    cpuMetric: 'map: cpu',
   },
   {
     label: 'Map 100,000 items peak RSS < 500 MB',
@@ -53,6 +55,7 @@ export const bars: readonly Bar[] = [
     metric: 'growth 10k→100k, wall',
     check: 'ours-at-most',
     limit: 11,
+    cpuMetric: 'growth 10k→100k, cpu',
   },
   {
     label: '1,000-state build + compile ≤ 30 ms warm',
@@ -60,6 +63,7 @@ export const bars: readonly Bar[] = [
     metric: 'build+compile: wall per op',
     check: 'ours-at-most',
     limit: 30,
+    cpuMetric: 'build+compile: cpu per op',
   },
   {
     label: '1,000-state build + compile ≥ 3× faster than CDK rendering',
@@ -67,6 +71,7 @@ export const bars: readonly Bar[] = [
     metric: 'build+compile: wall per op',
     check: 'ratio-at-least',
     limit: 3,
+    cpuMetric: 'build+compile: cpu per op',
   },
   {
     label: 'tsc check time, 1,000 typed states ≤ 2× CDK',
@@ -88,6 +93,7 @@ export const bars: readonly Bar[] = [
     metric: 'validate: wall per op',
     check: 'ratio-at-least',
     limit: 5,
+    cpuMetric: 'validate: cpu per op',
   },
 ]
 
@@ -143,9 +149,14 @@ function checkBar(bar: Bar, rows: readonly Row[]): BarResult {
 export function formatBars(results: readonly BarResult[]): string {
   return results
     .filter((result) => result.status !== 'not measured')
-    .map(
-      (result) =>
-        `  ${result.status === 'met' ? 'met   ' : 'MISSED'}  ${result.bar.label}: ${result.detail}`,
-    )
+    .map((result) => {
+      const verdict = result.status === 'met' ? 'met   ' : 'MISSED'
+      const suffix = result.bar.check === 'ratio-at-least' ? '×' : ''
+      const cpu =
+        result.cpu === undefined
+          ? ''
+          : ` (in CPU time: ${formatNumber(result.cpu.value)}${suffix}, ${result.cpu.met ? 'met' : 'missed'})`
+      return `  ${verdict}  ${result.bar.label}: ${result.detail}${cpu}`
+    })
     .join('\n')
 }

@@ -142,6 +142,28 @@ describe('checkBars', () => {
   })
 })
 
+describe('checkBars in CPU time', () => {
+  test('shows the CPU-time verdict beside the wall-time one', () => {
+    const cpu = (value: number): Metric => ({
+      name: 'sequential: cpu per op',
+      unit: 'µs',
+      better: 'lower',
+      value,
+    })
+    const rows = aggregate({
+      scenario: 'ecommerce',
+      peerName: 'p',
+      ours: [ok(rate(50), cpu(10))],
+      peer: [ok(rate(10), cpu(120))],
+    })
+
+    const [result] = checkBars(rows).filter((r) => r.status !== 'not measured')
+
+    expect(result).toMatchObject({ status: 'missed', value: 5, cpu: { value: 12, met: true } })
+    expect(formatBars(result === undefined ? [] : [result])).toContain('(in CPU time: 12×, met)')
+  })
+})
+
 describe('formatTable', () => {
   test('aligns the columns and shows ranges, missing figures and ratios', () => {
     const rows = aggregate({
