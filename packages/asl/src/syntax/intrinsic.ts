@@ -1,6 +1,11 @@
 import { PathParser, PathSyntaxError, type ParsedPath, type SyntaxProblem } from './path.ts'
 
-/** The intrinsic functions AWS provides (ASL-SPEC §10); AWS plans no new ones. */
+/**
+ * The intrinsic functions AWS provides (ASL-SPEC §10); AWS plans no new ones.
+ *
+ * @example
+ * INTRINSIC_FUNCTIONS.includes('States.Format') // true
+ */
 export const INTRINSIC_FUNCTIONS = [
   'States.Format',
   'States.StringToJson',
@@ -27,7 +32,13 @@ export type IntrinsicFunctionName = (typeof INTRINSIC_FUNCTIONS)[number]
 
 const KNOWN: ReadonlySet<string> = new Set(INTRINSIC_FUNCTIONS)
 
-/** AWS allows at most this many levels of nested intrinsic calls in one field (DG). */
+/**
+ * AWS allows at most this many levels of nested intrinsic calls in one field (DG); deeper nesting is a
+ * syntax error from {@link parseIntrinsic}.
+ *
+ * @example
+ * MAX_INTRINSIC_NESTING // 10
+ */
 export const MAX_INTRINSIC_NESTING = 10
 
 /** One argument of an intrinsic call. */

@@ -170,7 +170,13 @@ export function isReferencePath(text: string): boolean {
   return parsed.ok && isReference(parsed.path)
 }
 
-/** True when a parsed path is a Reference Path (see {@link isReferencePath}). */
+/**
+ * True when a parsed path is a Reference Path (see {@link isReferencePath}).
+ *
+ * @example
+ * const parsed = parsePath('$.a.b')
+ * parsed.ok && isReference(parsed.path) // true
+ */
 export function isReference(path: ParsedPath): boolean {
   return (
     path.root.kind !== 'current' &&
