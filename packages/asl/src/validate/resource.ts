@@ -92,10 +92,15 @@ export type ResourceKind =
       readonly pattern: 'request-response' | '.sync' | '.waitForTaskToken'
     }
   | { readonly kind: 'other-arn' }
+  /** Holds a `${…}` deployment-time substitution (CDK, SAM, CloudFormation, Terraform): not judged. */
+  | { readonly kind: 'placeholder' }
   | { readonly kind: 'unknown' }
 
 /** Classifies a Task `Resource`; `unknown` is a resource AWS does not recognize. */
 export function classifyResource(resource: string): ResourceKind {
+  // Build steps emit `${ProcessPaymentFunctionArn}` for the deployment tool to fill in; what it
+  // will become is unknown here, so it is neither accepted as a kind nor refused.
+  if (/\$\{[^}]*\}/.test(resource)) return { kind: 'placeholder' }
   if (LAMBDA_FUNCTION.test(resource)) return { kind: 'lambda-function' }
   if (ACTIVITY.test(resource)) return { kind: 'activity' }
   const integration = INTEGRATION.exec(resource)

@@ -1142,9 +1142,8 @@ describe('validateStateMachine: rules measured against AWS by other emulators', 
 
 describe('validateStateMachine: AWS warnings', () => {
   test('warns about a path in a field whose name lacks .$', () => {
-    expect(
-      show(machine({ A: { Type: 'Pass', Parameters: { id: '$.order.id' }, End: true } })),
-    ).toMatchInlineSnapshot(`
+    expect(show(machine({ A: { Type: 'Pass', Parameters: { id: '$.order.id' }, End: true } })))
+      .toMatchInlineSnapshot(`
       [
         "SFN240 NO_DOLLAR /States/A/Parameters: The field 'id' of state 'A' holds '$.order.id', which is passed on as text because the field name does not end in '.$'; rename it 'id.$' to evaluate it.",
       ]
@@ -1152,9 +1151,8 @@ describe('validateStateMachine: AWS warnings', () => {
   })
 
   test('warns about a path in a Pass Result, which is never evaluated', () => {
-    expect(
-      show(machine({ A: { Type: 'Pass', Result: { 'id.$': '$.order.id' }, End: true } })),
-    ).toMatchInlineSnapshot(`
+    expect(show(machine({ A: { Type: 'Pass', Result: { 'id.$': '$.order.id' }, End: true } })))
+      .toMatchInlineSnapshot(`
       [
         "SFN241 PASS_RESULT_IS_STATIC /States/A/Result/id.$: The Result of Pass state 'A' is static, so 'id.$' is not evaluated; use Parameters to build the output from the input.",
       ]
@@ -1167,5 +1165,22 @@ describe('validateStateMachine: AWS warnings', () => {
         machine({ A: { Type: 'Pass', Parameters: { price: '$5.00', name: '$name' }, End: true } }),
       ),
     ).toStrictEqual([])
+  })
+})
+
+describe('validateStateMachine: definitions from build steps', () => {
+  test('leaves a Resource holding a deployment substitution alone', () => {
+    expect([
+      ...show(machine({ T: { Type: 'Task', Resource: '${ChargeCardArn}', End: true } })),
+      ...show(
+        machine({
+          T: {
+            Type: 'Task',
+            Resource: 'arn:aws:lambda:${AWS::Region}:${AWS::AccountId}:function:f',
+            End: true,
+          },
+        }),
+      ),
+    ]).toStrictEqual([])
   })
 })
