@@ -167,7 +167,8 @@ export function retryDelayMs(retrier: AslRetrier, n: number, random: () => numbe
   return Math.round(seconds * 1000)
 }
 
-async function catchError(
+/** Applies a matching Catcher: its Output/ResultPath and Assign (ASL-SPEC §9.3); testState reuses it. */
+export async function catchError(
   ctx: StateContext,
   catcher: AslCatcher,
   input: JsonValue,
