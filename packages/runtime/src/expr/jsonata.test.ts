@@ -167,6 +167,23 @@ describe('evaluateJsonata', () => {
     expect(JSON.stringify(scope)).toBe(before)
   })
 
+  it('keeps __proto__ keys inert', async () => {
+    const input = JSON.parse('{"x": {"__proto__": {"polluted": true}, "a": 1}}') as JsonValue
+    const protoScope = { ...scope, input }
+
+    const same = (await evaluateJsonata('{% $states.input.x %}', protoScope, 'Output')) as object
+    await evaluateJsonata(
+      '{% $merge([$states.input.x, {"__proto__": {"p": 1}}]) %}',
+      protoScope,
+      'Output',
+    )
+
+    expect(Object.keys(same)).toStrictEqual(['__proto__', 'a'])
+    expect(Object.getPrototypeOf(same)).toBe(Object.prototype)
+    expect(({} as Record<string, unknown>)['polluted']).toBeUndefined()
+    expect(({} as Record<string, unknown>)['p']).toBeUndefined()
+  })
+
   it('reports a syntax error as a query evaluation error', async () => {
     expect((await failure(evaluateJsonata('{% $states.input. %}', scope, 'Output'))).error).toBe(
       'States.QueryEvaluationError',
