@@ -2,8 +2,19 @@
 // reported where AWS locates it, with AWS's wording where it is known; the walk never stops at the
 // first problem, so every mistake is listed at once.
 
-import { isReference, parseIntrinsic, parseJsonata, parsePath } from '../syntax/index.ts'
-import type { IntrinsicCall, ParsedPath } from '../syntax/index.ts'
+import {
+  isReference,
+  parseIntrinsic as parseIntrinsicUnguarded,
+  parseJsonata as parseJsonataUnguarded,
+  parsePath as parsePathUnguarded,
+} from '../syntax/index.ts'
+import type {
+  IntrinsicCall,
+  ParsedPath,
+  ParseIntrinsicResult,
+  ParseJsonataResult,
+  ParsePathResult,
+} from '../syntax/index.ts'
 import type { StateType } from '../states.ts'
 import { Checker, has, isInteger, isRecord, type JsonRecord, type Scope } from './checker.ts'
 import type { PathSegment } from './diagnostic.ts'
@@ -27,6 +38,47 @@ const ITEM_READER_RESOURCE = /^arn:aws(?:-[a-z]+)*:states:::s3:(?:getObject|list
 const RESULT_WRITER_RESOURCE = /^arn:aws(?:-[a-z]+)*:states:::s3:putObject$/
 
 const ROOT_FIELDS = ['StartAt', 'States', 'Comment', 'Version', 'TimeoutSeconds', 'QueryLanguage']
+
+// The parsers are recursive; a pathologically nested path, call or expression must become a
+// diagnostic, never a RangeError escaping the validator.
+const TOO_DEEP = 'it is nested too deeply to parse; simplify it'
+
+function parsePath(text: string): ParsePathResult {
+  try {
+    return parsePathUnguarded(text)
+  } catch {
+    return { ok: false, message: TOO_DEEP, position: 0 }
+  }
+}
+
+function parseIntrinsic(text: string): ParseIntrinsicResult {
+  try {
+    return parseIntrinsicUnguarded(text)
+  } catch {
+    return { ok: false, message: TOO_DEEP, position: 0 }
+  }
+}
+
+function parseJsonata(text: string): ParseJsonataResult {
+  try {
+    const result = parseJsonataUnguarded(text)
+    // jsonata reports its own stack overflow as an ordinary parse error.
+    if (!result.ok && /call stack/i.test(result.message)) {
+      return {
+        ...result,
+        message: `The JSONata expression is nested too deeply to parse; simplify it.`,
+      }
+    }
+    return result
+  } catch {
+    return {
+      ok: false,
+      code: 'S0000',
+      message: 'The JSONata expression is nested too deeply to parse; simplify it.',
+      position: 0,
+    }
+  }
+}
 
 /** What the rules know about the state being checked. */
 interface StateCtx {

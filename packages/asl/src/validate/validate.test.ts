@@ -1012,6 +1012,35 @@ describe('validateStateMachine: hostile input', () => {
     expect(show(machine({ A: { Type: 'Pass', Result: value, End: true } })).length).toBe(1)
   })
 
+  test('reports a path nested too deeply to parse instead of overflowing the stack', () => {
+    const path = `$[?(${'('.repeat(10_000)}@.a${')'.repeat(10_000)})]`
+
+    expect(
+      show(machine({ A: { Type: 'Pass', InputPath: path, End: true } })),
+    ).toMatchInlineSnapshot(`
+      [
+        "SFN215 SCHEMA_VALIDATION_FAILED /States/A/InputPath: The value for the field 'InputPath' must be a valid JSONPath: it is nested too deeply to parse; simplify it",
+      ]
+    `)
+  })
+
+  test('reports a JSONata expression nested too deeply to parse', () => {
+    const expression = `{% ${'('.repeat(5_000)}1${')'.repeat(5_000)} %}`
+
+    expect(
+      show(
+        machine(
+          { A: { Type: 'Pass', Output: expression, End: true } },
+          { QueryLanguage: 'JSONata' },
+        ),
+      ),
+    ).toMatchInlineSnapshot(`
+      [
+        "SFN218 INVALID_JSONATA_EXPRESSION /States/A/Output: The JSONata expression is nested too deeply to parse; simplify it.",
+      ]
+    `)
+  })
+
   test('refuses a cyclic definition object', () => {
     const state: Record<string, unknown> = { Type: 'Pass', End: true }
     state['Result'] = state
