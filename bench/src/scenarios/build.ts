@@ -1,9 +1,5 @@
 import { timed, type Timing } from '../harness/measure.ts'
 import type { Metric, Scenario } from '../harness/scenario.ts'
-import * as zod from 'zod'
-
-import { compileOurs, oursDsl } from '../ours.ts'
-import { buildWithCdk, renderWithCdk } from '../workloads/cdk.ts'
 import { buildWithDsl } from '../workloads/dsl.ts'
 
 /** Scenario 4: build + compile a 1,000-state workflow, ours (DSL + compile()) vs CDK's StateGraph. */
@@ -77,12 +73,17 @@ export const buildScenarios: Scenario[] = [
       'Build + compile a 1,000-state workflow (warm), DSL + compile() vs CDK constructs + StateGraph',
     peerName: 'aws-cdk-lib StateGraph',
     async ours() {
+      const [{ compileOurs, oursDsl }, zod] = await Promise.all([
+        import('../ours/build.ts'),
+        import('zod'),
+      ])
       return buildMetrics(
         () => buildWithDsl(oursDsl, zod, STATES),
         (workflow) => compileOurs(workflow) as unknown as Graph,
       )
     },
     async peer() {
+      const { buildWithCdk, renderWithCdk } = await import('../workloads/cdk.ts')
       return buildMetrics(() => buildWithCdk(STATES), renderWithCdk)
     },
   },

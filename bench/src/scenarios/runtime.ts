@@ -8,7 +8,7 @@ import {
   type Metric,
   type Scenario,
 } from '../harness/scenario.ts'
-import { runOurs, type OursExecution, type OursHistoryEvent, type OursRunOptions } from '../ours.ts'
+import type { OursExecution, OursHistoryEvent, OursRunOptions } from '../ours/runtime.ts'
 import { loadLocalStepFunctions } from '../peers/local-sfn.ts'
 import {
   mapDefinition,
@@ -38,6 +38,8 @@ async function oursExecutor(
   definition: AslStateMachine,
   options: OursRunOptions = {},
 ): Promise<{ execute: Execute; executeFull: (input: unknown) => Promise<OursExecution> }> {
+  // Loaded here, not at the top: a package mid-edit then fails only the scenarios that use it.
+  const { runOurs } = await import('../ours/runtime.ts')
   const executeFull = (input: unknown): Promise<OursExecution> =>
     runOurs(definition, input, options)
   const execute: Execute = async (input) => {

@@ -15,7 +15,7 @@ import { fileURLToPath } from 'node:url'
 
 import { childrenCpuMs } from '../harness/measure.ts'
 import type { Metric, Scenario } from '../harness/scenario.ts'
-import { cdkSource } from '../workloads/cdk.ts'
+import { cdkSource } from '../workloads/cdk-source.ts'
 import { dslSource } from '../workloads/dsl.ts'
 
 /**

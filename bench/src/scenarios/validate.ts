@@ -1,6 +1,5 @@
 import { timed } from '../harness/measure.ts'
 import type { Metric, Scenario } from '../harness/scenario.ts'
-import { validateOurs } from '../ours.ts'
 import { loadAslValidator } from '../peers/asl-validator.ts'
 import { countStates, mixedDefinition } from '../workloads/asl.ts'
 
@@ -35,6 +34,7 @@ export const validateScenarios: Scenario[] = [
     title: `Validate a definition of ${countStates(mixedDefinition(1_000)).toLocaleString('en-US')} states of every common kind`,
     peerName: 'asl-validator',
     async ours() {
+      const { validateOurs } = await import('../ours/validate.ts')
       return validateMetrics(validateOurs)
     },
     async peer() {
