@@ -5,7 +5,7 @@
 import { existsSync, readFileSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
-import { run, type ExecutionResult } from '../src/index.ts'
+import { InMemoryS3, run, type ExecutionResult } from '../src/index.ts'
 import { mocksFromHistory } from './replay.ts'
 
 /** One line of aws-recorded.jsonl (the fields the runner reads). */
@@ -30,6 +30,26 @@ export interface RecordedCase {
   readonly flags: readonly string[]
   readonly placeholders: unknown
   readonly recordedDate?: string
+  readonly serviceSetup?: readonly {
+    service: string
+    operation: string
+    params: Record<string, unknown>
+  }[]
+}
+
+/** The S3 world the test created (buckets, put_object bodies), when it used S3. */
+function s3From(testCase: RecordedCase): InMemoryS3 | undefined {
+  const calls = (testCase.serviceSetup ?? []).filter((c) => c.service === 's3')
+  if (calls.length === 0) return undefined
+  const s3 = new InMemoryS3()
+  for (const call of calls) {
+    const bucket = String(call.params.Bucket ?? '')
+    if (call.operation === 'create_bucket') s3.createBucket(bucket)
+    if (call.operation === 'put_object') {
+      s3.putObject(bucket, String(call.params.Key ?? ''), String(call.params.Body ?? ''))
+    }
+  }
+  return s3
 }
 
 /** What compare.mjs exports (the subset used here). */
@@ -193,6 +213,7 @@ export async function runRecordedCase(
       stateMachineType: testCase.stateMachineType,
       startTime: now,
       random: 1,
+      s3: s3From(testCase),
       ...(testCase.needsServices.length > 0 && testCase.history !== undefined
         ? { mocks: mocksFromHistory(testCase.history as never) ?? {} }
         : {}),

@@ -5,6 +5,7 @@ import { History, type HistoryEventType } from './events.ts'
 import type { JsonObject } from './json.ts'
 import type { MockedResponse } from './mocks.ts'
 import type { RandomSource } from './random.ts'
+import type { S3StandIn } from './s3.ts'
 import type { TaskTokens } from './task-tokens.ts'
 
 /** @internal What every state of one execution shares. */
@@ -27,6 +28,8 @@ export interface ExecutionEnv {
   /** Mocked responses by state name, and how often each mocked state was invoked so far. */
   readonly mocks: Readonly<Record<string, MockedResponse>>
   readonly mockInvocations: Map<string, number>
+  /** What Distributed Map ItemReader/ResultWriter use instead of Amazon S3. */
+  readonly s3: S3StandIn | undefined
   /** Aborted when the execution stops (failure elsewhere, timeout, stop()). */
   readonly signal: AbortSignal
 }

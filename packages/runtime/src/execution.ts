@@ -244,6 +244,7 @@ export function startExecution(
       ...options.mocks,
     },
     mockInvocations: new Map(),
+    s3: options.s3,
     signal: controller.signal,
   }
   if (options.signal !== undefined) {

@@ -3,6 +3,7 @@ import type { Clock } from './clock.ts'
 import type { MockConfigFile, MockedResponse } from './mocks.ts'
 import type { HistoryEvent } from './events.ts'
 import type { RandomSource } from './random.ts'
+import type { S3StandIn } from './s3.ts'
 
 /** How an execution ended (DescribeExecution's `status`). */
 export type ExecutionStatus = 'SUCCEEDED' | 'FAILED' | 'TIMED_OUT' | 'ABORTED'
@@ -41,6 +42,8 @@ export interface RunOptions extends ExecutionNames {
   readonly mockConfig?: MockConfigFile
   /** The test case of `mockConfig` to use (looked up under `stateMachineName`). */
   readonly mockTestCase?: string
+  /** What Distributed Map ItemReader and ResultWriter use instead of Amazon S3 (InMemoryS3, LocalFolderS3). */
+  readonly s3?: S3StandIn
   /** `'virtual'` (default): waits, back-off and timeouts finish at once; `'real'` waits for real; or your own Clock. */
   readonly clock?: 'virtual' | 'real' | Clock
   /** Start time of the execution (ms since epoch or Date); default now. */

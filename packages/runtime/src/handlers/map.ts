@@ -12,6 +12,9 @@ import {
   selectIoPath,
 } from '../io.ts'
 import { History } from '../events.ts'
+import { batchItems } from '../items/batcher.ts'
+import { readItems } from '../items/reader.ts'
+import { writeResults, type ChildRun } from '../items/writer.ts'
 import { isJsonObject, type JsonObject } from '../json.ts'
 import { randomUuid } from '../random.ts'
 import { nextOf, type StateHandler } from './index.ts'
@@ -39,7 +42,7 @@ export const runMap: StateHandler<AslMapState> = async (state, input, ctx) => {
     const scope = jsonataScope(ctx, input)
     try {
       items = state.Items === undefined ? input : await jsonata(ctx, state.Items, scope, 'Items')
-      if (!Array.isArray(items)) {
+      if (!Array.isArray(items) && state.ItemReader === undefined) {
         throw new StatesError(
           'States.QueryEvaluationError',
           state.Items === undefined || typeof state.Items !== 'string'
@@ -77,7 +80,7 @@ export const runMap: StateHandler<AslMapState> = async (state, input, ctx) => {
     if (state.MaxConcurrencyPath !== undefined) {
       maxConcurrency = pathInteger(ctx, state.MaxConcurrencyPath, effective, 'MaxConcurrencyPath')
     }
-    if (!Array.isArray(items)) {
+    if (!Array.isArray(items) && state.ItemReader === undefined) {
       throw locateError(
         ctx,
         new StatesError(
@@ -87,7 +90,7 @@ export const runMap: StateHandler<AslMapState> = async (state, input, ctx) => {
       )
     }
   }
-  const list = items as JsonValue[]
+  let list: JsonValue[] = state.ItemReader === undefined ? (items as JsonValue[]) : []
   addEvent(ctx.env, ctx.frame, 'MapStateStarted', { length: list.length })
 
   let toleratedCount = 0
@@ -145,6 +148,13 @@ export const runMap: StateHandler<AslMapState> = async (state, input, ctx) => {
 
   const env = ctx.env
   const selector = state.ItemSelector ?? (jsonataMode ? undefined : state.Parameters)
+  // ItemSelector sees the item as $$.Map.Item.Value / $states.context.Map.Item.Value.
+  const select = async (item: JsonValue, index: number): Promise<JsonValue> => {
+    const mapItem: JsonObject = { Index: index, Value: item }
+    return jsonataMode
+      ? jsonata(ctx, selector!, jsonataScope(ctx, input, { mapItem }), 'ItemSelector')
+      : payload(ctx, selector!, effective, 'ItemSelector', mapItem)
+  }
   let mapRunArn: string | undefined
   if (distributed) {
     const label = state.Label ?? ctx.name
@@ -155,6 +165,32 @@ export const runMap: StateHandler<AslMapState> = async (state, input, ctx) => {
     mapRunArn = `${machine}/${label}:${randomUuid(env.random)}`
     addEvent(env, ctx.frame, 'MapRunStarted', { mapRunArn })
   }
+  // Items from S3 and batches are prepared inside the Map Run: their failures fail the run.
+  let batches: JsonValue[] | undefined
+  try {
+    if (state.ItemReader !== undefined) {
+      list = await readItems(ctx, state.ItemReader, input, effective, env.s3)
+    }
+    if (state.ItemBatcher !== undefined) {
+      batches = await batchItems(
+        ctx,
+        state.ItemBatcher,
+        list,
+        input,
+        effective,
+        async (item, index) => (selector === undefined ? item : select(item, index)),
+      )
+      list = batches
+    }
+  } catch (error) {
+    if (mapRunArn !== undefined && error instanceof StatesError) {
+      const located = locateError(ctx, error)
+      addEvent(env, ctx.frame, 'MapRunFailed', { error: located.error, cause: located.cause })
+      throw located
+    }
+    throw error
+  }
+  const runs: ChildRun[] = new Array(list.length)
   let failures = 0
   const limit = maxConcurrency > 0 ? maxConcurrency : distributed ? 1000 : INLINE_CONCURRENCY
   let results: JsonValue[]
@@ -165,13 +201,9 @@ export const runMap: StateHandler<AslMapState> = async (state, input, ctx) => {
       ctx.frame.signal,
       async (index, signal) => {
         const item = list[index]!
-        const mapItem: JsonObject = { Index: index, Value: item }
-        let iterationInput: JsonValue = item
-        if (selector !== undefined) {
-          iterationInput = jsonataMode
-            ? await jsonata(ctx, selector, jsonataScope(ctx, input, { mapItem }), 'ItemSelector')
-            : payload(ctx, selector, effective, 'ItemSelector', mapItem)
-        }
+        const iterationInput =
+          selector === undefined || batches !== undefined ? item : await select(item, index)
+        if (distributed) runs[index] = { input: iterationInput }
         const frame = childFrame(ctx.frame, signal, distributed)
         // A Distributed Map iteration is a child execution: its events are not in the parent history.
         const iterationEnv = distributed ? { ...env, history: new History() } : env
@@ -180,10 +212,14 @@ export const runMap: StateHandler<AslMapState> = async (state, input, ctx) => {
         }
         try {
           const output = await runBranch(iterationEnv, processor, iterationInput, frame)
+          if (distributed) runs[index] = { input: iterationInput, output }
           if (!distributed) addEvent(env, frame, 'MapIterationSucceeded', { index, name: ctx.name })
           if (!distributed) ctx.frame.lastEventId = frame.lastEventId
           return output
         } catch (error) {
+          if (distributed && error instanceof StatesError) {
+            runs[index] = { input: iterationInput, error }
+          }
           if (!distributed && error instanceof StatesError) {
             addEvent(env, frame, 'MapIterationFailed', { index, name: ctx.name })
           } else if (!distributed && signal.aborted) {
@@ -219,10 +255,30 @@ export const runMap: StateHandler<AslMapState> = async (state, input, ctx) => {
     }
     throw error
   }
+  let result: JsonValue = results.map((r) => (r === undefined ? null : r))
+  if (state.ResultWriter !== undefined && mapRunArn !== undefined) {
+    try {
+      result = await writeResults(
+        ctx,
+        state.ResultWriter,
+        runs,
+        mapRunArn,
+        input,
+        effective,
+        env.s3,
+      )
+    } catch (error) {
+      if (error instanceof StatesError) {
+        const located = locateError(ctx, error)
+        addEvent(env, ctx.frame, 'MapRunFailed', { error: located.error, cause: located.cause })
+        throw located
+      }
+      throw error
+    }
+  }
   if (mapRunArn !== undefined) addEvent(env, ctx.frame, 'MapRunSucceeded')
   addEvent(env, ctx.frame, 'MapStateSucceeded')
 
-  const result: JsonValue = results.map((r) => (r === undefined ? null : r))
   if (jsonataMode) {
     const scope = jsonataScope(ctx, input, { result })
     const output =

@@ -14,6 +14,7 @@ import {
 import { randomUuid } from '../random.ts'
 import { answerResult, mockedAnswer, type MockedResponse } from '../mocks.ts'
 import { callHandler, findHandler, lambdaInvokeEnvelope } from '../tasks/invoke.ts'
+import { parameterProblems } from '../tasks/parameters.ts'
 import { parseResource, type TaskResource } from '../tasks/resource.ts'
 import { nextOf, type StateHandler } from './index.ts'
 
@@ -79,6 +80,16 @@ export const runTask: StateHandler<AslTaskState> = async (state, input, ctx) => 
     )
   }
 
+  const problems = parameterProblems(resource, parameters)
+  if (problems.length > 0) {
+    throw locateError(
+      ctx,
+      new StatesError(
+        'States.Runtime',
+        `The Parameters '${JSON.stringify(parameters)}' could not be used to start the Task: [${problems.join(', ')}]`,
+      ),
+    )
+  }
   const raw = await invoke(ctx, state, resource, parameters, timeoutSeconds, heartbeatSeconds)
 
   if (ctx.language === 'JSONata') {
