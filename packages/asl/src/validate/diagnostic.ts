@@ -27,7 +27,8 @@ export interface ValidateOptions {
 
 /**
  * Our stable diagnostic codes, each with the AWS code it maps onto and a short title. A code never
- * changes meaning; new kinds of problem get new codes.
+ * changes meaning; new kinds of problem get new codes. The validator owns SFN200–SFN249; the
+ * compiler's lints use SFN250–SFN299.
  *
  * @example
  * DIAGNOSTIC_CODES.SFN208 // { awsCode: 'MISSING_TRANSITION_TARGET', title: 'transition target does not exist' }

@@ -1497,7 +1497,12 @@ function checkProcessorConfig(c: Checker, ctx: StateCtx, config: unknown, path: 
       'EXPRESS',
     ])
   }
-  return config['Mode'] === 'DISTRIBUTED'
+  const distributed = config['Mode'] === 'DISTRIBUTED'
+  // Child workflows of a Distributed Map need a type; AWS (and CDK) require it in that mode.
+  if (distributed && !has(config, 'ExecutionType')) {
+    c.report('SFN202', path, 'These fields are required: [ExecutionType]')
+  }
+  return distributed
 }
 
 function checkLabel(c: Checker, ctx: StateCtx, label: unknown, path: Path): void {

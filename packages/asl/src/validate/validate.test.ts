@@ -891,6 +891,28 @@ describe('validateStateMachine: Map', () => {
     `)
   })
 
+  test('requires ExecutionType on a Distributed Map processor', () => {
+    expect(
+      show(
+        machine({
+          M: {
+            Type: 'Map',
+            ItemProcessor: {
+              ProcessorConfig: { Mode: 'DISTRIBUTED' },
+              StartAt: 'P',
+              States: { P: end },
+            },
+            End: true,
+          },
+        }),
+      ),
+    ).toMatchInlineSnapshot(`
+      [
+        "SFN202 SCHEMA_VALIDATION_FAILED /States/M/ItemProcessor/ProcessorConfig: These fields are required: [ExecutionType]",
+      ]
+    `)
+  })
+
   test('refuses ItemProcessor together with Iterator', () => {
     const processor = { StartAt: 'P', States: { P: end } }
     expect(
@@ -1015,9 +1037,8 @@ describe('validateStateMachine: hostile input', () => {
   test('reports a path nested too deeply to parse instead of overflowing the stack', () => {
     const path = `$[?(${'('.repeat(10_000)}@.a${')'.repeat(10_000)})]`
 
-    expect(
-      show(machine({ A: { Type: 'Pass', InputPath: path, End: true } })),
-    ).toMatchInlineSnapshot(`
+    expect(show(machine({ A: { Type: 'Pass', InputPath: path, End: true } })))
+      .toMatchInlineSnapshot(`
       [
         "SFN215 SCHEMA_VALIDATION_FAILED /States/A/InputPath: The value for the field 'InputPath' must be a valid JSONPath: it is nested too deeply to parse; simplify it",
       ]
