@@ -1,6 +1,7 @@
 import type { TaskHandler, TaskHandlerContext } from '@statewright/asl'
 import type { z, ZodType } from 'zod'
 import type { TaskResource } from './ir/task-node.ts'
+import type { ValueNode } from './ir/value-node.ts'
 
 /**
  * Something a Task can call, with its data contract: the input it accepts and the result it returns, as zod
@@ -11,9 +12,12 @@ export interface TaskDefinition<TInput, TOutput> {
   /** The state name `task(definition)` uses unless given another. */
   readonly stateName: string
   readonly resource: TaskResource
-  readonly input: ZodType
-  readonly output: ZodType
+  /** The input schema, when the task declares one with zod (integration helpers declare TS types only). */
+  readonly input?: ZodType
+  readonly output?: ZodType
   readonly handler?: TaskHandler
+  /** Fixed Parameters/Arguments the integration needs (e.g. `FunctionName`), set before the user's own. */
+  readonly parameters?: ValueNode
 }
 
 /** What a local handler may return: the result or a promise of it. */
@@ -74,7 +78,8 @@ export interface LambdaInvokeResult<TPayload> {
 /**
  * A Lambda function called through the optimized integration `arn:aws:states:::lambda:invoke`, with the whole
  * state input as its `Payload`. The state's result is the invoke envelope, so the next state reads
- * `Payload`.
+ * `Payload` — unless `unwrap: true`, which hands on `Payload` itself (`OutputPath`/`ResultSelector` in
+ * JSONPath, `$states.result.Payload` in JSONata) and types the result as the output schema.
  * @example
  * const check = lambdaInvoke('CheckInventoryFunction', { input: Order, output: Stock })
  * task(check)
@@ -83,19 +88,28 @@ export interface LambdaInvokeResult<TPayload> {
  */
 export function lambdaInvoke<TInputSchema extends ZodType, TOutputSchema extends ZodType>(
   functionName: string,
-  options: LambdaOptions<TInputSchema, TOutputSchema>,
-): TaskDefinition<z.input<TInputSchema>, LambdaInvokeResult<z.output<TOutputSchema>>> {
-  return lambdaDefinition(functionName, options, 'invoke')
+  options: LambdaOptions<TInputSchema, TOutputSchema> & { readonly unwrap: true },
+): TaskDefinition<z.input<TInputSchema>, z.output<TOutputSchema>>
+export function lambdaInvoke<TInputSchema extends ZodType, TOutputSchema extends ZodType>(
+  functionName: string,
+  options: LambdaOptions<TInputSchema, TOutputSchema> & { readonly unwrap?: false },
+): TaskDefinition<z.input<TInputSchema>, LambdaInvokeResult<z.output<TOutputSchema>>>
+export function lambdaInvoke(
+  functionName: string,
+  options: LambdaOptions<ZodType, ZodType> & { readonly unwrap?: boolean },
+): TaskDefinition<unknown, unknown> {
+  return lambdaDefinition(functionName, options, 'invoke', options.unwrap === true)
 }
 
 function lambdaDefinition<TInput, TOutput>(
   functionName: string,
   options: LambdaOptions<ZodType, ZodType>,
   form: 'arn' | 'invoke',
+  unwrap = false,
 ): TaskDefinition<TInput, TOutput> {
   return Object.freeze({
     stateName: options.stateName ?? defaultStateName(functionName),
-    resource: Object.freeze({ kind: 'lambda', functionName, form }),
+    resource: Object.freeze({ kind: 'lambda', functionName, form, ...(unwrap ? { unwrap } : {}) }),
     input: options.input,
     output: options.output,
     ...(options.handler === undefined ? {} : { handler: options.handler as TaskHandler }),

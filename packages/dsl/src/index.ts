@@ -1,14 +1,28 @@
 // The public surface of @statewright/dsl: builders users call, condition helpers, and type utilities.
 export { task, TaskBuilder } from './builders/task.ts'
-export type { CaughtError, CatchOptions, TaskOptions } from './builders/task.ts'
+export type { TaskOptions } from './builders/task.ts'
+export { StateBuilder } from './builders/state.ts'
+export type {
+  CatchOptions,
+  CatchOutput,
+  CaughtError,
+  NumberSource,
+  ProcessingKind,
+} from './builders/state.ts'
 export { pass, PassBuilder } from './builders/pass.ts'
 export type { PassOptions } from './builders/pass.ts'
+export { wait, WaitBuilder } from './builders/wait.ts'
+export type { WaitOptions } from './builders/wait.ts'
+export { parallel } from './builders/parallel.ts'
+export type { ParallelInput, ParallelOutput, Target, TargetChain } from './builders/parallel.ts'
+export { map } from './builders/map.ts'
+export type { DistributedOptions, IterationInput, MapOptions, MapOutput } from './builders/map.ts'
 export { choice, ChoiceBuilder } from './builders/choice.ts'
 export { succeed, SucceedBuilder } from './builders/succeed.ts'
 export { fail, FailBuilder } from './builders/fail.ts'
 export type { FailOptions } from './builders/fail.ts'
-export { Chain } from './builders/chain.ts'
-export type { ClosedChain, NextChain } from './builders/chain.ts'
+export { Chain, chainOf } from './builders/chain.ts'
+export type { ClosedChain, FitsInput, NextChain } from './builders/chain.ts'
 export type { Chainable } from './builders/piece.ts'
 export type { ErrorName, RetryOptions } from './builders/retry-options.ts'
 export { workflow, Workflow } from './builders/workflow.ts'
@@ -40,7 +54,32 @@ export {
 } from './conditions.ts'
 export type { Comparable, Condition } from './conditions.ts'
 export type { Ref, RefValue, ValueRef } from './ref.ts'
+export { jsonata } from './template.ts'
+export type { Expression, Resolved, Template } from './template.ts'
+export { variable } from './variables.ts'
+export type { ContextObject, MapContextObject } from './context-object.ts'
+export {
+  array,
+  arrayContains,
+  arrayGetItem,
+  arrayLength,
+  arrayPartition,
+  arrayRange,
+  arrayUnique,
+  base64Decode,
+  base64Encode,
+  format,
+  hash,
+  jsonMerge,
+  jsonToString,
+  mathAdd,
+  mathRandom,
+  stringSplit,
+  stringToJson,
+  uuid,
+} from './intrinsics.ts'
+export type { Arg, FormatArgs, HashAlgorithm } from './intrinsics.ts'
 export type { Fits, InputOf, OutputOf, Passthrough } from './infer.ts'
-export type { DslTypeError, Simplify } from './type-utils.ts'
+export type { DslTypeError, SetPath, Simplify } from './type-utils.ts'
 export { DslError, DSL_ERROR_CODES } from './errors.ts'
 export type { DslErrorCode } from './errors.ts'

@@ -16,3 +16,19 @@ export type Simplify<T> = { [K in keyof T]: T[K] } & {}
 
 /** `true` when T is `any` (so `any` data does not silently pass or fail every check). */
 export type IsAny<T> = 0 extends 1 & T ? true : false
+
+/**
+ * T with `TValue` placed at the dotted path `TPath` (what ResultPath does): `'$'` replaces T, `'a.b'`
+ * creates or overwrites `a.b`, keeping the other fields.
+ * @example
+ * type Out = SetPath<{ id: string }, 'payment', { ok: boolean }> // { id: string; payment: { ok: boolean } }
+ */
+export type SetPath<T, TPath extends string, TValue> = TPath extends '$'
+  ? TValue
+  : TPath extends `${infer TKey}.${infer TRest}`
+    ? Simplify<
+        Omit<T, TKey> & {
+          [K in TKey]: SetPath<TKey extends keyof T ? NonNullable<T[TKey]> : {}, TRest, TValue>
+        }
+      >
+    : Simplify<Omit<T, TPath> & { [K in TPath]: TValue }>

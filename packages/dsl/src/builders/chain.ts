@@ -1,7 +1,18 @@
+import type { z, ZodType } from 'zod'
+import type { TaskDefinition } from '../define-task.ts'
 import { DslError } from '../errors.ts'
 import type { DataOf, Fits, NextInput, OutputOf, ResolveOutput } from '../infer.ts'
+import type { DslTypeError } from '../type-utils.ts'
 import { ChoiceBuilder } from './choice.ts'
+import { fail, type FailBuilder, type FailOptions } from './fail.ts'
+import { map, type MapOptions, type MapOutput } from './map.ts'
+import { parallel, type ParallelOutput, type Target } from './parallel.ts'
+import { pass } from './pass.ts'
 import { type Chainable, type EmitContext, type Piece, pieceOf } from './piece.ts'
+import type { StateBuilder } from './state.ts'
+import { succeed, type SucceedBuilder } from './succeed.ts'
+import { task } from './task.ts'
+import { wait, type WaitBuilder, type WaitOptions } from './wait.ts'
 
 /** A chain that ends in Succeed or Fail on every path: nothing can follow it, so it has no `next()`. */
 export interface ClosedChain<TInput> extends Chainable<TInput, never> {}
@@ -14,6 +25,11 @@ export type NextChain<TInput, TOutput, TTarget> = ChainAfter<
 type ChainAfter<TInput, TOutput> = [TOutput] extends [never]
   ? ClosedChain<TInput>
   : Chain<TInput, TOutput>
+
+/** Refuses a task definition whose input schema does not accept the data at this point. */
+export type FitsInput<TData, TTaskInput> = [TData] extends [TTaskInput]
+  ? unknown
+  : DslTypeError<"This task's input schema does not accept the previous state's output: map it with parameters().">
 
 // A persistent list from the last piece back to the first: next() shares the list instead of copying it.
 interface Link {
@@ -49,9 +65,23 @@ class ChainPiece implements Piece {
   }
 }
 
+/** A target given as a builder, a chain, or a function of a fresh chain typed by the data it receives. @internal */
+export function resolveTarget(target: unknown): Piece {
+  if (typeof target === 'function') {
+    return pieceOf(
+      (target as (start: Chain<unknown, unknown>) => Chainable<unknown, unknown>)(
+        new Chain(undefined),
+      ),
+    )
+  }
+  return pieceOf(target as Chainable<unknown, unknown>)
+}
+
 /**
  * States run one after another. `next()` appends a state (or another chain) after every open end of this
- * one, and checks at compile time that the new state accepts this chain's output.
+ * one, and checks at compile time that the new state accepts this chain's output. The state methods
+ * (`task`, `pass`, `choice`, `wait`, `parallel`, `map`, `succeed`, `fail`) append a state whose callbacks
+ * read this chain's output, typed.
  * @example
  * task(chargeCard).next(task(sendReceipt))
  * // "ChargeCard": { …, "Next": "SendReceipt" }, "SendReceipt": { …, "End": true }
@@ -63,11 +93,6 @@ export class Chain<TInput, TOutput> implements Chainable<TInput, TOutput> {
   /** @internal */
   constructor(last: Link | undefined) {
     this.#last = last
-  }
-
-  /** @internal */
-  static of<TInput, TOutput>(piece: Piece): Chain<TInput, TOutput> {
-    return new Chain({ piece, previous: undefined, first: piece })
   }
 
   /** @internal */
@@ -95,6 +120,66 @@ export class Chain<TInput, TOutput> implements Chainable<TInput, TOutput> {
   }
 
   /**
+   * Appends a Task calling `definition`; `configure` shapes it with callbacks typed by this chain's output
+   * (`parameters`, `resultPath`, `retry`, …).
+   * @example
+   * start.task(charge, (t) => t.parameters((s) => ({ amount: s.total })).resultPath('payment'))
+   * // "Charge": { …, "Parameters": { "amount.$": "$.total" }, "ResultPath": "$.payment" }
+   */
+  task<TTaskInput, TTaskOutput>(
+    definition: TaskDefinition<TTaskInput, TTaskOutput> &
+      FitsInput<DataOf<TInput, TOutput>, TTaskInput>,
+  ): NextChain<
+    TInput,
+    TOutput,
+    StateBuilder<'Task', TTaskInput, TTaskOutput, TTaskOutput, TTaskInput>
+  >
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  task<TTaskInput, TTaskOutput, TBuilt extends Chainable<any, any>>(
+    definition: TaskDefinition<TTaskInput, TTaskOutput>,
+    configure: (
+      task: StateBuilder<'Task', TTaskInput, TTaskOutput, TTaskOutput, DataOf<TInput, TOutput>>,
+    ) => Fits<DataOf<TInput, TOutput>, TBuilt>,
+  ): NextChain<TInput, TOutput, TBuilt>
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  task(definition: TaskDefinition<unknown, unknown>, configure?: (task: any) => unknown): unknown {
+    const built = task(definition)
+    return appendTo(
+      this.#last,
+      (configure === undefined ? built : configure(built)) as Chainable<unknown, unknown>,
+    )
+  }
+
+  /**
+   * Appends a Pass state; `configure` may set `parameters`, `resultPath`, `outputPath`, `assign`.
+   * @example
+   * start.pass('Shape', (p) => p.parameters((s) => ({ id: s.orderId })))
+   * // "Shape": { "Type": "Pass", "Parameters": { "id.$": "$.orderId" }, … }
+   */
+  pass(name: string): Chain<TInput, DataOf<TInput, TOutput>>
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  pass<TBuilt extends Chainable<any, any>>(
+    name: string,
+    configure: (
+      pass: StateBuilder<
+        'Pass',
+        unknown,
+        DataOf<TInput, TOutput>,
+        DataOf<TInput, TOutput>,
+        DataOf<TInput, TOutput>
+      >,
+    ) => TBuilt,
+  ): NextChain<TInput, TOutput, TBuilt>
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  pass(name: string, configure?: (pass: any) => unknown): unknown {
+    const built = pass(name)
+    return appendTo(
+      this.#last,
+      (configure === undefined ? built : configure(built)) as Chainable<unknown, unknown>,
+    )
+  }
+
+  /**
    * Ends this chain with a Choice state whose conditions read this chain's output, typed.
    * Open ends of its branches continue to whatever `next()` adds after it (a join).
    * @example
@@ -111,6 +196,120 @@ export class Chain<TInput, TOutput> implements Chainable<TInput, TOutput> {
     const built = build(ChoiceBuilder.create(name))
     return appendTo(this.#last, built) as NextChain<TInput, TOutput, TChoice>
   }
+
+  /**
+   * Appends a Wait state (seconds or a timestamp, literal or read from the data).
+   * @example
+   * start.wait('Pause', { seconds: (s) => s.delay }) // "Pause": { "Type": "Wait", "SecondsPath": "$.delay", … }
+   */
+  wait(
+    name: string,
+    options: WaitOptions<DataOf<TInput, TOutput>>,
+  ): Chain<TInput, DataOf<TInput, TOutput>> {
+    return appendTo(this.#last, wait(name, options)) as Chain<TInput, DataOf<TInput, TOutput>>
+  }
+
+  /**
+   * Appends a Parallel state: every branch gets this chain's output; the result is the tuple of their outputs.
+   * @example
+   * start.parallel('Both', [(b) => b.task(reserve), (b) => b.task(charge)])
+   * // "Both": { "Type": "Parallel", "Branches": [{ "StartAt": "Reserve", … }, { "StartAt": "Charge", … }], … }
+   */
+  parallel<const TBranches extends readonly Target<DataOf<TInput, TOutput>>[]>(
+    name: string,
+    branches: TBranches,
+  ): Chain<TInput, ParallelOutput<DataOf<TInput, TOutput>, TBranches>>
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  parallel<
+    const TBranches extends readonly Target<DataOf<TInput, TOutput>>[],
+    TBuilt extends Chainable<any, any>,
+  >(
+    name: string,
+    branches: TBranches,
+    configure: (
+      parallel: StateBuilder<
+        'Parallel',
+        DataOf<TInput, TOutput>,
+        ParallelOutput<DataOf<TInput, TOutput>, TBranches>,
+        ParallelOutput<DataOf<TInput, TOutput>, TBranches>,
+        DataOf<TInput, TOutput>
+      >,
+    ) => TBuilt,
+  ): NextChain<TInput, TOutput, TBuilt>
+  parallel(
+    name: string,
+    branches: readonly unknown[],
+    configure?: (parallel: any) => unknown, // eslint-disable-line @typescript-eslint/no-explicit-any
+  ): unknown {
+    const built = parallel(name, branches as never)
+    return appendTo(
+      this.#last,
+      (configure === undefined ? built : configure(built)) as Chainable<unknown, unknown>,
+    )
+  }
+
+  /**
+   * Appends a Map state over this chain's data: `items` picks the array, `itemSelector` shapes each
+   * iteration's input, `process` builds the iteration. The result is the array of iteration outputs.
+   * @example
+   * start.map('EachLine', { items: (s) => s.lines, process: (line) => line.task(reserve) })
+   * // "EachLine": { "Type": "Map", "ItemsPath": "$.lines", "ItemProcessor": { … }, … }
+   */
+  map<TItem, TSelected = never, TIterationOutput = unknown>(
+    name: string,
+    options: MapOptions<DataOf<TInput, TOutput>, TItem, TSelected, TIterationOutput>,
+  ): Chain<TInput, MapOutput<TItem, TSelected, TIterationOutput>>
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  map<TItem, TSelected, TIterationOutput, TBuilt extends Chainable<any, any>>(
+    name: string,
+    options: MapOptions<DataOf<TInput, TOutput>, TItem, TSelected, TIterationOutput>,
+    configure: (
+      map: StateBuilder<
+        'Map',
+        DataOf<TInput, TOutput>,
+        MapOutput<TItem, TSelected, TIterationOutput>,
+        MapOutput<TItem, TSelected, TIterationOutput>,
+        DataOf<TInput, TOutput>
+      >,
+    ) => TBuilt,
+  ): NextChain<TInput, TOutput, TBuilt>
+  map(
+    name: string,
+    options: any, // eslint-disable-line @typescript-eslint/no-explicit-any
+    configure?: (map: any) => unknown, // eslint-disable-line @typescript-eslint/no-explicit-any
+  ): unknown {
+    const built = map(name, options as never)
+    return appendTo(
+      this.#last,
+      (configure === undefined ? built : configure(built)) as Chainable<unknown, unknown>,
+    )
+  }
+
+  /**
+   * Ends this chain with a Succeed state.
+   * @example
+   * start.next(task(ship)).succeed('Done') // "Done": { "Type": "Succeed" }
+   */
+  succeed(name: string, options: { readonly comment?: string } = {}): ClosedChain<TInput> {
+    return appendTo(this.#last, succeed(name, options) as SucceedBuilder) as ClosedChain<TInput>
+  }
+
+  /**
+   * Ends this chain with a Fail state; `errorFrom`/`causeFrom` read the error from this chain's output.
+   * @example
+   * start.fail('Rejected', { error: 'Rejected', causeFrom: (s) => s.reason }) // "CausePath": "$.reason"
+   */
+  fail(name: string, options: FailOptions<DataOf<TInput, TOutput>> = {}): ClosedChain<TInput> {
+    return appendTo(this.#last, fail(name, options) as FailBuilder) as ClosedChain<TInput>
+  }
+}
+
+/** A chain typed by a zod schema, to build a fragment or branch outside `workflow()`. */
+export function chainOf<TSchema extends ZodType>(
+  schema: TSchema,
+): Chain<z.input<TSchema>, z.input<TSchema>> {
+  void schema
+  return new Chain(undefined)
 }
 
 /** @internal */
@@ -118,7 +317,7 @@ export function appendTo(
   last: Link | undefined,
   target: Chainable<unknown, unknown>,
 ): Chain<unknown, unknown> {
-  const piece = pieceOf(target)
+  const piece = resolveTarget(target)
   if (last === undefined) return new Chain({ piece, previous: undefined, first: piece })
   if (!last.piece.isOpen) {
     throw new DslError(
@@ -138,3 +337,6 @@ export const chainAfter = (
   first: Piece,
   target: Chainable<unknown, unknown>,
 ): Chain<unknown, unknown> => appendTo({ piece: first, previous: undefined, first }, target)
+
+/** The `start` chain a workflow body receives. @internal */
+export const emptyChain = <TInput>(): Chain<TInput, TInput> => new Chain(undefined)

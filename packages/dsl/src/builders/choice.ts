@@ -1,4 +1,6 @@
+import type { QueryLanguage } from '@statewright/asl'
 import type { z, ZodType } from 'zod'
+import type { ContextObject } from '../context-object.ts'
 import { type Condition, conditionNodeOf } from '../conditions.ts'
 import { DslError } from '../errors.ts'
 import type { ConditionNode } from '../ir/condition-node.ts'
@@ -7,8 +9,8 @@ import type { Fits, OutputOf, ResolveOutput } from '../infer.ts'
 import type { NextChain } from './chain.ts'
 import { createRef, type Ref } from '../ref.ts'
 import { CallSite } from '../source.ts'
-import { chainAfter } from './chain.ts'
-import { type Chainable, checkStateName, type EmitContext, type Piece, pieceOf } from './piece.ts'
+import { type Chain, chainAfter, resolveTarget } from './chain.ts'
+import { type Chainable, checkStateName, type EmitContext, type Piece } from './piece.ts'
 
 interface Branch {
   readonly condition: ConditionNode
@@ -17,6 +19,7 @@ interface Branch {
 
 interface ChoiceState {
   readonly name: string
+  readonly queryLanguage?: QueryLanguage
   readonly branches: readonly Branch[]
   readonly otherwise: Piece | undefined
   readonly comment: string | undefined
@@ -49,7 +52,7 @@ export class ChoiceBuilder<TInput, TOutput> implements Chainable<TInput, TOutput
 
   /** @internal */
   get '~piece'(): Piece {
-    const { name, branches, otherwise, comment, site } = this.#state
+    const { name, branches, otherwise, comment, site, queryLanguage } = this.#state
     if (branches.length === 0) {
       throw new DslError(
         'SFN103',
@@ -67,6 +70,7 @@ export class ChoiceBuilder<TInput, TOutput> implements Chainable<TInput, TOutput
           otherwise?.startName,
         )
         if (comment !== undefined) node = Object.freeze({ ...node, comment })
+        if (queryLanguage !== undefined) node = Object.freeze({ ...node, queryLanguage })
         if (!ctx.add(this, node, site)) return
         for (const branch of branches) branch.target.emit(ctx, next)
         otherwise?.emit(ctx, next)
@@ -75,18 +79,28 @@ export class ChoiceBuilder<TInput, TOutput> implements Chainable<TInput, TOutput
   }
 
   /**
-   * Adds a rule: when `condition` holds for the state's input, continue with `target`.
+   * Adds a rule: when `condition` holds for the state's input, continue with `target` (a state, a chain, or
+   * a function of a chain typed by this input).
    * @example
    * choice.when((s) => eq(s.inventoryResult, true), task(initiateShipping))
    * // { "Variable": "$.inventoryResult", "BooleanEquals": true, "Next": "InitiateShipping" }
    */
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  when<TBuilt extends Chainable<any, any>>(
+    condition: (s: Ref<TInput>, context: Ref<ContextObject>) => Condition,
+    target: (branch: Chain<TInput, TInput>) => TBuilt,
+  ): ChoiceBuilder<TInput, TOutput | ResolveOutput<TInput, OutputOf<TBuilt>>>
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
   when<TTarget extends Chainable<any, any>>(
-    condition: (s: Ref<TInput>) => Condition,
+    condition: (s: Ref<TInput>, context: Ref<ContextObject>) => Condition,
     target: Fits<TInput, TTarget>,
-  ): ChoiceBuilder<TInput, TOutput | ResolveOutput<TInput, OutputOf<TTarget>>> {
-    const node = conditionNodeOf(condition(createRef<TInput>('input')))
-    const branch = { condition: node, target: pieceOf(target as TTarget) }
+  ): ChoiceBuilder<TInput, TOutput | ResolveOutput<TInput, OutputOf<TTarget>>>
+  when(
+    condition: (s: Ref<TInput>, context: Ref<ContextObject>) => Condition,
+    target: unknown,
+  ): ChoiceBuilder<TInput, unknown> {
+    const node = conditionNodeOf(condition(createRef<TInput>('input'), createRef('context')))
+    const branch = { condition: node, target: resolveTarget(target) }
     return new ChoiceBuilder({ ...this.#state, branches: [...this.#state.branches, branch] })
   }
 
@@ -96,16 +110,30 @@ export class ChoiceBuilder<TInput, TOutput> implements Chainable<TInput, TOutput
    * choice.otherwise(fail('InventoryFailureHandler')) // "Default": "InventoryFailureHandler"
    */
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  otherwise<TBuilt extends Chainable<any, any>>(
+    target: (branch: Chain<TInput, TInput>) => TBuilt,
+  ): ChoiceBuilder<TInput, TOutput | ResolveOutput<TInput, OutputOf<TBuilt>>>
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
   otherwise<TTarget extends Chainable<any, any>>(
     target: Fits<TInput, TTarget>,
-  ): ChoiceBuilder<TInput, TOutput | ResolveOutput<TInput, OutputOf<TTarget>>> {
+  ): ChoiceBuilder<TInput, TOutput | ResolveOutput<TInput, OutputOf<TTarget>>>
+  otherwise(target: unknown): ChoiceBuilder<TInput, unknown> {
     if (this.#state.otherwise !== undefined) {
       throw new DslError(
         'SFN103',
         `Choice '${this.#state.name}' already has a default ('${this.#state.otherwise.startName}'): call otherwise() once.`,
       )
     }
-    return new ChoiceBuilder({ ...this.#state, otherwise: pieceOf(target as TTarget) })
+    return new ChoiceBuilder({ ...this.#state, otherwise: resolveTarget(target) })
+  }
+
+  /**
+   * Writes this Choice in `language` whatever the workflow uses (JSONata rules become `Condition`s).
+   * @example
+   * choice.queryLanguage('JSONata') // "Choices": [{ "Condition": "{% $states.input.ok = true %}", … }]
+   */
+  queryLanguage(language: QueryLanguage): ChoiceBuilder<TInput, TOutput> {
+    return new ChoiceBuilder({ ...this.#state, queryLanguage: language })
   }
 
   /**

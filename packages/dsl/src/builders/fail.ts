@@ -1,5 +1,8 @@
+import type { QueryLanguage } from '@statewright/asl'
 import { FailNode } from '../ir/fail-node.ts'
+import { createRef, type Ref, type ValueRef } from '../ref.ts'
 import { CallSite } from '../source.ts'
+import { type Expression, toValueNode } from '../template.ts'
 import { type Chainable, checkStateName, type EmitContext, type Piece } from './piece.ts'
 
 /** A Fail state: ends the workflow with an error. It has no `next()`. */
@@ -29,12 +32,17 @@ export class FailBuilder implements Chainable<unknown, never> {
 }
 
 /** Options of `fail()`. */
-export interface FailOptions {
+export interface FailOptions<TData = unknown> {
   /** The error name the execution fails with (what a parent's Catch matches). */
   readonly error?: string
   /** A human-readable cause. */
   readonly cause?: string
+  /** The error name read from the input (`ErrorPath`, or an expression). */
+  readonly errorFrom?: (s: Ref<TData>) => ValueRef<string> | Expression<string>
+  /** The cause read from the input (`CausePath`, or an expression). */
+  readonly causeFrom?: (s: Ref<TData>) => ValueRef<string> | Expression<string>
   readonly comment?: string
+  readonly queryLanguage?: QueryLanguage
 }
 
 /**
@@ -43,10 +51,18 @@ export interface FailOptions {
  * fail('PaymentFailureHandler', { error: 'PaymentProcessingError', cause: 'Payment processing failed' })
  * // "PaymentFailureHandler": { "Type": "Fail", "Error": "PaymentProcessingError", "Cause": "Payment processing failed" }
  */
-export function fail(name: string, options: FailOptions = {}): FailBuilder {
-  const node = FailNode.create(checkStateName(name), options)
-  return new FailBuilder(
-    options.comment === undefined ? node : Object.freeze({ ...node, comment: options.comment }),
-    new CallSite(),
-  )
+export function fail<TData = unknown>(name: string, options: FailOptions<TData> = {}): FailBuilder {
+  const base = FailNode.create(checkStateName(name), options)
+  const node: FailNode = Object.freeze({
+    ...base,
+    ...(options.errorFrom === undefined
+      ? {}
+      : { errorFrom: toValueNode(options.errorFrom(createRef('input'))) }),
+    ...(options.causeFrom === undefined
+      ? {}
+      : { causeFrom: toValueNode(options.causeFrom(createRef('input'))) }),
+    ...(options.comment === undefined ? {} : { comment: options.comment }),
+    ...(options.queryLanguage === undefined ? {} : { queryLanguage: options.queryLanguage }),
+  })
+  return new FailBuilder(node, new CallSite())
 }

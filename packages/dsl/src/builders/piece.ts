@@ -38,14 +38,38 @@ interface Emitted {
 const where = (source: SourceLocation | undefined): string =>
   source === undefined ? 'an unknown place' : `${source.file}:${source.line}:${source.column}`
 
+interface Shared {
+  /** Every name in the workflow, branches included: AWS reports duplicates across nesting levels too. */
+  readonly names: Map<
+    string,
+    { readonly owner: object; readonly source: SourceLocation | undefined }
+  >
+  readonly handlers: Record<string, TaskHandler>
+}
+
 /**
- * Collects the states of a workflow in a readable order: the main path first, catch handlers after it.
+ * Collects the states of a workflow (or of one branch) in a readable order: the main path first, catch
+ * handlers after it.
  * @internal
  */
 export class EmitContext {
   readonly #states = new Map<string, Emitted>()
   readonly #deferred: Array<() => void> = []
-  readonly handlers: Record<string, TaskHandler> = {}
+  readonly #shared: Shared
+
+  constructor(shared?: Shared) {
+    this.#shared = shared ?? { names: new Map(), handlers: {} }
+  }
+
+  /** Handlers of every task, keyed by state name. */
+  get handlers(): Record<string, TaskHandler> {
+    return this.#shared.handlers
+  }
+
+  /** A context for a Parallel branch or Map processor: its own States, the workflow's names. */
+  child(): EmitContext {
+    return new EmitContext(this.#shared)
+  }
 
   /**
    * Adds a state; returns false when this very builder was already added with the same transitions (a
@@ -53,21 +77,30 @@ export class EmitContext {
    */
   add(owner: object, node: StateNode, site: CallSite): boolean {
     const existing = this.#states.get(node.name)
+    const named = this.#shared.names.get(node.name)
+    if (named !== undefined && named.owner !== owner) {
+      throw new DslError(
+        'SFN101',
+        `Two different states are named '${node.name}' (created at ${where(named.source)} and at ${where(site.resolve())}). ` +
+          'State names must be unique in a workflow: give one of them another name, or reuse the same builder value.',
+      )
+    }
     if (existing === undefined) {
+      if (named !== undefined) {
+        throw new DslError(
+          'SFN101',
+          `State '${node.name}' is used both inside and outside a branch (created at ${where(named.source)}). ` +
+            'A state belongs to one branch: create a second state with another name.',
+        )
+      }
       const source = site.resolve()
+      this.#shared.names.set(node.name, { owner, source })
       this.#states.set(node.name, {
         owner,
         node: source === undefined ? node : Object.freeze({ ...node, source }),
         source,
       })
       return true
-    }
-    if (existing.owner !== owner) {
-      throw new DslError(
-        'SFN101',
-        `Two different states are named '${node.name}' (created at ${where(existing.source)} and at ${where(site.resolve())}). ` +
-          'State names must be unique in a workflow: give one of them another name, or reuse the same builder value.',
-      )
     }
     if (nextOf(existing.node) !== nextOf(node)) {
       throw new DslError(
@@ -77,6 +110,12 @@ export class EmitContext {
       )
     }
     return false
+  }
+
+  /** The node `owner` emitted under `name` in this context, if it did. */
+  emittedBy(owner: object, name: string): StateNode | undefined {
+    const entry = this.#states.get(name)
+    return entry?.owner === owner ? entry.node : undefined
   }
 
   /** Runs `emit` after the current path, so handlers come after the main path in the document. */
@@ -92,7 +131,7 @@ export class EmitContext {
 }
 
 const nextOf = (node: StateNode): string | undefined =>
-  node.kind === 'Task' || node.kind === 'Pass' ? node.next : undefined
+  'next' in node ? (node.next as string | undefined) : undefined
 
 /** @internal */
 export const pieceOf = (value: Chainable<unknown, unknown>): Piece => {

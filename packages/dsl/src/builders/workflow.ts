@@ -1,4 +1,9 @@
-import type { AslStateMachine, StateMachineSource, TaskHandler } from '@statewright/asl'
+import type {
+  AslStateMachine,
+  QueryLanguage,
+  StateMachineSource,
+  TaskHandler,
+} from '@statewright/asl'
 import type { z, ZodType } from 'zod'
 import { DslError } from '../errors.ts'
 import type { WorkflowNode } from '../ir/workflow-node.ts'
@@ -23,6 +28,8 @@ export interface WorkflowOptions<TSchema extends ZodType> {
   readonly timeoutSeconds?: number
   /** Top-level `Version`. */
   readonly version?: string
+  /** The query language of every state that does not set its own (`JSONPath` unless given). */
+  readonly queryLanguage?: QueryLanguage
 }
 
 // `run()` needs concrete ARNs: when the workflow leaves them to deployment, local runs use these.
@@ -55,7 +62,7 @@ export class Workflow<TInput, TOutput> implements StateMachineSource {
   }
 
   /**
-   * The ASL document (JSONPath mode).
+   * The ASL document, in the workflow's query language.
    * @example
    * ecommerce.toAsl() // { Comment: '…', StartAt: 'ProcessPayment', States: { … } }
    */
@@ -124,6 +131,7 @@ export function workflow<TSchema extends ZodType, TOutput>(
     ...(options.comment === undefined ? {} : { comment: options.comment }),
     ...(options.timeoutSeconds === undefined ? {} : { timeoutSeconds: options.timeoutSeconds }),
     ...(options.version === undefined ? {} : { version: options.version }),
+    ...(options.queryLanguage === undefined ? {} : { queryLanguage: options.queryLanguage }),
     ...(source === undefined ? {} : { source }),
   })
   return new Workflow(ir, Object.freeze({ ...ctx.handlers }))

@@ -1,0 +1,186 @@
+import type { JsonValue } from '@statewright/asl'
+import type { z, ZodType } from 'zod'
+import type { MapContextObject } from '../context-object.ts'
+import { DslError } from '../errors.ts'
+import type { ResolveOutput } from '../infer.ts'
+import type { DistributedMapConfig, MapNode } from '../ir/map-node.ts'
+import { createRef, type Ref, type ValueRef } from '../ref.ts'
+import { CallSite } from '../source.ts'
+import { type Expression, type Resolved, toValueNode } from '../template.ts'
+import { type Chain, resolveTarget } from './chain.ts'
+import { type Chainable, checkStateName } from './piece.ts'
+import { StateBuilder } from './state.ts'
+
+type NumberOption<TData> =
+  number | Expression<number> | ((s: Ref<TData>) => ValueRef<number> | Expression<number>)
+
+/** Distributed mode (ASL-SPEC §3.9): child executions, optionally reading items from S3. */
+export interface DistributedOptions<TData> {
+  /** `STANDARD` (default) or `EXPRESS` child executions. */
+  readonly executionType?: 'STANDARD' | 'EXPRESS'
+  /** ItemReader: where items come from (`arn:aws:states:::s3:getObject`, `s3:listObjectsV2`). */
+  readonly itemReader?: {
+    readonly resource: string
+    readonly readerConfig?: JsonValue
+    readonly maxItems?: NumberOption<TData>
+    readonly parameters?: (s: Ref<TData>) => unknown
+  }
+  readonly itemBatcher?: {
+    readonly maxItemsPerBatch?: NumberOption<TData>
+    readonly maxInputBytesPerBatch?: NumberOption<TData>
+    readonly batchInput?: (s: Ref<TData>) => unknown
+  }
+  readonly resultWriter?: {
+    readonly resource?: string
+    readonly parameters?: (s: Ref<TData>) => unknown
+    readonly writerConfig?: JsonValue
+  }
+  readonly toleratedFailureCount?: NumberOption<TData>
+  readonly toleratedFailurePercentage?: NumberOption<TData>
+  readonly label?: string
+}
+
+/** Options of `map()` and `chain.map()`. */
+export interface MapOptions<TData, TItem, TSelected, TIterationOutput> {
+  /** The array to iterate (`ItemsPath`, or `Items` in JSONata). Unset: the state's input is the array. */
+  readonly items?: (s: Ref<TData>) => ValueRef<readonly TItem[]> | Expression<readonly TItem[]>
+  /** The items' schema, when they come from an ItemReader (their type cannot be read from the data). */
+  readonly itemSchema?: ZodType<TItem>
+  /** Each iteration's input (`ItemSelector`): reads the item, its index and the state's input. */
+  readonly itemSelector?: (
+    item: Ref<TItem>,
+    index: Ref<number>,
+    s: Ref<TData>,
+    context: Ref<MapContextObject<TItem>>,
+  ) => TSelected
+  /** The iteration: a function of a chain typed by the iteration's input. */
+  readonly process: (
+    iteration: Chain<IterationInput<TItem, TSelected>, IterationInput<TItem, TSelected>>,
+  ) => Chainable<unknown, TIterationOutput>
+  /** `MaxConcurrency` (0: no limit). */
+  readonly maxConcurrency?: NumberOption<TData>
+  /** Run as a Distributed Map. */
+  readonly distributed?: DistributedOptions<TData>
+  readonly comment?: string
+}
+
+/** What each iteration receives: the selected value, or the item itself. */
+export type IterationInput<TItem, TSelected> = [TSelected] extends [never]
+  ? TItem
+  : Resolved<TSelected>
+
+/** A Map's result: the array of its iterations' outputs. */
+export type MapOutput<TItem, TSelected, TIterationOutput> = ResolveOutput<
+  IterationInput<TItem, TSelected>,
+  TIterationOutput
+>[]
+
+const numberNode = (value: unknown): ReturnType<typeof toValueNode> | undefined =>
+  value === undefined
+    ? undefined
+    : toValueNode(
+        typeof value === 'function'
+          ? (value as (s: unknown) => unknown)(createRef('input'))
+          : value,
+      )
+
+const templateNode = (
+  build: ((s: never) => unknown) | undefined,
+): ReturnType<typeof toValueNode> | undefined =>
+  build === undefined
+    ? undefined
+    : toValueNode((build as (s: unknown) => unknown)(createRef('input')))
+
+function distributedConfig(options: DistributedOptions<unknown>): DistributedMapConfig {
+  const defined = <T extends object>(value: T): T =>
+    Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T
+  const { itemReader, itemBatcher, resultWriter } = options
+  return defined({
+    executionType: options.executionType ?? 'STANDARD',
+    itemReader:
+      itemReader === undefined
+        ? undefined
+        : defined({
+            resource: itemReader.resource,
+            readerConfig: itemReader.readerConfig,
+            maxItems: numberNode(itemReader.maxItems),
+            parameters: templateNode(itemReader.parameters),
+          }),
+    itemBatcher:
+      itemBatcher === undefined
+        ? undefined
+        : defined({
+            maxItemsPerBatch: numberNode(itemBatcher.maxItemsPerBatch),
+            maxInputBytesPerBatch: numberNode(itemBatcher.maxInputBytesPerBatch),
+            batchInput: templateNode(itemBatcher.batchInput),
+          }),
+    resultWriter:
+      resultWriter === undefined
+        ? undefined
+        : defined({
+            resource: resultWriter.resource,
+            parameters: templateNode(resultWriter.parameters),
+            writerConfig: resultWriter.writerConfig,
+          }),
+    toleratedFailureCount: numberNode(options.toleratedFailureCount),
+    toleratedFailurePercentage: numberNode(options.toleratedFailurePercentage),
+    label: options.label,
+  })
+}
+
+/**
+ * A Map state: runs `process` for each item; its result is the array of the iterations' outputs.
+ * @example
+ * map('EachLine', { input: Order, items: (s) => s.lines, process: (line) => line.task(reserve) })
+ * // "EachLine": { "Type": "Map", "ItemsPath": "$.lines", "ItemProcessor": { "ProcessorConfig": { "Mode": "INLINE" }, … } }
+ */
+export function map<TSchema extends ZodType, TItem, TSelected = never, TIterationOutput = unknown>(
+  name: string,
+  options: MapOptions<z.input<TSchema>, TItem, TSelected, TIterationOutput> & {
+    readonly input?: TSchema
+  },
+): StateBuilder<
+  'Map',
+  z.input<TSchema>,
+  MapOutput<TItem, TSelected, TIterationOutput>,
+  MapOutput<TItem, TSelected, TIterationOutput>,
+  z.input<TSchema>
+> {
+  checkStateName(name)
+  if (typeof options?.process !== 'function') {
+    throw new DslError('SFN104', `Map '${name}' needs process: (item) => item.next(…).`)
+  }
+  const itemRef = createRef('context', ['Map', 'Item', 'Value'])
+  const indexRef = createRef('context', ['Map', 'Item', 'Index'])
+  const items = options.items?.(createRef('input') as never)
+  const selected = options.itemSelector?.(
+    itemRef as never,
+    indexRef as never,
+    createRef('input') as never,
+    createRef('context') as never,
+  )
+  const maxConcurrency = numberNode(options.maxConcurrency)
+  const node: MapNode = Object.freeze({
+    kind: 'Map',
+    name,
+    processor: { startAt: '', states: [] },
+    retry: [],
+    catch: [],
+    ...(items === undefined ? {} : { items: toValueNode(items) }),
+    ...(selected === undefined ? {} : { itemSelector: toValueNode(selected) }),
+    ...(maxConcurrency === undefined ? {} : { maxConcurrency }),
+    ...(options.distributed === undefined
+      ? {}
+      : { distributed: distributedConfig(options.distributed as DistributedOptions<unknown>) }),
+    ...(options.comment === undefined ? {} : { comment: options.comment }),
+  })
+  return new StateBuilder({
+    node,
+    catchTargets: [],
+    handler: undefined,
+    site: new CallSite(),
+    nested: [resolveTarget(options.process)],
+    stage: 0,
+    resultPrefix: [],
+  })
+}

@@ -1,0 +1,420 @@
+import type { QueryLanguage, TaskHandler } from '@statewright/asl'
+import type { ContextObject } from '../context-object.ts'
+import { DslError } from '../errors.ts'
+import type { Fits, Passthrough } from '../infer.ts'
+import type { CatchClause } from '../ir/error-handling.ts'
+import type { MapNode } from '../ir/map-node.ts'
+import type { BranchNode, ParallelNode } from '../ir/parallel-node.ts'
+import type { PassNode } from '../ir/pass-node.ts'
+import type { PathSegment } from '../ir/path-node.ts'
+import type { StateNode } from '../ir/state-node.ts'
+import type { TaskNode } from '../ir/task-node.ts'
+import type { ValueNode } from '../ir/value-node.ts'
+import { createRef, pathOf, type Ref, type ValueRef } from '../ref.ts'
+import type { CallSite } from '../source.ts'
+import { type Expression, type Resolved, type Template, toValueNode } from '../template.ts'
+import type { SetPath } from '../type-utils.ts'
+import { variableName } from '../variables.ts'
+import { chainAfter, type NextChain, resolveTarget } from './chain.ts'
+import { type Chainable, type EmitContext, type Piece } from './piece.ts'
+import { checkErrors, type ErrorName, retryPolicy, type RetryOptions } from './retry-options.ts'
+
+/** What a catch handler receives with ASL's default `ResultPath` (`$`): the error replaces the input. */
+export interface CaughtError {
+  readonly Error: string
+  readonly Cause: string
+}
+
+/** The kinds built by `StateBuilder`: the states with data processing. */
+export type ProcessingKind = 'Task' | 'Pass' | 'Parallel' | 'Map'
+type Catching = 'Task' | 'Parallel' | 'Map'
+
+/** Options of `catch()`. */
+export interface CatchOptions<TPath extends string | null = never> {
+  /** Where `{ Error, Cause }` goes in the state's input (`'error'`, `'a.b'`); `null` drops it. */
+  readonly resultPath?: TPath
+  readonly comment?: string
+}
+
+/** The data a catch handler receives for a `resultPath` option. */
+export type CatchOutput<TContext, TPath> = [TPath] extends [never]
+  ? CaughtError
+  : TPath extends null
+    ? TContext
+    : TPath extends string
+      ? SetPath<TContext, TPath, CaughtError>
+      : CaughtError
+
+/** A number, a reference to one, or an expression (a JSONata one, in JSONata states). */
+export type NumberSource<TData> =
+  | number
+  | Expression<number>
+  | ((s: Ref<TData>, context: Ref<ContextObject>) => ValueRef<number> | Expression<number>)
+
+// The builder's progress through ASL's processing order (ASL-SPEC §6.3): each step may be set once, in order.
+const STAGES = ['parameters', 'resultSelector', 'resultPath', 'outputPath'] as const
+type Stage = (typeof STAGES)[number]
+
+/** @internal */
+export interface BuilderState {
+  readonly node: TaskNode | PassNode | ParallelNode | MapNode
+  readonly catchTargets: readonly Piece[]
+  readonly handler: TaskHandler | undefined
+  readonly site: CallSite
+  /** Parallel branches or the Map processor, emitted into nested States. */
+  readonly nested: readonly Piece[]
+  /** The last processing step set, so a later call cannot reorder ASL's pipeline silently. */
+  readonly stage: number
+  /** Where references into the result start: `['Payload']` for an unwrapped Lambda invoke. */
+  readonly resultPrefix: readonly PathSegment[]
+}
+
+const describe = (node: StateNode): string => `${node.kind} state '${node.name}'`
+
+const segmentsOfResultPath = (
+  stateName: string,
+  path: string | null,
+): readonly PathSegment[] | null => {
+  if (path === null) return null
+  if (path === '$') return []
+  const text = path.startsWith('$.') ? path.slice(2) : path
+  const segments = text.split('.')
+  if (segments.some((segment) => segment.length === 0)) {
+    throw new DslError(
+      'SFN104',
+      `resultPath('${path}') on '${stateName}' is not a dotted field path: write it like 'payment' or 'order.payment'.`,
+    )
+  }
+  return segments
+}
+
+const numberNode = <TData>(source: NumberSource<TData>): ValueNode =>
+  typeof source === 'function'
+    ? toValueNode(source(createRef('input'), createRef('context')))
+    : toValueNode(source)
+
+/**
+ * A state with data processing (Task, Pass, Parallel, Map). Immutable: every method returns a new builder.
+ * `TInput` is what the previous state must provide, `TOutput` what the next one gets, `TResult` the result
+ * (after `resultSelector`) and `TContext` the raw input the callbacks read.
+ * Methods that only some kinds have are refused by the type (`this:`) and at run time.
+ */
+export class StateBuilder<
+  TKind extends ProcessingKind,
+  TInput,
+  TOutput,
+  TResult,
+  TContext,
+> implements Chainable<TInput, TOutput> {
+  declare readonly '~types'?: { readonly input: TInput; readonly output: TOutput }
+  declare readonly '~kind'?: TKind
+  readonly #state: BuilderState
+
+  /** @internal */
+  constructor(state: BuilderState) {
+    this.#state = state
+  }
+
+  /** The state's name. */
+  get name(): string {
+    return this.#state.node.name
+  }
+
+  /** @internal */
+  get '~piece'(): Piece {
+    const { node, catchTargets, handler, site, nested } = this.#state
+    return {
+      startName: node.name,
+      isOpen: true,
+      description: describe(node),
+      emit: (ctx: EmitContext, next: string | undefined): void => {
+        let linked: StateNode = next === undefined ? node : Object.freeze({ ...node, next })
+        const earlier = ctx.emittedBy(this, node.name)
+        if (earlier !== undefined) {
+          // Reused as a shared target: compare transitions only; its branches were emitted the first time.
+          ctx.add(this, Object.freeze({ ...earlier, next }) as StateNode, site)
+          return
+        }
+        if (nested.length > 0) {
+          const branches = nested.map((piece): BranchNode => {
+            const child = ctx.child()
+            piece.emit(child, undefined)
+            return Object.freeze({
+              startAt: piece.startName,
+              states: Object.freeze(child.finish()),
+            })
+          })
+          linked =
+            linked.kind === 'Map'
+              ? Object.freeze({ ...linked, processor: branches[0] as BranchNode })
+              : Object.freeze({ ...(linked as ParallelNode), branches: Object.freeze(branches) })
+        }
+        if (!ctx.add(this, linked, site)) return
+        if (handler !== undefined) ctx.handlers[node.name] = handler
+        for (const target of catchTargets) ctx.defer(() => target.emit(ctx, undefined))
+      },
+    }
+  }
+
+  #with(patch: object, stage?: Stage): BuilderState {
+    const { node } = this.#state
+    let next = this.#state.stage
+    if (stage !== undefined) {
+      const index = STAGES.indexOf(stage) + 1
+      if (index <= this.#state.stage) {
+        throw new DslError(
+          'SFN104',
+          `${stage}() on '${node.name}' comes after ${STAGES[this.#state.stage - 1]}(): call each of parameters(), resultSelector(), resultPath(), outputPath() at most once, in that order (ASL applies them in that order).`,
+        )
+      }
+      next = index
+    }
+    return {
+      ...this.#state,
+      node: Object.freeze({ ...node, ...patch }) as BuilderState['node'],
+      stage: next,
+    }
+  }
+
+  #only(method: string, kinds: readonly ProcessingKind[]): void {
+    if (!kinds.includes(this.#state.node.kind)) {
+      throw new DslError(
+        'SFN104',
+        `${method}() does not apply to ${describe(this.#state.node)}: ASL allows it on ${kinds.join(', ')} states only.`,
+      )
+    }
+  }
+
+  /**
+   * Builds the effective input from the raw input (`Parameters` in JSONPath, `Arguments` in JSONata); a bare
+   * reference selects part of the input (`InputPath`). For a Task it must fit the task's input schema; for a
+   * Pass it is the state's result.
+   * @example
+   * chain.task(charge, (t) => t.parameters((s) => ({ orderId: s.order.id, amount: s.order.total })))
+   * // "Parameters": { "orderId.$": "$.order.id", "amount.$": "$.order.total" }
+   */
+  parameters<TMade>(
+    this: StateBuilder<'Pass', TInput, TOutput, TResult, TContext>,
+    build: (s: Ref<TContext>, context: Ref<ContextObject>) => TMade,
+  ): StateBuilder<TKind, TContext, Resolved<TMade>, Resolved<TMade>, TContext>
+  parameters(
+    this: StateBuilder<'Task' | 'Parallel', TInput, TOutput, TResult, TContext>,
+    build: (s: Ref<TContext>, context: Ref<ContextObject>) => Template<TInput>,
+  ): StateBuilder<TKind, TContext, TOutput, TResult, TContext>
+  parameters(build: (s: Ref<TContext>, context: Ref<ContextObject>) => unknown): unknown {
+    this.#only('parameters', ['Task', 'Pass', 'Parallel'])
+    const parameters = toValueNode(build(createRef('input'), createRef('context')))
+    return new StateBuilder(this.#with({ parameters }, 'parameters'))
+  }
+
+  /**
+   * Reshapes the result before it is placed (`ResultSelector`): an object template over the result.
+   * @example
+   * task(charge).resultSelector((r) => ({ id: r.paymentId })) // "ResultSelector": { "id.$": "$.paymentId" }
+   */
+  resultSelector<TSelected>(
+    this: StateBuilder<Catching, TInput, TOutput, TResult, TContext>,
+    build: (result: Ref<TResult>, context: Ref<ContextObject>) => TSelected,
+  ): StateBuilder<TKind, TInput, Resolved<TSelected>, Resolved<TSelected>, TContext> {
+    const self = this as unknown as StateBuilder<TKind, TInput, TOutput, TResult, TContext>
+    self.#only('resultSelector', ['Task', 'Parallel', 'Map'])
+    const selected = build(createRef('result', self.#state.resultPrefix), createRef('context'))
+    return new StateBuilder(self.#with({ resultSelector: toValueNode(selected) }, 'resultSelector'))
+  }
+
+  /**
+   * Places the result in the raw input instead of replacing it (`ResultPath`): `'payment'` adds or overwrites
+   * that field, `null` discards the result. The output type changes accordingly.
+   * @example
+   * task(charge).resultPath('payment') // "ResultPath": "$.payment" → output: Input & { payment: Result }
+   */
+  resultPath<TPath extends string>(
+    path: TPath,
+  ): StateBuilder<TKind, TInput, SetPath<TContext, TPath, TResult>, TResult, TContext>
+  resultPath(path: null): StateBuilder<TKind, TInput, TContext, TResult, TContext>
+  resultPath(path: string | null): StateBuilder<TKind, TInput, unknown, TResult, TContext> {
+    const resultPath = segmentsOfResultPath(this.name, path)
+    return new StateBuilder(this.#with({ resultPath }, 'resultPath'))
+  }
+
+  /**
+   * Selects the output from the data after `resultPath` (`OutputPath`).
+   * @example
+   * task(charge).resultPath('payment').outputPath((d) => d.payment) // "OutputPath": "$.payment"
+   */
+  outputPath<TSelected>(
+    select: (data: Ref<TOutput>) => ValueRef<TSelected>,
+  ): StateBuilder<TKind, TInput, TSelected, TResult, TContext> {
+    const path = pathOf(select(createRef('input')))
+    if (path.root !== 'input') {
+      throw new DslError(
+        'SFN107',
+        `outputPath() on '${this.name}' must select from the callback's argument.`,
+      )
+    }
+    return new StateBuilder(this.#with({ outputPath: path.segments }, 'outputPath'))
+  }
+
+  /**
+   * Sets a workflow variable when the state completes (`Assign`). Task, Parallel and Map read their result
+   * (`r`); in JSONata they may also read the input (`s`).
+   * @example
+   * const paymentId = variable<string>('paymentId')
+   * task(charge).assign(paymentId, (r) => r.paymentId) // "Assign": { "paymentId.$": "$.paymentId" }
+   */
+  assign<TValue>(
+    target: ValueRef<TValue>,
+    value: (
+      result: Ref<TKind extends 'Pass' ? TContext : TResult>,
+      s: Ref<TContext>,
+      context: Ref<ContextObject>,
+    ) => Template<TValue>,
+  ): StateBuilder<TKind, TInput, TOutput, TResult, TContext> {
+    const name = variableName(target)
+    const isPass = this.#state.node.kind === 'Pass'
+    const made = toValueNode(
+      value(
+        createRef(isPass ? 'input' : 'result', isPass ? [] : this.#state.resultPrefix),
+        createRef('input'),
+        createRef('context'),
+      ),
+    )
+    const previous = this.#state.node.assign
+    const entries =
+      previous?.kind === 'object' ? previous.entries.filter(([key]) => key !== name) : []
+    return new StateBuilder(
+      this.#with({ assign: { kind: 'object', entries: [...entries, [name, made]] } }),
+    )
+  }
+
+  /**
+   * Retries this state when it fails with one of `errors`. Retriers are tried in the order they are declared.
+   * @example
+   * task(processPayment).retry(['Lambda.Timeout'], { intervalSeconds: 15, maxAttempts: 3, backoffRate: 2 })
+   * // "Retry": [{ "ErrorEquals": ["Lambda.Timeout"], "IntervalSeconds": 15, "MaxAttempts": 3, "BackoffRate": 2 }]
+   */
+  retry(
+    this: StateBuilder<Catching, TInput, TOutput, TResult, TContext>,
+    errors: readonly ErrorName[],
+    options: RetryOptions = {},
+  ): StateBuilder<TKind, TInput, TOutput, TResult, TContext> {
+    const self = this as unknown as StateBuilder<TKind, TInput, TOutput, TResult, TContext>
+    self.#only('retry', ['Task', 'Parallel', 'Map'])
+    const policy = retryPolicy(this.name, errors, options)
+    const node = self.#state.node as TaskNode
+    return new StateBuilder(
+      self.#with({ retry: Object.freeze([...node.retry, Object.freeze(policy)]) }),
+    )
+  }
+
+  /**
+   * When this state fails with one of `errors` (after its retries), continues with `handler`, which receives
+   * `{ Error, Cause }` (or the input with it at `resultPath`). Handlers' open ends end the workflow.
+   * @example
+   * task(processPayment).catch(['States.ALL'], fail('PaymentFailureHandler', { error: 'PaymentProcessingError' }))
+   * // "Catch": [{ "ErrorEquals": ["States.ALL"], "Next": "PaymentFailureHandler" }]
+   */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  catch<THandler extends Chainable<any, any>, TPath extends string | null = never>(
+    this: StateBuilder<Catching, TInput, TOutput, TResult, TContext>,
+    errors: readonly ErrorName[],
+    handler: Fits<CatchOutput<TContext, TPath>, THandler>,
+    options: CatchOptions<TPath> = {},
+  ): StateBuilder<TKind, TInput, TOutput, TResult, TContext> {
+    const self = this as unknown as StateBuilder<TKind, TInput, TOutput, TResult, TContext>
+    self.#only('catch', ['Task', 'Parallel', 'Map'])
+    const target = resolveTarget(handler)
+    const clause: CatchClause = {
+      errors: checkErrors(this.name, 'catch', errors),
+      next: target.startName,
+      ...(options.resultPath === undefined
+        ? {}
+        : { resultPath: segmentsOfResultPath(this.name, options.resultPath) }),
+      ...(options.comment === undefined ? {} : { comment: options.comment }),
+    }
+    const node = self.#state.node as TaskNode
+    return new StateBuilder({
+      ...self.#with({ catch: Object.freeze([...node.catch, Object.freeze(clause)]) }),
+      catchTargets: [...self.#state.catchTargets, target],
+    })
+  }
+
+  /**
+   * Fails the task with `States.Timeout` when it runs longer (`TimeoutSeconds`, or `TimeoutSecondsPath`).
+   * @example
+   * task(approve).timeout(3600) // "TimeoutSeconds": 3600
+   */
+  timeout(
+    this: StateBuilder<'Task', TInput, TOutput, TResult, TContext>,
+    seconds: NumberSource<TContext>,
+  ): StateBuilder<TKind, TInput, TOutput, TResult, TContext> {
+    const self = this as unknown as StateBuilder<TKind, TInput, TOutput, TResult, TContext>
+    self.#only('timeout', ['Task'])
+    return new StateBuilder(self.#with({ timeout: numberNode(seconds) }))
+  }
+
+  /**
+   * Fails the task with `States.HeartbeatTimeout` when no heartbeat arrives in time (`HeartbeatSeconds`).
+   * @example
+   * task(approve).timeout(3600).heartbeat(60) // "HeartbeatSeconds": 60
+   */
+  heartbeat(
+    this: StateBuilder<'Task', TInput, TOutput, TResult, TContext>,
+    seconds: NumberSource<TContext>,
+  ): StateBuilder<TKind, TInput, TOutput, TResult, TContext> {
+    const self = this as unknown as StateBuilder<TKind, TInput, TOutput, TResult, TContext>
+    self.#only('heartbeat', ['Task'])
+    return new StateBuilder(self.#with({ heartbeat: numberNode(seconds) }))
+  }
+
+  /**
+   * Runs the task with another IAM role (`Credentials`).
+   * @example
+   * task(copy).credentials('arn:aws:iam::123456789012:role/Copier') // "Credentials": { "RoleArn": "arn:aws:iam::…" }
+   */
+  credentials(
+    this: StateBuilder<'Task', TInput, TOutput, TResult, TContext>,
+    roleArn: string | ((s: Ref<TContext>) => ValueRef<string>),
+  ): StateBuilder<TKind, TInput, TOutput, TResult, TContext> {
+    const self = this as unknown as StateBuilder<TKind, TInput, TOutput, TResult, TContext>
+    self.#only('credentials', ['Task'])
+    const role = typeof roleArn === 'function' ? roleArn(createRef('input')) : roleArn
+    return new StateBuilder(self.#with({ credentials: toValueNode({ RoleArn: role }) }))
+  }
+
+  /**
+   * Sets the state's `Comment`.
+   * @example
+   * task(processPayment).comment('Charges the card') // "Comment": "Charges the card"
+   */
+  comment(text: string): StateBuilder<TKind, TInput, TOutput, TResult, TContext> {
+    return new StateBuilder(this.#with({ comment: text }))
+  }
+
+  /**
+   * Writes this state in `language` whatever the workflow uses (`"QueryLanguage"` on the state).
+   * @example
+   * task(charge).queryLanguage('JSONata') // "QueryLanguage": "JSONata", "Arguments": …, "Output": …
+   */
+  queryLanguage(language: QueryLanguage): StateBuilder<TKind, TInput, TOutput, TResult, TContext> {
+    if (language !== 'JSONPath' && language !== 'JSONata') {
+      throw new DslError(
+        'SFN104',
+        `Query language '${String(language)}' is unknown: use 'JSONPath' or 'JSONata'.`,
+      )
+    }
+    return new StateBuilder(this.#with({ queryLanguage: language }))
+  }
+
+  /**
+   * Runs `target` after this state. Its input schema must accept this state's output.
+   * @example
+   * task(processPayment).next(task(checkInventory)) // "ProcessPayment": { …, "Next": "CheckInventory" }
+   */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  next<TTarget extends Chainable<any, any>>(
+    target: Fits<TOutput extends Passthrough ? any : TOutput, TTarget>, // eslint-disable-line @typescript-eslint/no-explicit-any
+  ): NextChain<TInput, TOutput, TTarget> {
+    return chainAfter(this['~piece'], target as TTarget) as NextChain<TInput, TOutput, TTarget>
+  }
+}

@@ -1,0 +1,106 @@
+import type { QueryLanguage } from '@statewright/asl'
+import type { ContextObject } from '../context-object.ts'
+import { DslError } from '../errors.ts'
+import type { Fits, Passthrough } from '../infer.ts'
+import type { NextChain } from './chain.ts'
+import type { WaitNode } from '../ir/wait-node.ts'
+import { createRef, type Ref, type ValueRef } from '../ref.ts'
+import { CallSite } from '../source.ts'
+import { type Expression, toValueNode } from '../template.ts'
+import { chainAfter } from './chain.ts'
+import { type Chainable, checkStateName, type EmitContext, type Piece } from './piece.ts'
+
+type Source<TData, T> =
+  T | Expression<T> | ((s: Ref<TData>, context: Ref<ContextObject>) => ValueRef<T> | Expression<T>)
+
+/** Options of `wait()`: exactly one of `seconds` and `timestamp`. */
+export type WaitOptions<TData = unknown> = (
+  | { readonly seconds: Source<TData, number>; readonly timestamp?: never }
+  | { readonly timestamp: Source<TData, string | Date>; readonly seconds?: never }
+) & { readonly comment?: string; readonly queryLanguage?: QueryLanguage }
+
+// RFC 3339 with a zone, as AWS checks literal Timestamps at create time (ASL-SPEC §3.4).
+const RFC3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/
+
+const sourceNode = (value: unknown): ReturnType<typeof toValueNode> =>
+  toValueNode(
+    typeof value === 'function'
+      ? (value as (s: unknown, c: unknown) => unknown)(createRef('input'), createRef('context'))
+      : value instanceof Date
+        ? value.toISOString()
+        : value,
+  )
+
+/** A Wait state: the input passes through after the wait. */
+export class WaitBuilder implements Chainable<unknown, Passthrough> {
+  declare readonly '~types'?: { readonly input: unknown; readonly output: Passthrough }
+  readonly #node: WaitNode
+  readonly #site: CallSite
+
+  /** @internal */
+  constructor(node: WaitNode, site: CallSite) {
+    this.#node = node
+    this.#site = site
+  }
+
+  /** @internal */
+  get '~piece'(): Piece {
+    const node = this.#node
+    return {
+      startName: node.name,
+      isOpen: true,
+      description: `Wait state '${node.name}'`,
+      emit: (ctx: EmitContext, next: string | undefined): void => {
+        ctx.add(this, next === undefined ? node : Object.freeze({ ...node, next }), this.#site)
+      },
+    }
+  }
+
+  /**
+   * Runs `target` after the wait.
+   * @example
+   * wait('Pause', { seconds: 3 }).next(task(poll)) // "Pause": { "Type": "Wait", "Seconds": 3, "Next": "Poll" }
+   */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  next<TTarget extends Chainable<any, any>>(
+    target: Fits<any, TTarget>,
+  ): NextChain<unknown, Passthrough, TTarget> {
+    return chainAfter(this['~piece'], target as TTarget) as NextChain<unknown, Passthrough, TTarget>
+  }
+}
+
+/**
+ * A Wait state, in one of its four forms: `seconds` or `timestamp`, each a literal or read from the data.
+ * @example
+ * wait('Pause', { seconds: 3 })                          // "Seconds": 3
+ * wait('Until', { timestamp: '2026-01-01T00:00:00Z' })   // "Timestamp": "2026-01-01T00:00:00Z"
+ */
+export function wait<TData = unknown>(name: string, options: WaitOptions<TData>): WaitBuilder {
+  checkStateName(name)
+  const { seconds, timestamp } = options as { seconds?: unknown; timestamp?: unknown }
+  if ((seconds === undefined) === (timestamp === undefined)) {
+    throw new DslError('SFN104', `Wait '${name}' needs exactly one of seconds and timestamp.`)
+  }
+  if (typeof seconds === 'number' && !(Number.isInteger(seconds) && seconds >= 0)) {
+    throw new DslError(
+      'SFN104',
+      `Wait '${name}' has seconds ${seconds}; it must be a non-negative integer.`,
+    )
+  }
+  const literal = timestamp instanceof Date ? timestamp.toISOString() : timestamp
+  if (typeof literal === 'string' && !RFC3339.test(literal)) {
+    throw new DslError(
+      'SFN104',
+      `Wait '${name}' has timestamp '${literal}', which is not RFC 3339: write it like '2026-01-01T00:00:00Z'.`,
+    )
+  }
+  const node: WaitNode = Object.freeze({
+    kind: 'Wait',
+    name,
+    ...(seconds === undefined ? {} : { seconds: sourceNode(seconds) }),
+    ...(timestamp === undefined ? {} : { timestamp: sourceNode(timestamp) }),
+    ...(options.comment === undefined ? {} : { comment: options.comment }),
+    ...(options.queryLanguage === undefined ? {} : { queryLanguage: options.queryLanguage }),
+  })
+  return new WaitBuilder(node, new CallSite())
+}
