@@ -1,6 +1,6 @@
 // The public surface of @statewright/dsl: builders users call, condition helpers, and type utilities.
-export { task, TaskBuilder } from './builders/task.ts'
-export type { TaskOptions } from './builders/task.ts'
+export { task } from './builders/task.ts'
+export type { TaskBuilder, TaskOptions } from './builders/task.ts'
 export { StateBuilder } from './builders/state.ts'
 export type {
   CatchOptions,
@@ -9,8 +9,8 @@ export type {
   NumberSource,
   ProcessingKind,
 } from './builders/state.ts'
-export { pass, PassBuilder } from './builders/pass.ts'
-export type { PassOptions } from './builders/pass.ts'
+export { pass } from './builders/pass.ts'
+export type { PassBuilder, PassOptions } from './builders/pass.ts'
 export { wait, WaitBuilder } from './builders/wait.ts'
 export type { WaitOptions } from './builders/wait.ts'
 export { parallel } from './builders/parallel.ts'

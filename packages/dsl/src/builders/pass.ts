@@ -48,6 +48,3 @@ export function pass(name: string, options: PassOptions<JsonValue> = {}): PassBu
     resultPrefix: [],
   })
 }
-
-/** `PassBuilder` as a value, for `instanceof` checks. */
-export const PassBuilder: typeof StateBuilder = StateBuilder

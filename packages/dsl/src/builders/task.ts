@@ -60,6 +60,3 @@ export function task<TInput, TOutput>(
     resultPrefix: resource.kind === 'lambda' && resource.unwrap === true ? ['Payload'] : [],
   })
 }
-
-/** `TaskBuilder` as a value, for `instanceof` checks. */
-export const TaskBuilder: typeof StateBuilder = StateBuilder
