@@ -37,6 +37,9 @@ const LABEL_FORBIDDEN = /[\s?*<>{}[\]:;,\\|^~$#%&`"\u0000-\u001f\u007f-\u009f]/u
 const ITEM_READER_RESOURCE = /^arn:aws(?:-[a-z]+)*:states:::s3:(?:getObject|listObjectsV2)$/
 const RESULT_WRITER_RESOURCE = /^arn:aws(?:-[a-z]+)*:states:::s3:putObject$/
 
+/** What `$states` holds in a JSONata expression (SPEC "JSONata Concepts"). */
+const STATES_FIELDS = ['input', 'context', 'result', 'errorOutput']
+
 const ROOT_FIELDS = ['StartAt', 'States', 'Comment', 'Version', 'TimeoutSeconds', 'QueryLanguage']
 
 // The parsers are recursive; a pathologically nested path, call or expression must become a
@@ -619,6 +622,12 @@ function checkJsonataString(
         field === 'errorOutput'
           ? "Field '$states.errorOutput' does not exist."
           : `Field '$states.result' does not exist here in state '${ctx.name}': it exists only in the Output and Assign of Task, Map and Parallel states; read the input with $states.input.`,
+      )
+    } else if (!STATES_FIELDS.includes(field)) {
+      c.report(
+        'SFN220',
+        path,
+        `Field '$states.${field}' does not exist. $states has input, context, result and errorOutput.`,
       )
     }
   }

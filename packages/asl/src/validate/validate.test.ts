@@ -777,6 +777,16 @@ describe('validateStateMachine: JSONata expressions', () => {
       `)
   })
 
+  test('refuses a $states field that does not exist', () => {
+    expect(
+      show(jsonata({ Type: 'Pass', Output: '{% $states.inputs.id %}' })),
+    ).toMatchInlineSnapshot(`
+      [
+        "SFN220 UNSUPPORTED_JSONATA_EXPRESSION /States/A/Output: Field '$states.inputs' does not exist. $states has input, context, result and errorOutput.",
+      ]
+    `)
+  })
+
   test('allows $states.errorOutput in a catcher Output', () => {
     expect(
       show(
