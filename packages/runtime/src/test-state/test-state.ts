@@ -1,0 +1,559 @@
+/**
+ * TestState (AWS's API for testing one state on its own): the state runs once, through the runtime's
+ * own input/output processing (io.ts), expression layer and state handlers, with a mocked service
+ * answer where one is given; Retry and Catch are not carried out but reported (RETRIABLE,
+ * CAUGHT_ERROR), and each step of the data flow is recorded for inspectionData.
+ */
+import type {
+  AslMapState,
+  AslParallelState,
+  AslPassState,
+  AslState,
+  AslTaskState,
+  JsonValue,
+} from '@statewright/asl'
+import { isoTimestamp, VirtualClock } from '../clock.ts'
+import type { ExecutionEnv, Frame, StateContext } from '../env.ts'
+import { StatesError } from '../errors.ts'
+import { History, HISTORY_EVENT_LIMIT } from '../events.ts'
+import { HANDLERS, nextOf, type StateOutcome } from '../handlers/index.ts'
+import {
+  evaluateAssign,
+  jsonata,
+  jsonataScope,
+  payload,
+  referencePath,
+  resultPath,
+  selectIoPath,
+} from '../io.ts'
+import type { JsonObject } from '../json.ts'
+import { randomUuid, seededRandom, type RandomSource } from '../random.ts'
+import { catchError, matchesError } from '../run-state.ts'
+import { TaskTokens } from '../task-tokens.ts'
+import { prepareTestState, TESTED_STATE_NAME, type TestStatePlan } from './request.ts'
+import type {
+  InspectionData,
+  TestStateOptions,
+  TestStateRequest,
+  TestStateResult,
+} from './types.ts'
+
+type Inspection = { -readonly [K in keyof InspectionData]: InspectionData[K] }
+/** The fields of JSONPath result processing (Pass has no ResultSelector; it reads as absent). */
+interface ResultProcessing {
+  readonly Assign?: JsonObject
+  readonly ResultSelector?: JsonObject
+  readonly ResultPath?: string | null
+  readonly OutputPath?: string | null
+  readonly Next?: string
+  readonly End?: boolean
+}
+type Handler = (s: AslState, i: JsonValue, c: StateContext) => Promise<StateOutcome>
+
+/** Retry and Catch apply to these states only (ASL-SPEC §9). */
+const RECOVERABLE = new Set(['Task', 'Map', 'Parallel'])
+
+/**
+ * Tests one state the way AWS's TestState API does: runs it once with `input` (and an optional mocked
+ * service answer, variables, Context Object, …) and reports SUCCEEDED, FAILED, CAUGHT_ERROR or
+ * RETRIABLE with the output, the next state and, at DEBUG/TRACE, the data after each processing step.
+ * Rejects with TestStateRejected (AWS's ValidationException or InvalidDefinition and message) when AWS
+ * would refuse the call.
+ *
+ * @example
+ * const result = await testState({
+ *   definition: { Type: 'Task', Resource: 'arn:aws:states:::lambda:invoke',
+ *     Parameters: { 'Payload.$': '$' }, ResultSelector: { 'total.$': '$.Payload.total' }, End: true },
+ *   input: { items: [1, 2] },
+ *   mock: { result: '{"Payload": {"total": 3}, "StatusCode": 200}' },
+ *   inspectionLevel: 'DEBUG',
+ * })
+ * result.status // 'SUCCEEDED'
+ * result.output // { total: 3 }
+ * result.inspectionData?.afterParameters // { Payload: { items: [1, 2] } }
+ */
+export async function testState(
+  request: TestStateRequest,
+  options: TestStateOptions = {},
+): Promise<TestStateResult> {
+  const plan = prepareTestState(request)
+  const { ctx, frame } = contextFor(plan, request, options)
+  const inspection: Inspection = { input: plan.input }
+  const detailed = request.inspectionLevel === 'DEBUG' || request.inspectionLevel === 'TRACE'
+  const withInspection = (result: Omit<TestStateResult, 'inspectionData'>): TestStateResult =>
+    detailed ? { ...result, inspectionData: inspection } : result
+  const state = plan.state
+  let outcome: StateOutcome
+  try {
+    outcome = await runTested(ctx, state, plan, inspection)
+  } catch (error) {
+    if (!(error instanceof StatesError)) throw error
+    const failure = unlocated(error)
+    const failed = withErrorCause({ status: 'FAILED' as const }, failure)
+    if (!RECOVERABLE.has(state.Type) || failure.error === 'States.Runtime') {
+      return withInspection(failed)
+    }
+    const recoverable = state as AslTaskState | AslMapState | AslParallelState
+    const retryIndex = (recoverable.Retry ?? []).findIndex((r) =>
+      matchesError(r.ErrorEquals, failure.error),
+    )
+    const retrier = recoverable.Retry?.[retryIndex]
+    if (retrier !== undefined && plan.retryCount < (retrier.MaxAttempts ?? 3)) {
+      inspection.errorDetails = {
+        retryIndex,
+        retryBackoffIntervalSeconds: backoffSeconds(retrier, plan.retryCount),
+      }
+      return withInspection(withErrorCause({ status: 'RETRIABLE' as const }, failure))
+    }
+    const catchIndex = (recoverable.Catch ?? []).findIndex((c) =>
+      matchesError(c.ErrorEquals, failure.error),
+    )
+    const catcher = recoverable.Catch?.[catchIndex]
+    if (catcher === undefined) return withInspection(failed)
+    let caught: StateOutcome
+    try {
+      caught = await catchError(ctx, catcher, plan.input, failure)
+    } catch (catchFailure) {
+      if (!(catchFailure instanceof StatesError)) throw catchFailure
+      return withInspection(withErrorCause({ status: 'FAILED' as const }, unlocated(catchFailure)))
+    }
+    inspection.errorDetails = { catchIndex }
+    recordVariables(inspection, frame, caught.assigned)
+    return withInspection({
+      ...withErrorCause({ status: 'CAUGHT_ERROR' as const }, failure),
+      output: caught.output,
+      nextState: catcher.Next,
+    })
+  }
+  recordVariables(inspection, frame, outcome.assigned)
+  return withInspection({
+    status: 'SUCCEEDED',
+    output: outcome.output,
+    ...(outcome.next !== undefined ? { nextState: outcome.next } : {}),
+  })
+}
+
+/** One run of the tested state, recording each processing step in `inspection`. */
+async function runTested(
+  ctx: StateContext,
+  state: AslState,
+  plan: TestStatePlan,
+  inspection: Inspection,
+): Promise<StateOutcome> {
+  const input = plan.input
+  const jsonataMode = ctx.language === 'JSONata'
+  switch (state.Type) {
+    case 'Pass':
+      if (jsonataMode) return (HANDLERS.Pass as Handler)(state, input, ctx)
+      return runPass(ctx, state, input, inspection)
+    case 'Task':
+      return runTask(ctx, state, plan, inspection)
+    case 'Map':
+      return runMap(ctx, state, plan, inspection)
+    case 'Parallel':
+      return runParallel(ctx, state, plan, inspection)
+    default:
+      // Choice, Wait, Succeed, Fail: AWS reports only the input after InputPath.
+      if (!jsonataMode) {
+        const inputPath = (state as { InputPath?: string | null }).InputPath
+        inspection.afterInputPath = selectIoPath(ctx, inputPath, input)
+      }
+      return (HANDLERS[state.Type] as Handler)(state, input, ctx)
+  }
+}
+
+/** Pass (JSONPath): AWS reports `result` for a Result, otherwise InputPath and Parameters. */
+async function runPass(
+  ctx: StateContext,
+  state: AslPassState,
+  input: JsonValue,
+  inspection: Inspection,
+): Promise<StateOutcome> {
+  let result: JsonValue
+  if (state.Result !== undefined) {
+    result = state.Result
+    inspection.result = result
+  } else {
+    const effective = selectIoPath(ctx, state.InputPath, input)
+    inspection.afterInputPath = effective
+    result =
+      state.Parameters === undefined
+        ? effective
+        : payload(ctx, state.Parameters, effective, 'Parameters')
+    inspection.afterParameters = result
+  }
+  return finishJsonPath(ctx, state, input, result, inspection)
+}
+
+async function runTask(
+  ctx: StateContext,
+  state: AslTaskState,
+  plan: TestStatePlan,
+  inspection: Inspection,
+): Promise<StateOutcome> {
+  const input = plan.input
+  if (ctx.language === 'JSONata') {
+    const args =
+      state.Arguments === undefined
+        ? input
+        : await jsonata(ctx, state.Arguments, jsonataScope(ctx, input), 'Arguments')
+    inspection.afterArguments = args
+    const result = await taskResult(ctx, state, args, plan)
+    inspection.result = result
+    return finishJsonata(ctx, state, input, result)
+  }
+  const effective = selectIoPath(ctx, state.InputPath, input)
+  inspection.afterInputPath = effective
+  const parameters =
+    state.Parameters === undefined
+      ? effective
+      : payload(ctx, state.Parameters, effective, 'Parameters')
+  inspection.afterParameters = parameters
+  const result = await taskResult(ctx, state, parameters, plan)
+  inspection.result = result
+  return finishJsonPath(ctx, state, input, result, inspection)
+}
+
+/**
+ * The service's answer: the mock, or the runtime's own Task handler (local handlers, the Lambda
+ * envelope, timeouts) run on the already-processed parameters.
+ */
+async function taskResult(
+  ctx: StateContext,
+  state: AslTaskState,
+  parameters: JsonValue,
+  plan: TestStatePlan,
+): Promise<JsonValue> {
+  if (plan.mockError !== undefined)
+    throw new StatesError(plan.mockError.error, plan.mockError.cause)
+  if (plan.mockResult !== undefined) return plan.mockResult
+  const bare: AslTaskState = {
+    Type: 'Task',
+    QueryLanguage: 'JSONPath',
+    Resource: state.Resource,
+    End: true,
+    ...(typeof state.TimeoutSeconds === 'number' ? { TimeoutSeconds: state.TimeoutSeconds } : {}),
+    ...(typeof state.HeartbeatSeconds === 'number'
+      ? { HeartbeatSeconds: state.HeartbeatSeconds }
+      : {}),
+  }
+  const outcome = await (HANDLERS.Task as Handler)(bare, parameters, {
+    ...ctx,
+    state: bare,
+    language: 'JSONPath',
+  })
+  return outcome.output
+}
+
+async function runMap(
+  ctx: StateContext,
+  state: AslMapState,
+  plan: TestStatePlan,
+  inspection: Inspection,
+): Promise<StateOutcome> {
+  const input = plan.input
+  const jsonataMode = ctx.language === 'JSONata'
+  let count: number | undefined
+  let percentage: number | undefined
+  if (jsonataMode) {
+    const scope = jsonataScope(ctx, input)
+    const value = async (
+      field: 'MaxConcurrency' | 'ToleratedFailureCount' | 'ToleratedFailurePercentage',
+    ): Promise<number | undefined> => {
+      const expression = state[field]
+      if (expression === undefined) return undefined
+      return numberOf(await jsonata(ctx, expression, scope, field), field)
+    }
+    inspection.maxConcurrency = (await value('MaxConcurrency')) ?? 0
+    count = await value('ToleratedFailureCount')
+    percentage = await value('ToleratedFailurePercentage')
+  } else {
+    const effective = selectIoPath(ctx, state.InputPath, input)
+    inspection.afterInputPath = effective
+    let items: JsonValue = effective
+    if (state.ItemsPath !== undefined) items = pathValue(ctx, state.ItemsPath, effective)
+    if (state.ItemReader === undefined && !Array.isArray(items)) {
+      // AWS names a context path by its '$'-relative form here ("$$.x" reads "$.x").
+      const shown = (state.ItemsPath ?? '$').replace(/^\$\$/, '$')
+      throw new StatesError('States.Runtime', `Reference path "${shown}" must point to array.`)
+    }
+    inspection.afterItemsPath = items
+    inspection.maxConcurrency =
+      state.MaxConcurrencyPath !== undefined
+        ? numberOf(pathValue(ctx, state.MaxConcurrencyPath, effective), 'MaxConcurrencyPath')
+        : typeof state.MaxConcurrency === 'number'
+          ? state.MaxConcurrency
+          : 0
+    count =
+      state.ToleratedFailureCountPath !== undefined
+        ? numberOf(
+            pathValue(ctx, state.ToleratedFailureCountPath, effective),
+            'ToleratedFailureCountPath',
+          )
+        : typeof state.ToleratedFailureCount === 'number'
+          ? state.ToleratedFailureCount
+          : undefined
+    percentage =
+      state.ToleratedFailurePercentagePath !== undefined
+        ? numberOf(
+            pathValue(ctx, state.ToleratedFailurePercentagePath, effective),
+            'ToleratedFailurePercentagePath',
+          )
+        : typeof state.ToleratedFailurePercentage === 'number'
+          ? state.ToleratedFailurePercentage
+          : undefined
+  }
+  if (count !== undefined) inspection.toleratedFailureCount = count
+  if (percentage !== undefined) inspection.toleratedFailurePercentage = percentage
+
+  let result: JsonValue
+  if (plan.mockError !== undefined) {
+    // The mocked error is the one an iteration raised (errorCausedByState): it fails the Map.
+    throw new StatesError(plan.mockError.error, plan.mockError.cause)
+  } else if (plan.mockResult !== undefined) {
+    result = plan.mockResult
+    const iterations = Array.isArray(result) ? result.length : 0
+    const failures = plan.mapIterationFailureCount ?? 0
+    if (exceedsTolerance(failures, iterations, count, percentage)) {
+      throw new StatesError(
+        'States.ExceedToleratedFailureThreshold',
+        'The specified tolerated failure threshold was exceeded',
+      )
+    }
+  } else {
+    result = await rawResult(ctx, state, input, [
+      'ResultSelector',
+      'ResultPath',
+      'OutputPath',
+      'Output',
+      'Assign',
+    ])
+  }
+  return jsonataMode
+    ? finishJsonata(ctx, state, input, result)
+    : finishJsonPath(ctx, state, input, result, inspection)
+}
+
+async function runParallel(
+  ctx: StateContext,
+  state: AslParallelState,
+  plan: TestStatePlan,
+  inspection: Inspection,
+): Promise<StateOutcome> {
+  const input = plan.input
+  const jsonataMode = ctx.language === 'JSONata'
+  let result: JsonValue
+  if (plan.mockError !== undefined || plan.mockResult !== undefined) {
+    // Input processing still runs (and can fail); AWS does not report its steps for Parallel.
+    if (jsonataMode) {
+      if (state.Arguments !== undefined)
+        await jsonata(ctx, state.Arguments, jsonataScope(ctx, input), 'Arguments')
+    } else {
+      const effective = selectIoPath(ctx, state.InputPath, input)
+      if (state.Parameters !== undefined) payload(ctx, state.Parameters, effective, 'Parameters')
+    }
+    if (plan.mockError !== undefined) {
+      throw new StatesError(plan.mockError.error, plan.mockError.cause)
+    }
+    result = plan.mockResult!
+  } else {
+    result = await rawResult(ctx, state, input, [
+      'ResultSelector',
+      'ResultPath',
+      'OutputPath',
+      'Output',
+      'Assign',
+    ])
+  }
+  return jsonataMode
+    ? finishJsonata(ctx, state, input, result)
+    : finishJsonPath(ctx, state, input, result, inspection)
+}
+
+/** Runs the runtime's own Map/Parallel handler without result processing: the raw result. */
+async function rawResult(
+  ctx: StateContext,
+  state: AslMapState | AslParallelState,
+  input: JsonValue,
+  drop: readonly string[],
+): Promise<JsonValue> {
+  const bare = Object.fromEntries(
+    Object.entries(state).filter(([key]) => !drop.includes(key)),
+  ) as unknown as AslState
+  const outcome = await (HANDLERS[state.Type] as Handler)(bare, input, { ...ctx, state: bare })
+  return outcome.output
+}
+
+/** ResultSelector → ResultPath → OutputPath (ASL-SPEC §6.3), each step recorded. */
+async function finishJsonPath(
+  ctx: StateContext,
+  state: ResultProcessing,
+  input: JsonValue,
+  result: JsonValue,
+  inspection: Inspection,
+): Promise<StateOutcome> {
+  const assigned = await evaluateAssign(ctx, state.Assign, result)
+  const selected =
+    state.ResultSelector === undefined
+      ? result
+      : payload(ctx, state.ResultSelector, result, 'ResultSelector')
+  inspection.afterResultSelector = selected
+  const combined = resultPath(ctx, input, state.ResultPath, selected)
+  inspection.afterResultPath = combined
+  return {
+    output: selectIoPath(ctx, state.OutputPath, combined),
+    next: nextOf(state),
+    assigned,
+  }
+}
+
+/** JSONata: Output and Assign see `$states.result` (ASL-SPEC §5). */
+async function finishJsonata(
+  ctx: StateContext,
+  state: AslTaskState | AslMapState | AslParallelState,
+  input: JsonValue,
+  result: JsonValue,
+): Promise<StateOutcome> {
+  const output =
+    state.Output === undefined
+      ? result
+      : await jsonata(ctx, state.Output, jsonataScope(ctx, input, { result }), 'Output')
+  const assigned = await evaluateAssign(ctx, state.Assign, input, { result })
+  return { output, next: nextOf(state), assigned }
+}
+
+function pathValue(ctx: StateContext, path: string, input: JsonValue): JsonValue {
+  const found = referencePath(ctx, path, input)
+  if (found.found) return found.value
+  throw new StatesError('States.Runtime', `Invalid path '${path}' : ${found.description}`)
+}
+
+function numberOf(value: JsonValue, field: string): number {
+  const number = typeof value === 'string' && value.trim() !== '' ? Number(value) : value
+  if (typeof number === 'number' && Number.isFinite(number)) return number
+  throw new StatesError(
+    field.endsWith('Path') ? 'States.Runtime' : 'States.QueryEvaluationError',
+    `The ${field} field refers to value ${JSON.stringify(value)} which is not a valid number.`,
+  )
+}
+
+/**
+ * Whether `failures` of `iterations` exceed the Map's tolerance. Without ToleratedFailureCount or
+ * ToleratedFailurePercentage AWS's TestState applies no threshold to a mocked result (corpus:
+ * test_map_state_failure_count[…BASE_MAP_STATE]).
+ */
+function exceedsTolerance(
+  failures: number,
+  iterations: number,
+  count: number | undefined,
+  percentage: number | undefined,
+): boolean {
+  if (failures === 0 || (count === undefined && percentage === undefined)) return false
+  if (count !== undefined && failures <= count) return false
+  if (percentage !== undefined && (failures / Math.max(1, iterations)) * 100 <= percentage)
+    return false
+  return true
+}
+
+/** The wait before retry number `retryCount + 1` (ASL-SPEC §9.2), without jitter. */
+function backoffSeconds(
+  retrier: { IntervalSeconds?: number; BackoffRate?: number; MaxDelaySeconds?: number },
+  retryCount: number,
+): number {
+  const seconds = (retrier.IntervalSeconds ?? 1) * (retrier.BackoffRate ?? 2) ** retryCount
+  return retrier.MaxDelaySeconds === undefined
+    ? seconds
+    : Math.min(seconds, retrier.MaxDelaySeconds)
+}
+
+/** TestState has no event ids: causes are reported without the execution's location prefix. */
+function unlocated(error: StatesError): StatesError {
+  const cause = error.cause?.replace(
+    /^An error occurred while executing the state '(?:[^'\\]|\\.)*' \(entered at the event id #\d+\)\. /,
+    '',
+  )
+  return cause === error.cause ? error : new StatesError(error.error, cause)
+}
+
+function withErrorCause<T extends object>(
+  base: T,
+  error: StatesError,
+): T & { error?: string; cause?: string } {
+  return {
+    ...base,
+    ...(error.error !== '' ? { error: error.error } : {}),
+    ...(error.cause !== undefined ? { cause: error.cause } : {}),
+  }
+}
+
+function recordVariables(
+  inspection: Inspection,
+  frame: Frame,
+  assigned: JsonObject | undefined,
+): void {
+  const variables = { ...frame.variables, ...assigned }
+  if (Object.keys(variables).length > 0) inspection.variables = variables
+}
+
+function randomFrom(option: TestStateOptions['random']): RandomSource {
+  if (typeof option === 'function') return option
+  if (typeof option === 'number') return seededRandom(option)
+  return Math.random
+}
+
+/**
+ * The execution the tested state pretends to run in: an EXPRESS execution of a state machine made up
+ * for the call, as AWS does (context `Execution`, `StateMachine`; the state is named `StateName`).
+ */
+function contextFor(
+  plan: TestStatePlan,
+  request: TestStateRequest,
+  options: TestStateOptions,
+): { ctx: StateContext; frame: Frame } {
+  const clock = options.clock ?? new VirtualClock(Date.now())
+  const random = randomFrom(options.random)
+  const region = options.region ?? 'us-east-1'
+  const accountId = options.accountId ?? '111111111111'
+  const machineName = `TestState-${randomUuid(random)}`
+  const executionName = randomUuid(random)
+  const machineArn = `arn:aws:states:${region}:${accountId}:stateMachine:${machineName}`
+  const env: ExecutionEnv = {
+    clock,
+    history: new History(),
+    random,
+    handlers: options.handlers ?? {},
+    rootLanguage: plan.rootLanguage,
+    execution: {
+      Id: `arn:aws:states:${region}:${accountId}:express:${machineName}:${executionName}`,
+      Input: plan.input,
+      Name: executionName,
+      RoleArn: request.roleArn ?? null,
+      StartTime: isoTimestamp(clock.now()),
+    },
+    stateMachine: { Id: machineArn, Name: machineName },
+    region,
+    accountId,
+    stateMachineType: 'EXPRESS',
+    maxPayloadBytes: 262_144,
+    maxHistoryEvents: HISTORY_EVENT_LIMIT,
+    tokens: new TaskTokens(),
+    mocks: {},
+    mockInvocations: new Map(),
+    signal: new AbortController().signal,
+    s3: undefined,
+  }
+  const frame: Frame = { variables: plan.variables, lastEventId: 0, signal: env.signal }
+  const ctx: StateContext = {
+    env,
+    frame,
+    name: TESTED_STATE_NAME,
+    state: plan.state,
+    language: plan.state.QueryLanguage ?? plan.rootLanguage,
+    enteredEventId: 0,
+    enteredTime: clock.now(),
+    retryCount: plan.retryCount,
+  }
+  // A given Context Object replaces the made-up one entirely (corpus: …context_object_edge_cases).
+  if (plan.context !== undefined) ctx.contextCache = plan.context
+  return { ctx, frame }
+}
