@@ -182,11 +182,19 @@ function checkMachine(
     return
   }
   if (terminal.length === 0 && path.length === 0) {
-    // A top-level rule only: AWS reports it without a location and then skips reachability.
-    // Branches and processors without a terminal state are accepted (loops that run until a
-    // Fail elsewhere or the execution's timeout), and still checked for reachability.
+    // AWS reports this without a location and then skips reachability.
     c.report('SFN210', '', 'Workflow has no terminal state')
     return
+  }
+  if (terminal.length === 0) {
+    // AWS applies the rule at the top level only and accepts such a branch or processor, which can
+    // then never finish; a warning keeps the verdict AWS's and still names the mistake.
+    c.report(
+      'SFN210',
+      path,
+      `This ${path[path.length - 2] === 'Branches' ? 'Parallel branch' : 'Map processor'} has no terminal state, so it can never finish; end one of its states with "End": true, a Succeed or a Fail state.`,
+      'warning',
+    )
   }
   // Without a valid StartAt the entry is unknown, so "not reachable" would only repeat that problem.
   if (typeof startAt !== 'string') return
