@@ -253,10 +253,22 @@ async function runMap(
 ): Promise<StateOutcome> {
   const input = plan.input
   const jsonataMode = ctx.language === 'JSONata'
+  const readsItems = state.ItemReader === undefined
+  let items: JsonValue
+  let effective: JsonValue = input
   let count: number | undefined
   let percentage: number | undefined
   if (jsonataMode) {
     const scope = jsonataScope(ctx, input)
+    items = state.Items === undefined ? input : await jsonata(ctx, state.Items, scope, 'Items')
+    if (readsItems && !Array.isArray(items)) {
+      throw new StatesError(
+        'States.QueryEvaluationError',
+        typeof state.Items === 'string'
+          ? `The JSONata expression '${body(state.Items)}' specified for the field 'Items' returned an unexpected result type. Expected 'array', but was '${typeName(items)}' for value: ${JSON.stringify(items)}`
+          : `Map state input must be an array but was: ${JSON.stringify(items)}`,
+      )
+    }
     const value = async (
       field: 'MaxConcurrency' | 'ToleratedFailureCount' | 'ToleratedFailurePercentage',
     ): Promise<number | undefined> => {
@@ -268,11 +280,10 @@ async function runMap(
     count = await value('ToleratedFailureCount')
     percentage = await value('ToleratedFailurePercentage')
   } else {
-    const effective = selectIoPath(ctx, state.InputPath, input)
+    effective = selectIoPath(ctx, state.InputPath, input)
     inspection.afterInputPath = effective
-    let items: JsonValue = effective
-    if (state.ItemsPath !== undefined) items = pathValue(ctx, state.ItemsPath, effective)
-    if (state.ItemReader === undefined && !Array.isArray(items)) {
+    items = state.ItemsPath === undefined ? effective : pathValue(ctx, state.ItemsPath, effective)
+    if (readsItems && !Array.isArray(items)) {
       // AWS names a context path by its '$'-relative form here ("$$.x" reads "$.x").
       const shown = (state.ItemsPath ?? '$').replace(/^\$\$/, '$')
       throw new StatesError('States.Runtime', `Reference path "${shown}" must point to array.`)
@@ -305,6 +316,20 @@ async function runMap(
   }
   if (count !== undefined) inspection.toleratedFailureCount = count
   if (percentage !== undefined) inspection.toleratedFailurePercentage = percentage
+  const selector = state.ItemSelector ?? (jsonataMode ? undefined : state.Parameters)
+  if (selector !== undefined && Array.isArray(items)) {
+    // Each iteration's input, with $$.Map.Item (ASL-SPEC §3.8).
+    const selected: JsonValue[] = []
+    for (const [index, item] of items.entries()) {
+      const mapItem: JsonObject = { Index: index, Value: item }
+      selected.push(
+        jsonataMode
+          ? await jsonata(ctx, selector, jsonataScope(ctx, input, { mapItem }), 'ItemSelector')
+          : payload(ctx, selector, effective, 'ItemSelector', mapItem),
+      )
+    }
+    inspection.afterItemSelector = selected
+  }
 
   let result: JsonValue
   if (plan.mockError !== undefined) {
@@ -332,6 +357,15 @@ async function runMap(
   return jsonataMode
     ? finishJsonata(ctx, state, input, result)
     : finishJsonPath(ctx, state, input, result, inspection)
+}
+
+function body(expression: string): string {
+  return expression.replace(/^\{%\s*/, '').replace(/\s*%\}$/, '')
+}
+
+function typeName(value: JsonValue): string {
+  if (value === null) return 'null'
+  return Array.isArray(value) ? 'array' : typeof value
 }
 
 async function runParallel(

@@ -63,6 +63,8 @@ export interface InspectionData {
   readonly afterResultSelector?: JsonValue
   readonly afterResultPath?: JsonValue
   readonly afterItemsPath?: JsonValue
+  /** Each Map iteration's input after ItemSelector. */
+  readonly afterItemSelector?: JsonValue
   readonly variables?: JsonValue
   readonly maxConcurrency?: number
   readonly toleratedFailureCount?: number

@@ -1,0 +1,400 @@
+import { describe, expect, it } from 'vitest'
+import { TestStateRejected } from './rejection.ts'
+import { testState } from './test-state.ts'
+import type { TestStateRequest } from './types.ts'
+
+const lambdaTask = {
+  Type: 'Task',
+  Resource: 'arn:aws:states:::lambda:invoke',
+  Parameters: { FunctionName: 'charge', 'Payload.$': '$' },
+  End: true,
+}
+
+async function rejection(request: TestStateRequest): Promise<{ code: string; message: string }> {
+  try {
+    await testState(request, { random: 1 })
+  } catch (error) {
+    if (error instanceof TestStateRejected) return { code: error.code, message: error.message }
+    throw error
+  }
+  throw new Error('testState did not reject the request')
+}
+
+describe('testState', () => {
+  it('reports each JSONPath processing step of a Pass state at DEBUG', async () => {
+    const result = await testState({
+      definition: {
+        Type: 'Pass',
+        InputPath: '$.order',
+        Parameters: { 'id.$': '$.id', fixed: 1 },
+        ResultPath: '$.picked',
+        OutputPath: '$.picked',
+        Next: 'Ship',
+      },
+      input: { order: { id: 'o-1', lines: 2 } },
+      inspectionLevel: 'DEBUG',
+    })
+
+    expect(result).toStrictEqual({
+      status: 'SUCCEEDED',
+      output: { id: 'o-1', fixed: 1 },
+      nextState: 'Ship',
+      inspectionData: {
+        input: { order: { id: 'o-1', lines: 2 } },
+        afterInputPath: { id: 'o-1', lines: 2 },
+        afterParameters: { id: 'o-1', fixed: 1 },
+        afterResultSelector: { id: 'o-1', fixed: 1 },
+        afterResultPath: { order: { id: 'o-1', lines: 2 }, picked: { id: 'o-1', fixed: 1 } },
+      },
+    })
+  })
+
+  it('leaves inspectionData out at INFO and reports a Pass Result as the result', async () => {
+    const info = await testState({
+      definition: { Type: 'Pass', Result: { a: 1 }, End: true },
+      input: {},
+    })
+    const trace = await testState({
+      definition: { Type: 'Pass', Result: { a: 1 }, End: true },
+      input: {},
+      inspectionLevel: 'TRACE',
+    })
+
+    expect(info).toStrictEqual({ status: 'SUCCEEDED', output: { a: 1 } })
+    expect(trace.inspectionData).toStrictEqual({
+      input: {},
+      result: { a: 1 },
+      afterResultSelector: { a: 1 },
+      afterResultPath: { a: 1 },
+    })
+  })
+
+  it('runs a Task on its mocked result through ResultSelector and ResultPath', async () => {
+    const result = await testState({
+      definition: {
+        ...lambdaTask,
+        ResultSelector: { 'total.$': '$.Payload.total' },
+        ResultPath: '$.charge',
+      },
+      input: { amount: 3 },
+      mock: { result: '{"Payload": {"total": 3}, "StatusCode": 200}' },
+      inspectionLevel: 'DEBUG',
+    })
+
+    expect(result.output).toStrictEqual({ amount: 3, charge: { total: 3 } })
+    expect(result.inspectionData).toMatchObject({
+      afterParameters: { FunctionName: 'charge', Payload: { amount: 3 } },
+      result: { Payload: { total: 3 }, StatusCode: 200 },
+      afterResultSelector: { total: 3 },
+    })
+  })
+
+  it('reports a retriable error with the retrier and its back-off instead of retrying', async () => {
+    const definition = {
+      ...lambdaTask,
+      Retry: [
+        { ErrorEquals: ['Other'] },
+        { ErrorEquals: ['Boom'], IntervalSeconds: 2, BackoffRate: 3, MaxAttempts: 2 },
+      ],
+      Catch: [{ ErrorEquals: ['States.ALL'], ResultPath: '$.error', Next: 'Recover' }],
+    }
+    const request: TestStateRequest = {
+      definition,
+      input: { a: 1 },
+      mock: { errorOutput: { error: 'Boom', cause: 'it broke' } },
+      inspectionLevel: 'DEBUG',
+      stateConfiguration: { retrierRetryCount: 1 },
+    }
+
+    const retriable = await testState(request)
+    const exhausted = await testState({ ...request, stateConfiguration: { retrierRetryCount: 2 } })
+
+    expect(retriable).toMatchObject({ status: 'RETRIABLE', error: 'Boom', cause: 'it broke' })
+    expect(retriable.inspectionData?.errorDetails).toStrictEqual({
+      retryIndex: 1,
+      retryBackoffIntervalSeconds: 6,
+    })
+    expect(exhausted).toMatchObject({
+      status: 'CAUGHT_ERROR',
+      error: 'Boom',
+      nextState: 'Recover',
+      output: { a: 1, error: { Error: 'Boom', Cause: 'it broke' } },
+      inspectionData: { errorDetails: { catchIndex: 0 } },
+    })
+  })
+
+  it('fails with States.Runtime, which neither Retry nor Catch sees, without an event-id prefix', async () => {
+    const result = await testState({
+      definition: {
+        Type: 'Task',
+        Resource: 'arn:aws:states:::sqs:sendMessage',
+        InputPath: '$.missing',
+        Catch: [{ ErrorEquals: ['States.ALL'], Next: 'Recover' }],
+        End: true,
+      },
+      input: { a: 1 },
+      mock: { result: '{}' },
+    })
+
+    expect(result.status).toBe('FAILED')
+    expect(result.error).toBe('States.Runtime')
+    expect(result.cause).toMatch(/^Invalid path '\$\.missing'/)
+  })
+
+  it('gives the Choice target as nextState and fails like a Fail state', async () => {
+    const choice = await testState({
+      definition: {
+        Type: 'Choice',
+        Choices: [{ Variable: '$.n', NumericGreaterThan: 1, Next: 'Big' }],
+        Default: 'Small',
+      },
+      input: { n: 2 },
+    })
+    const fail = await testState({
+      definition: { Type: 'Fail', Error: 'Nope', Cause: 'because' },
+      input: {},
+    })
+
+    expect(choice).toStrictEqual({ status: 'SUCCEEDED', output: { n: 2 }, nextState: 'Big' })
+    expect(fail).toStrictEqual({ status: 'FAILED', error: 'Nope', cause: 'because' })
+  })
+
+  it('tests one state of a whole machine, named StateName in the context, with variables', async () => {
+    const result = await testState({
+      definition: {
+        QueryLanguage: 'JSONata',
+        StartAt: 'First',
+        States: {
+          First: {
+            Type: 'Pass',
+            Output: { name: '{% $states.context.State.Name %}', seen: '{% $limit %}' },
+            Assign: { count: '{% $count + 1 %}' },
+            Next: 'Second',
+          },
+          Second: { Type: 'Succeed' },
+        },
+      },
+      stateName: 'First',
+      input: {},
+      variables: { limit: 5, count: 1 },
+      inspectionLevel: 'DEBUG',
+    })
+
+    expect(result).toStrictEqual({
+      status: 'SUCCEEDED',
+      output: { name: 'StateName', seen: 5 },
+      nextState: 'Second',
+      inspectionData: { input: {}, variables: { limit: 5, count: 2 } },
+    })
+  })
+
+  it('uses a given Context Object instead of the made-up one', async () => {
+    const result = await testState({
+      definition: {
+        Type: 'Task',
+        Resource: 'arn:aws:states:::sqs:sendMessage',
+        Parameters: { 'execution.$': '$$.Execution.Name' },
+        ResultSelector: { 'sent.$': '$$.Execution.Name' },
+        End: true,
+      },
+      context: { Execution: { Name: 'given' } },
+      mock: { result: '{"MessageId": "m-1"}' },
+    })
+
+    expect(result.output).toStrictEqual({ sent: 'given' })
+  })
+
+  it('applies a mocked Map result to the tolerated failure threshold', async () => {
+    const definition = {
+      Type: 'Map',
+      ItemsPath: '$.items',
+      ItemProcessor: { StartAt: 'Work', States: { Work: { Type: 'Pass', End: true } } },
+      ToleratedFailureCount: 1,
+      MaxConcurrency: 2,
+      End: true,
+    }
+    const request: TestStateRequest = {
+      definition,
+      input: { items: [1, 2, 3] },
+      mock: { result: '[1, 2, 3]' },
+      inspectionLevel: 'DEBUG',
+    }
+
+    const tolerated = await testState({
+      ...request,
+      stateConfiguration: { mapIterationFailureCount: 1 },
+    })
+    const exceeded = await testState({
+      ...request,
+      stateConfiguration: { mapIterationFailureCount: 2 },
+    })
+
+    expect(tolerated).toMatchObject({
+      status: 'SUCCEEDED',
+      output: [1, 2, 3],
+      inspectionData: { afterItemsPath: [1, 2, 3], maxConcurrency: 2, toleratedFailureCount: 1 },
+    })
+    expect(exceeded).toMatchObject({
+      status: 'FAILED',
+      error: 'States.ExceedToleratedFailureThreshold',
+      cause: 'The specified tolerated failure threshold was exceeded',
+    })
+  })
+
+  it('runs an unmocked Map and Parallel with the runtime, reporting each ItemSelector input', async () => {
+    const map = await testState({
+      definition: {
+        Type: 'Map',
+        ItemSelector: { 'v.$': '$$.Map.Item.Value', 'i.$': '$$.Map.Item.Index' },
+        ItemProcessor: { StartAt: 'Work', States: { Work: { Type: 'Pass', End: true } } },
+        ResultSelector: { 'all.$': '$' },
+        End: true,
+      },
+      input: ['a', 'b'],
+      inspectionLevel: 'DEBUG',
+    })
+    const parallel = await testState({
+      definition: {
+        Type: 'Parallel',
+        Branches: [
+          { StartAt: 'A', States: { A: { Type: 'Pass', Result: 1, End: true } } },
+          { StartAt: 'B', States: { B: { Type: 'Pass', Result: 2, End: true } } },
+        ],
+        End: true,
+      },
+      input: {},
+    })
+
+    expect(map.output).toStrictEqual({
+      all: [
+        { v: 'a', i: 0 },
+        { v: 'b', i: 1 },
+      ],
+    })
+    expect(map.inspectionData?.afterItemSelector).toStrictEqual([
+      { v: 'a', i: 0 },
+      { v: 'b', i: 1 },
+    ])
+    expect(parallel).toStrictEqual({ status: 'SUCCEEDED', output: [1, 2] })
+  })
+
+  it('calls a local handler for an unmocked Task and fails clearly without one', async () => {
+    const handled = await testState(
+      { definition: lambdaTask, input: { amount: 2 } },
+      { handlers: { charge: (event) => ({ charged: (event as { amount: number }).amount }) } },
+    )
+    const missing = await testState({ definition: lambdaTask, input: {} })
+
+    expect(handled.status).toBe('SUCCEEDED')
+    expect(handled.output).toMatchObject({ Payload: { charged: 2 }, StatusCode: 200 })
+    expect(missing.status).toBe('FAILED')
+    expect(missing.error).toBe('States.Runtime')
+    expect(missing.cause).toMatch(/^No local handler for the Task state 'StateName'/)
+  })
+
+  it('refuses requests AWS refuses, with its messages', async () => {
+    const pass = { Type: 'Pass', End: true }
+
+    expect(await rejection({ definition: pass, mock: { result: '{}' } })).toStrictEqual({
+      code: 'ValidationException',
+      message: "State type 'Pass' is not supported when a mock is specified",
+    })
+    expect(
+      (await rejection({ definition: lambdaTask, mock: { result: '1', errorOutput: {} } })).message,
+    ).toBe('A test mock should have only one of the following fields: [result, errorOutput].')
+    expect(
+      (await rejection({ definition: lambdaTask, revealSecrets: true, mock: { result: '{}' } }))
+        .message,
+    ).toBe('TestState does not support RevealSecrets when a mock is specified.')
+    expect((await rejection({ definition: lambdaTask, mock: { result: 'nope' } })).message).toBe(
+      'Mocked result must be valid JSON',
+    )
+    expect(
+      (
+        await rejection({
+          definition: {
+            Type: 'Parallel',
+            Branches: [{ StartAt: 'A', States: { A: pass } }],
+            End: true,
+          },
+          mock: { result: '{}' },
+        })
+      ).message,
+    ).toBe('Mocked result must be an array.')
+    expect(
+      (await rejection({ definition: { StartAt: 'A', States: { A: pass } }, stateName: 'B' }))
+        .message,
+    ).toBe('State not found in definition')
+    expect(
+      await rejection({ definition: { Type: 'Parallel', Branches: [], End: true } }),
+    ).toStrictEqual({
+      code: 'InvalidDefinition',
+      message:
+        "Invalid State Machine Definition: 'SCHEMA_VALIDATION_FAILED: Value cannot be empty at /States/StateName/Branches'",
+    })
+  })
+
+  it('refuses Map failure counts without a mock or beyond its iterations', async () => {
+    const map = {
+      Type: 'Map',
+      ItemProcessor: { StartAt: 'W', States: { W: { Type: 'Pass', End: true } } },
+      End: true,
+    }
+
+    expect(
+      (await rejection({ definition: map, stateConfiguration: { mapIterationFailureCount: 0 } }))
+        .message,
+    ).toBe('TestState does not support MapIterationFailureCount when a mock is not specified.')
+    expect(
+      (
+        await rejection({
+          definition: map,
+          mock: { result: '[1]' },
+          stateConfiguration: { mapIterationFailureCount: 2 },
+        })
+      ).message,
+    ).toBe('Map iteration failure count must be less than or equal to the number of Map iterations')
+  })
+
+  it('refuses Context Objects AWS refuses', async () => {
+    const messageFor = async (context: unknown): Promise<string> =>
+      (await rejection({ definition: lambdaTask, context, mock: { result: '{}' } })).message
+
+    expect(await messageFor({ Map: {} })).toBe(
+      "Invalid Context object provided: 'Map' field is not supported when mocking a Context object",
+    )
+    expect(await messageFor({ Other: {} })).toBe(
+      "Invalid Context object provided: Field 'Other' is not allowed",
+    )
+    expect(await messageFor({ Execution: { Id: 1 } })).toBe(
+      'Invalid Context object provided: Execution.Id must be a string',
+    )
+    expect(await messageFor({ Task: { Token: 't' } })).toMatch(
+      /^Invalid Context object provided: Context object contains 'Task' when state is not a Task state/,
+    )
+  })
+
+  it('checks a mocked result against the service model unless fieldValidationMode is NONE', async () => {
+    const startExecution = {
+      Type: 'Task',
+      Resource: 'arn:aws:states:::states:startExecution',
+      End: true,
+    }
+
+    expect((await rejection({ definition: startExecution, mock: { result: '{}' } })).message).toBe(
+      "Mock result schema validation error: Required field 'ExecutionArn' is missing",
+    )
+    expect(
+      await testState({
+        definition: startExecution,
+        mock: { result: '{}', fieldValidationMode: 'PRESENT' },
+      }),
+    ).toStrictEqual({ status: 'SUCCEEDED', output: {} })
+    expect(
+      await testState({
+        definition: startExecution,
+        mock: { result: '{"StartDate": 1}', fieldValidationMode: 'NONE' },
+      }),
+    ).toStrictEqual({ status: 'SUCCEEDED', output: { StartDate: 1 } })
+  })
+})
