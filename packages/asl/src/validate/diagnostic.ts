@@ -17,6 +17,10 @@ export interface Diagnostic {
   readonly path: string
   /** AWS's wording where known, otherwise a sentence naming the state, the field and the fix. */
   readonly message: string
+  /** 1-based line in the definition text, when the definition was given as JSON text. */
+  readonly line?: number
+  /** 1-based column in the definition text, when the definition was given as JSON text. */
+  readonly column?: number
 }
 
 /** Options of `validateStateMachine`. */

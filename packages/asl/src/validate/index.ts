@@ -10,6 +10,8 @@ export type { AwsValidationDiagnostic, AwsValidationOptions, AwsValidationResult
 export { DIAGNOSTIC_CODES, formatPath } from './diagnostic.ts'
 export type { Diagnostic, DiagnosticCode, ValidateOptions } from './diagnostic.ts'
 export { isRfc3339Timestamp } from './timestamp.ts'
+export { locatePaths } from './locate.ts'
+export type { TextPosition } from './locate.ts'
 export { classifyResource } from './resource.ts'
 export type { ResourceKind } from './resource.ts'
 // The JSON-shape schema lives beside the validator's rules; re-exported here so '@statewright/asl' has it.

@@ -1248,3 +1248,34 @@ describe('validateStateMachine: definitions from build steps', () => {
     ]).toStrictEqual([])
   })
 })
+
+describe('validateStateMachine: positions in JSON text', () => {
+  test('gives the line and column of each problem found in definition text', () => {
+    const text = [
+      '{',
+      '  "StartAt": "A",',
+      '  "States": {',
+      '    "A": { "Type": "Pass", "Next": "B" },',
+      '    "W": {',
+      '      "Type": "Wait",',
+      '      "Timestamp": "2016-12-05 21:29:29Z",',
+      '      "End": true',
+      '    }',
+      '  }',
+      '}',
+    ].join('\n')
+
+    const found = validateStateMachine(text).map((d) => `${d.line}:${d.column} ${d.path}`)
+
+    expect(found).toStrictEqual(['7:7 /States/W/Timestamp', '4:28 /States/A/Next', '5:5 /States/W'])
+  })
+
+  test('points a problem about an array element at that element', () => {
+    const text =
+      '{"StartAt":"C","States":{"C":{"Type":"Choice","Choices":[{"Variable":"$.a","IsNull":true,"Next":"C"},{"Next":"C"}]}}}'
+
+    const found = validateStateMachine(text).map((d) => `${d.line}:${d.column} ${d.path}`)
+
+    expect(found).toStrictEqual(['1:102 /States/C/Choices[1]', '1:1 '])
+  })
+})

@@ -2,6 +2,7 @@ import { Checker } from './checker.ts'
 import type { Diagnostic, ValidateOptions } from './diagnostic.ts'
 import { checkWalkable } from './guard.ts'
 import { parseDefinitionText } from './json-text.ts'
+import { locatePaths } from './locate.ts'
 import { checkDefinition, checkVariableScopes } from './rules.ts'
 
 /**
@@ -45,8 +46,26 @@ export function runChecker(definition: unknown, options: ValidateOptions = {}): 
     c.report('SFN201', '', 'Definition must be a valid JSON object')
     return c
   }
-  if (!checkWalkable(c, value)) return c
-  checkDefinition(c, value)
-  checkVariableScopes(c)
+  if (checkWalkable(c, value)) {
+    checkDefinition(c, value)
+    checkVariableScopes(c)
+  }
+  if (typeof definition === 'string' && c.diagnostics.length > 0) addPositions(c, definition)
   return c
+}
+
+/** Gives each diagnostic the line and column of its path (or its nearest ancestor) in the text. */
+function addPositions(c: Checker, text: string): void {
+  const positions = locatePaths(text)
+  c.diagnostics.forEach((d, index) => {
+    let path = d.path
+    while (path !== '' && !positions.has(path)) path = parentPath(path)
+    const position = positions.get(path === '' ? '/' : path)
+    if (position !== undefined) c.diagnostics[index] = { ...d, ...position }
+  })
+}
+
+function parentPath(path: string): string {
+  const cut = Math.max(path.lastIndexOf('/'), path.lastIndexOf('['))
+  return cut <= 0 ? '' : path.slice(0, cut)
 }
