@@ -17,6 +17,8 @@ export const DSL_ERROR_CODES = {
   SFN106: 'invalid workflow body',
   /** A typed reference was used where it cannot be lowered (e.g. a reference built outside a callback). */
   SFN107: 'invalid reference',
+  /** A `goto()` jumps to a state that is not on the same level of the workflow. */
+  SFN108: 'jump to a missing state',
 } as const
 
 export type DslErrorCode = keyof typeof DSL_ERROR_CODES

@@ -26,6 +26,42 @@ export type { ClosedChain, FitsInput, NextChain } from './builders/chain.ts'
 export type { Chainable } from './builders/piece.ts'
 export type { ErrorName, RetryOptions } from './builders/retry-options.ts'
 export { workflow, Workflow } from './builders/workflow.ts'
+export { fragment, goto } from './builders/flow.ts'
+export type { Fragment, Goto } from './builders/flow.ts'
+export {
+  activity,
+  awsSdk,
+  dynamoGetItem,
+  dynamoPutItem,
+  dynamoUpdateItem,
+  eventBridgePutEvents,
+  httpInvoke,
+  snsPublish,
+  sqsSendMessage,
+  startExecution,
+  taskToken,
+  waitForTaskToken,
+} from './integrations.ts'
+export type {
+  AttributeValue,
+  ChildWorkflow,
+  DynamoGetItemRequest,
+  DynamoItem,
+  DynamoPutItemRequest,
+  DynamoUpdateItemRequest,
+  EventEntry,
+  HttpRequest,
+  HttpResponse,
+  IntegrationOptions,
+  PutEventsResponse,
+  SnsPublishRequest,
+  SnsPublishResponse,
+  SqsSendMessageRequest,
+  SqsSendMessageResponse,
+  StartExecutionResult,
+  SyncExecutionResult,
+  TaskToken,
+} from './integrations.ts'
 export type { WorkflowOptions } from './builders/workflow.ts'
 export { lambda, lambdaInvoke, defineTask } from './define-task.ts'
 export type {

@@ -54,6 +54,7 @@ interface Shared {
  */
 export class EmitContext {
   readonly #states = new Map<string, Emitted>()
+  readonly #expected = new Set<string>()
   readonly #deferred: Array<() => void> = []
   readonly #shared: Shared
 
@@ -118,6 +119,11 @@ export class EmitContext {
     return entry?.owner === owner ? entry.node : undefined
   }
 
+  /** Records a jump (`goto`) to `name`, which must be in this context when it finishes. */
+  expect(name: string): void {
+    this.#expected.add(name)
+  }
+
   /** Runs `emit` after the current path, so handlers come after the main path in the document. */
   defer(emit: () => void): void {
     this.#deferred.push(emit)
@@ -126,6 +132,14 @@ export class EmitContext {
   /** Every state, after running deferred emits (which may defer more). */
   finish(): StateNode[] {
     for (let index = 0; index < this.#deferred.length; index++) this.#deferred[index]?.()
+    for (const name of this.#expected) {
+      if (!this.#states.has(name)) {
+        throw new DslError(
+          'SFN108',
+          `goto('${name}') jumps to a state that is not in the same workflow or branch: add '${name}' with next() on this level, or jump to a state that is.`,
+        )
+      }
+    }
     return [...this.#states.values()].map((entry) => entry.node)
   }
 }
@@ -147,8 +161,24 @@ export const pieceOf = (value: Chainable<unknown, unknown>): Piece => {
 
 const MAX_NAME_LENGTH = 80
 
+// Fragments name their states `<label>.<name>`: the prefix applies to every builder created while the
+// fragment's body runs (synchronously), so nested fragments compose (`A.B.Name`).
+let namePrefix = ''
+
+/** Runs `build` with `prefix` added to the names of the states it creates. @internal */
+export function withNamePrefix<T>(prefix: string, build: () => T): T {
+  const outer = namePrefix
+  namePrefix = outer + prefix
+  try {
+    return build()
+  } finally {
+    namePrefix = outer
+  }
+}
+
 /** Refuses names AWS refuses (ASL-SPEC §15): empty, longer than 80 characters, control characters. @internal */
-export function checkStateName(name: string): string {
+export function checkStateName(base: string): string {
+  const name = typeof base === 'string' && base.length > 0 ? namePrefix + base : base
   if (typeof name !== 'string' || name.length === 0 || name.length > MAX_NAME_LENGTH) {
     throw new DslError(
       'SFN104',

@@ -67,6 +67,42 @@ export interface BuilderState {
   readonly stage: number
   /** Where references into the result start: `['Payload']` for an unwrapped Lambda invoke. */
   readonly resultPrefix: readonly PathSegment[]
+  /** Parameters an integration fixes (`StateMachineArn`, `ApiEndpoint`, …); the user's are merged after them. */
+  readonly preset?: ValueNode
+}
+
+const usesTaskToken = (node: ValueNode): boolean => {
+  switch (node.kind) {
+    case 'path':
+      return node.root === 'context' && node.segments[0] === 'Task' && node.segments[1] === 'Token'
+    case 'object':
+      return node.entries.some(([, value]) => usesTaskToken(value))
+    case 'array':
+      return node.items.some(usesTaskToken)
+    case 'intrinsic':
+      return node.args.some(usesTaskToken)
+    default:
+      return false
+  }
+}
+
+/** `$$.Task.Token` only exists for callback tasks and activities (ASL-SPEC §12.2). @internal */
+export function checkTaskToken(
+  node: TaskNode | PassNode | ParallelNode | MapNode,
+  parameters: ValueNode,
+): void {
+  if (!usesTaskToken(parameters)) return
+  const resource = node.kind === 'Task' ? node.resource : undefined
+  const callback =
+    resource !== undefined &&
+    (resource.kind === 'activity' ||
+      (resource.kind === 'arn' && resource.arn.endsWith('.waitForTaskToken')))
+  if (!callback) {
+    throw new DslError(
+      'SFN107',
+      `'${node.name}' passes the task token, but only .waitForTaskToken tasks and activities get one: wrap the definition with waitForTaskToken().`,
+    )
+  }
 }
 
 const describe = (node: StateNode): string => `${node.kind} state '${node.name}'`
@@ -203,7 +239,22 @@ export class StateBuilder<
   ): StateBuilder<TKind, TContext, TOutput, TResult, TContext>
   parameters(build: (s: Ref<TContext>, context: Ref<ContextObject>) => unknown): unknown {
     this.#only('parameters', ['Task', 'Pass', 'Parallel'])
-    const parameters = toValueNode(build(createRef('input'), createRef('context')))
+    let parameters = toValueNode(build(createRef('input'), createRef('context')))
+    const { preset } = this.#state
+    if (preset?.kind === 'object') {
+      if (parameters.kind !== 'object') {
+        throw new DslError(
+          'SFN104',
+          `parameters() on '${this.name}' must build an object: the integration adds its own fields to it.`,
+        )
+      }
+      const own = new Set(parameters.entries.map(([key]) => key))
+      parameters = {
+        kind: 'object',
+        entries: [...preset.entries.filter(([key]) => !own.has(key)), ...parameters.entries],
+      }
+    }
+    checkTaskToken(this.#state.node, parameters)
     return new StateBuilder(this.#with({ parameters }, 'parameters'))
   }
 

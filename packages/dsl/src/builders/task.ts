@@ -3,7 +3,7 @@ import { DslError } from '../errors.ts'
 import { TaskNode } from '../ir/task-node.ts'
 import { CallSite } from '../source.ts'
 import { checkStateName } from './piece.ts'
-import { StateBuilder } from './state.ts'
+import { checkTaskToken, StateBuilder } from './state.ts'
 
 /**
  * A Task state being built: `TInput` is what the previous state must provide, `TOutput` what the next one
@@ -56,7 +56,8 @@ export function task<TInput, TOutput>(
     handler: definition.handler,
     site: new CallSite(),
     nested: [],
-    stage: definition.parameters === undefined ? 0 : 1,
+    stage: 0,
     resultPrefix: resource.kind === 'lambda' && resource.unwrap === true ? ['Payload'] : [],
+    ...(definition.parameters === undefined ? {} : { preset: definition.parameters }),
   })
 }

@@ -16,6 +16,8 @@ export type TaskResource =
       readonly unwrap?: boolean
     }
   | { readonly kind: 'arn'; readonly arn: string }
+  /** An activity: its ARN is written for the workflow's region/account, or as a `${<Name>ActivityArn}`. */
+  | { readonly kind: 'activity'; readonly activityName: string }
 
 export interface TaskNode extends StateBase, StateIo {
   readonly kind: 'Task'

@@ -33,5 +33,25 @@ export function lowerResource(resource: TaskResource, target: AwsTarget): string
         : `arn:${target.partition ?? 'aws'}:states:::lambda:invoke`
     case 'arn':
       return resource.arn
+    case 'activity':
+      return activityArn(resource.activityName, target)
   }
+}
+
+/** The substitution variable for an activity's ARN (`Approve` → `ApproveActivityArn`). */
+export const activityArnVariable = (activityName: string): string =>
+  `${activityName.replace(/[^A-Za-z0-9]/g, '')}ActivityArn`
+
+/**
+ * An activity's ARN, `arn:aws:states:<region>:<account>:activity:<name>`, or a `${…ActivityArn}` substitution.
+ * @example
+ * activityArn('Approve', { region: 'us-east-1', account: '123456789012' })
+ * // 'arn:aws:states:us-east-1:123456789012:activity:Approve'
+ */
+export function activityArn(activityName: string, target: AwsTarget): string {
+  if (activityName.startsWith('arn:')) return activityName
+  if (target.region === undefined || target.account === undefined) {
+    return `\${${activityArnVariable(activityName)}}`
+  }
+  return `arn:${target.partition ?? 'aws'}:states:${target.region}:${target.account}:activity:${activityName}`
 }

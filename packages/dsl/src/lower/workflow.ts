@@ -1,7 +1,7 @@
 import type { AslState, AslStateMachine } from '@statewright/asl'
 import type { StateNode } from '../ir/state-node.ts'
 import type { AwsTarget, WorkflowNode } from '../ir/workflow-node.ts'
-import { lambdaArnVariable } from './resource.ts'
+import { activityArnVariable, lambdaArnVariable } from './resource.ts'
 import { lowerState } from './state.ts'
 
 /** Options of `lowerWorkflow`; each field overrides the workflow's own. */
@@ -37,7 +37,8 @@ const definedFields = (options: LowerOptions): AwsTarget =>
 
 /** One definition substitution a deployment tool must fill in (CDK/SAM `DefinitionSubstitutions`). */
 export interface Substitution {
-  readonly kind: 'lambda-function-arn'
+  readonly kind: 'lambda-function-arn' | 'activity-arn'
+  /** The Lambda function's or the activity's name. */
   readonly functionName: string
 }
 
@@ -55,7 +56,18 @@ export function substitutionsOf(
   const found: Record<string, Substitution> = {}
   if (target.region !== undefined && target.account !== undefined) return found
   for (const state of allStates(node.states)) {
-    if (state.kind !== 'Task' || state.resource.kind !== 'lambda') continue
+    if (state.kind !== 'Task') continue
+    if (state.resource.kind === 'activity') {
+      const { activityName } = state.resource
+      if (!activityName.startsWith('arn:')) {
+        found[activityArnVariable(activityName)] = {
+          kind: 'activity-arn',
+          functionName: activityName,
+        }
+      }
+      continue
+    }
+    if (state.resource.kind !== 'lambda') continue
     const { functionName } = state.resource
     if (functionName.startsWith('arn:')) continue
     found[lambdaArnVariable(functionName)] = { kind: 'lambda-function-arn', functionName }
