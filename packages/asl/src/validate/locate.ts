@@ -8,6 +8,9 @@ export interface TextPosition {
   readonly column: number
 }
 
+/** Nesting beyond which positions are not recorded (the validator stops at 1000 levels too). */
+const MAX_LOCATED_DEPTH = 1000
+
 interface Frame {
   readonly kind: '{' | '['
   readonly path: string
@@ -35,6 +38,8 @@ export function locatePaths(text: string): Map<string, TextPosition> {
   }
   const valueStart = (offset: number): string => {
     const frame = stack[stack.length - 1]
+    // Past the depth the validator walks, paths would only grow (quadratic memory); stop there.
+    if (stack.length > MAX_LOCATED_DEPTH) return frame?.path ?? '/'
     const path = childPath(frame)
     if (!offsets.has(path)) offsets.set(path, frame?.kind === '{' ? frame.keyOffset : offset)
     return path
