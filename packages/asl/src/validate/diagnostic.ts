@@ -89,7 +89,12 @@ export type DiagnosticCode = keyof typeof DIAGNOSTIC_CODES
 /** A path segment: an object key, or an array index (rendered `[i]` as AWS does). */
 export type PathSegment = string | number
 
-/** Renders segments the way AWS locates problems: `/States/C/Choices[0]/Next`; `/` for none. */
+/**
+ * Renders segments the way AWS locates problems: `/States/C/Choices[0]/Next`; `/` for none.
+ *
+ * @example
+ * formatPath(['States', 'C', 'Choices', 0, 'Next']) // '/States/C/Choices[0]/Next'
+ */
 export function formatPath(segments: readonly PathSegment[]): string {
   let out = ''
   for (const segment of segments)

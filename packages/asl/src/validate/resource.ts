@@ -96,7 +96,14 @@ export type ResourceKind =
   | { readonly kind: 'placeholder' }
   | { readonly kind: 'unknown' }
 
-/** Classifies a Task `Resource`; `unknown` is a resource AWS does not recognize. */
+/**
+ * Classifies a Task `Resource`; `unknown` is a resource AWS does not recognize.
+ *
+ * @example
+ * classifyResource('arn:aws:states:::sqs:sendMessage.waitForTaskToken')
+ * // { kind: 'integration', pattern: '.waitForTaskToken' }
+ * classifyResource('arn:aws:states:::dynamodb:query') // { kind: 'unknown' } (only aws-sdk:dynamodb:query exists)
+ */
 export function classifyResource(resource: string): ResourceKind {
   // Build steps emit `${ProcessPaymentFunctionArn}` for the deployment tool to fill in; what it
   // will become is unknown here, so it is neither accepted as a kind nor refused.

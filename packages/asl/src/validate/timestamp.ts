@@ -2,7 +2,13 @@
 // optional fraction, and real calendar values (month 13 or hour 25 are refused, as AWS refuses them).
 const RFC3339 = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(\.\d+)?(Z|[+-](\d{2}):(\d{2}))$/
 
-/** True when `text` is an RFC 3339 timestamp AWS accepts in `Timestamp` and `Timestamp*` operators. */
+/**
+ * True when `text` is an RFC 3339 timestamp AWS accepts in `Timestamp` and `Timestamp*` operators.
+ *
+ * @example
+ * isRfc3339Timestamp('2016-03-14T01:59:00Z') // true
+ * isRfc3339Timestamp('2016-03-14 01:59:00Z') // false: AWS wants the 'T'
+ */
 export function isRfc3339Timestamp(text: string): boolean {
   const match = RFC3339.exec(text)
   if (match === null) return false
