@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
 import type { AslStateMachine } from '@statewright/asl'
 import { defineTask, lambda, pass, succeed, task, workflow } from '@statewright/dsl'
 import { describe, expect, test } from 'vitest'
@@ -26,6 +28,13 @@ const approve = defineTask({
 const orderFlow = workflow('OrderFlow', { input: Order, comment: 'Charges an order' }, (start) =>
   start.next(task(processPayment)).next(task(approve)).next(succeed('Done')),
 )
+
+/** Line and column of the first occurrence of `code` in this file: where the DSL call sits. */
+function callSiteOf(code: string): { line: number; column: number } {
+  const lines = readFileSync(fileURLToPath(import.meta.url), 'utf8').split('\n')
+  const line = lines.findIndex((text) => text.includes(code))
+  return { line: line + 1, column: lines[line]!.indexOf(code) + 1 }
+}
 
 describe('compile', () => {
   test('lowers a DSL workflow to ordered ASL with substitutions, schemas and no errors', () => {
@@ -87,7 +96,7 @@ describe('compile', () => {
         path: '/States/Approve',
         message:
           "Task 'Approve' waits for a task token (.waitForTaskToken) but has no TimeoutSeconds, so if no answer comes it waits up to a year. Set TimeoutSeconds (and HeartbeatSeconds for long work).",
-        source: { file: 'compile.test.ts', line: 26, column: 41 },
+        source: { file: 'compile.test.ts', ...callSiteOf('task(approve)') },
       },
     ])
   })
@@ -108,6 +117,19 @@ describe('compile', () => {
     })
     expect(result.substitutions).toStrictEqual({})
     expectAslValidatorAccepts(result.asl)
+  })
+
+  test("the output schema is the last task's output when the workflow ends by outputting it", () => {
+    const charge = workflow('Charge', { input: Order }, (start) => start.next(task(processPayment)))
+
+    expect(compile(charge).schemas.output).toStrictEqual({
+      $schema: 'https://json-schema.org/draft/2020-12/schema',
+      type: 'object',
+      properties: { paymentId: { type: 'string' } },
+      required: ['paymentId'],
+      additionalProperties: false,
+    })
+    expect(compile(orderFlow).schemas.output).toBeUndefined()
   })
 
   test('reports every problem of hand-written ASL at once, errors first', () => {

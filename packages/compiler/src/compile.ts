@@ -110,7 +110,7 @@ function resolve(input: CompileInput, options: CompileOptions): Resolved {
       substitutions: { ...findPlaceholders(definition), ...dslSubstitutions(ir, options) },
       sources: sourcesOf(ir),
       ...(ir.inputSchema ? { inputSchema: ir.inputSchema } : {}),
-      ...((ir as IrWorkflow).outputSchema ? { outputSchema: (ir as IrWorkflow).outputSchema } : {}),
+      ...outputSchemaOf(ir as IrWorkflow),
     }
   }
   const definition = isStateMachineSource(input)
@@ -122,6 +122,37 @@ function resolve(input: CompileInput, options: CompileOptions): Resolved {
     substitutions:
       jsonDepth(definition, MAX_JSON_DEPTH) > MAX_JSON_DEPTH ? {} : findPlaceholders(definition),
     sources: new Map(),
+  }
+}
+
+/**
+ * The execution output's schema: the workflow's own when it declares one; otherwise, when every way
+ * the workflow ends is a Task that outputs its result untouched (no ResultSelector, ResultPath or
+ * OutputPath; Fail states end without output), the union of those tasks' output schemas.
+ */
+function outputSchemaOf(ir: IrWorkflow): { outputSchema?: ZodType } {
+  if (ir.outputSchema) return { outputSchema: ir.outputSchema }
+  const ends: ZodType[] = []
+  for (const state of ir.states as unknown as readonly Record<string, unknown>[]) {
+    if (state['kind'] === 'Fail') continue
+    const continues =
+      typeof state['next'] === 'string' || state['kind'] === 'Choice' || state['kind'] === 'Fail'
+    if (continues) continue
+    const untouched =
+      state['kind'] === 'Task' &&
+      state['resultSelector'] === undefined &&
+      state['outputPath'] === undefined &&
+      (state['resultPath'] === undefined ||
+        (Array.isArray(state['resultPath']) && state['resultPath'].length === 0)) &&
+      isRecord(state['resource']) &&
+      state['resource']['form'] !== 'invoke'
+    const schema = state['outputSchema'] as ZodType | undefined
+    if (!untouched || schema === undefined) return {}
+    if (!ends.includes(schema)) ends.push(schema)
+  }
+  if (ends.length === 0) return {}
+  return {
+    outputSchema: ends.length === 1 ? ends[0]! : z.union(ends as [ZodType, ZodType, ...ZodType[]]),
   }
 }
 

@@ -134,6 +134,7 @@ describe('main: build and check', () => {
       'OrderFlow.substitutions.json',
       'RefundFlow.asl.json',
       'RefundFlow.input.schema.json',
+      'RefundFlow.output.schema.json',
       'RefundFlow.substitutions.json',
     ])
     expect(await readFile(join(out, 'OrderFlow.asl.json'), 'utf8')).toMatchInlineSnapshot(`
