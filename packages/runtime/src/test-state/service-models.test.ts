@@ -2,10 +2,12 @@ import { describe, expect, it } from 'vitest'
 import { checkShape, modelFor } from './service-models.ts'
 
 describe('modelFor', () => {
-  it('finds a model by resource, in any partition and with any integration pattern', () => {
-    expect(modelFor('arn:aws-cn:states:::states:startExecution.sync')).toBe(
+  it('finds a request-response model by resource in any partition, none for .sync or callbacks', () => {
+    expect(modelFor('arn:aws-cn:states:::states:startExecution')).toBe(
       modelFor('arn:aws:states:::states:startExecution'),
     )
+    expect(modelFor('arn:aws:states:::states:startExecution.sync')).toBeUndefined()
+    expect(modelFor('arn:aws:states:::lambda:invoke.waitForTaskToken')).toBeUndefined()
     expect(modelFor('arn:aws:states:::lambda:invoke')).toBeDefined()
     expect(modelFor('arn:aws:states:::glue:startJobRun')).toBeUndefined()
   })

@@ -251,10 +251,10 @@ export const MODELS: Readonly<Record<string, Shape>> = {
 
 /** The model of a Task resource, or undefined when TestState here has none for it. */
 export function modelFor(resource: string): Shape | undefined {
-  // Models are keyed by the plain request-response ARN in the aws partition.
-  const normalized = resource
-    .replace(/^arn:[^:]+:/, 'arn:aws:')
-    .replace(/\.(sync(:2)?|waitForTaskToken)$/, '')
+  // Only request-response answers are the operation's response: a `.sync` job answers with its
+  // describe call, a callback with whatever the worker sent.
+  if (/\.(sync(:2)?|waitForTaskToken)$/.test(resource)) return undefined
+  const normalized = resource.replace(/^arn:[^:]+:/, 'arn:aws:')
   return Object.hasOwn(MODELS, normalized) ? MODELS[normalized] : undefined
 }
 

@@ -398,3 +398,27 @@ describe('testState', () => {
     ).toStrictEqual({ status: 'SUCCEEDED', output: { StartDate: 1 } })
   })
 })
+
+describe('testState time limit', () => {
+  it('fails an unanswered callback task with States.Timeout after five simulated minutes', async () => {
+    const result = await testState(
+      {
+        definition: {
+          Type: 'Task',
+          Resource: 'arn:aws:states:::sqs:sendMessage.waitForTaskToken',
+          Parameters: { 'token.$': '$$.Task.Token' },
+          Catch: [{ ErrorEquals: ['States.Timeout'], Next: 'TimedOut' }],
+          End: true,
+        },
+        input: {},
+      },
+      { handlers: { StateName: () => ({}) } },
+    )
+
+    expect(result).toMatchObject({
+      status: 'CAUGHT_ERROR',
+      error: 'States.Timeout',
+      nextState: 'TimedOut',
+    })
+  })
+})

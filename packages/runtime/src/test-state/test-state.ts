@@ -30,6 +30,7 @@ import type { JsonObject } from '../json.ts'
 import { randomUuid, seededRandom, type RandomSource } from '../random.ts'
 import { catchError, matchesError } from '../run-state.ts'
 import { TaskTokens } from '../task-tokens.ts'
+import { parseResource } from '../tasks/resource.ts'
 import { prepareTestState, TESTED_STATE_NAME, type TestStatePlan } from './request.ts'
 import type {
   InspectionData,
@@ -77,7 +78,7 @@ export async function testState(
   options: TestStateOptions = {},
 ): Promise<TestStateResult> {
   const plan = prepareTestState(request)
-  const { ctx, frame } = contextFor(plan, request, options)
+  const { ctx, frame, stop } = contextFor(plan, request, options)
   const inspection: Inspection = { input: plan.input }
   const detailed = request.inspectionLevel === 'DEBUG' || request.inspectionLevel === 'TRACE'
   const withInspection = (result: Omit<TestStateResult, 'inspectionData'>): TestStateResult =>
@@ -85,7 +86,9 @@ export async function testState(
   const state = plan.state
   let outcome: StateOutcome
   try {
-    outcome = await runTested(ctx, state, plan, inspection)
+    const running = runTested(ctx, state, plan, inspection)
+    // A Wait state's time is simulated, not limited (TestState reports its next state at once).
+    outcome = state.Type === 'Wait' ? await running : await withinTimeLimit(ctx, stop, running)
   } catch (error) {
     if (!(error instanceof StatesError)) throw error
     const failure = unlocated(error)
@@ -131,6 +134,37 @@ export async function testState(
     output: outcome.output,
     ...(outcome.next !== undefined ? { nextState: outcome.next } : {}),
   })
+}
+
+/** How long AWS lets TestState run a state before it fails with States.Timeout. */
+const TIME_LIMIT_MS = 5 * 60 * 1000
+
+/**
+ * Races the state against TestState's five-minute limit (on the test's clock: a virtual clock reaches
+ * it at once when nothing else can run, e.g. a `.waitForTaskToken` task nobody answers) and stops
+ * the state's work when the limit wins.
+ */
+async function withinTimeLimit<T>(
+  ctx: StateContext,
+  stop: AbortController,
+  work: Promise<T>,
+): Promise<T> {
+  const timer = new AbortController()
+  const limit = ctx.env.clock.sleep(TIME_LIMIT_MS, timer.signal).then(() => {
+    throw new StatesError(
+      'States.Timeout',
+      'The state did not finish within the 5 minutes TestState allows.',
+    )
+  })
+  try {
+    return await Promise.race([work, limit])
+  } catch (error) {
+    if (!stop.signal.aborted) stop.abort(error)
+    throw error
+  } finally {
+    timer.abort()
+    limit.catch(() => {})
+  }
 }
 
 /** One run of the tested state, recording each processing step in `inspection`. */
@@ -192,6 +226,16 @@ async function runTask(
   inspection: Inspection,
 ): Promise<StateOutcome> {
   const input = plan.input
+  const resource = parseResource(state.Resource)
+  // The task token exists before input processing, so Parameters/Arguments can pass it on.
+  if (
+    plan.context === undefined &&
+    ((resource.kind === 'service' && resource.pattern !== 'request-response') ||
+      resource.kind === 'activity')
+  ) {
+    ctx.taskToken = randomUuid(ctx.env.random)
+    ctx.contextCache = undefined
+  }
   if (ctx.language === 'JSONata') {
     const args =
       state.Arguments === undefined
@@ -543,13 +587,14 @@ function contextFor(
   plan: TestStatePlan,
   request: TestStateRequest,
   options: TestStateOptions,
-): { ctx: StateContext; frame: Frame } {
+): { ctx: StateContext; frame: Frame; stop: AbortController } {
   const clock = options.clock ?? new VirtualClock(Date.now())
   const random = randomFrom(options.random)
   const region = options.region ?? 'us-east-1'
   const accountId = options.accountId ?? '111111111111'
   const machineName = `TestState-${randomUuid(random)}`
   const executionName = randomUuid(random)
+  const stop = new AbortController()
   const machineArn = `arn:aws:states:${region}:${accountId}:stateMachine:${machineName}`
   const env: ExecutionEnv = {
     clock,
@@ -573,7 +618,7 @@ function contextFor(
     tokens: new TaskTokens(),
     mocks: {},
     mockInvocations: new Map(),
-    signal: new AbortController().signal,
+    signal: stop.signal,
     s3: undefined,
   }
   const frame: Frame = { variables: plan.variables, lastEventId: 0, signal: env.signal }
@@ -589,5 +634,5 @@ function contextFor(
   }
   // A given Context Object replaces the made-up one entirely (corpus: …context_object_edge_cases).
   if (plan.context !== undefined) ctx.contextCache = plan.context
-  return { ctx, frame }
+  return { ctx, frame, stop }
 }
