@@ -89,7 +89,9 @@ export function jsonataFacts(ast: unknown): JsonataFacts {
       if (key === 'procedure') continue // `$map(…)`: calling a function is not reading a variable
       const child = value[key]
       const relative = key === 'stages' || key === 'predicate' || key === 'group' || key === 'terms'
-      visit(child, type === 'lambda' ? false : topLevel && !relative, depth + 1)
+      // Lambda bodies and transform (`| pattern | update |`) clauses read their own context.
+      const ownContext = type === 'lambda' || type === 'transform'
+      visit(child, ownContext ? false : topLevel && !relative, depth + 1)
     }
   }
   visit(ast, true, 0)

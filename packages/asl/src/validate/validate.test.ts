@@ -732,6 +732,21 @@ describe('validateStateMachine: JSONata expressions', () => {
     ).toStrictEqual([])
   })
 
+  test('allows $ inside lambdas, transforms and path steps, which read their own context', () => {
+    expect(
+      show(
+        jsonata({
+          Type: 'Pass',
+          Output: {
+            a: '{% $map($states.input.list, function($v) { $v.x }) %}',
+            b: "{% $states.input ~> | $ | {'seen': true} | %}",
+            c: '{% $states.input.items.(price * qty) %}',
+          },
+        }),
+      ),
+    ).toStrictEqual([])
+  })
+
   test('refuses $$', () => {
     expect(show(jsonata({ Type: 'Pass', Output: '{% $$.a %}' }))).toMatchInlineSnapshot(`
       [
