@@ -31,6 +31,7 @@ export interface TestStatePlan {
   readonly mockResult: JsonValue | undefined
   readonly mockError: { readonly error: string; readonly cause: string | undefined } | undefined
   readonly mapIterationFailureCount: number | undefined
+  readonly mapItemReaderData: string | undefined
   readonly retryCount: number
 }
 
@@ -87,6 +88,14 @@ export function prepareTestState(request: TestStateRequest): TestStatePlan {
       )
     }
   }
+  if (
+    config.mapItemReaderData !== undefined &&
+    (state.Type !== 'Map' || state.ItemReader === undefined)
+  ) {
+    throw invalidRequest(
+      'MapItemReaderData can only be set when testing a Map state with an ItemReader.',
+    )
+  }
   if (config.errorCausedByState !== undefined)
     checkErrorCausedByState(state, config.errorCausedByState)
   const context = request.context === undefined ? undefined : checkContext(request.context, state)
@@ -116,6 +125,7 @@ export function prepareTestState(request: TestStateRequest): TestStatePlan {
         ? { error: mock.errorOutput.error ?? '', cause: mock.errorOutput.cause }
         : undefined,
     mapIterationFailureCount: failureCount,
+    mapItemReaderData: config.mapItemReaderData,
     retryCount: config.retrierRetryCount ?? 0,
   }
 }

@@ -422,3 +422,41 @@ describe('testState time limit', () => {
     })
   })
 })
+
+describe('testState Distributed Map', () => {
+  it('reads mapItemReaderData through the ItemReader and reports selected and batched items', async () => {
+    const result = await testState({
+      definition: {
+        Type: 'Map',
+        ItemReader: {
+          Resource: 'arn:aws:states:::s3:getObject',
+          ReaderConfig: { InputType: 'CSV', CSVHeaderLocation: 'FIRST_ROW' },
+          Parameters: { Bucket: 'b', Key: 'k.csv' },
+        },
+        ItemSelector: { 'name.$': '$$.Map.Item.Value.name' },
+        ItemBatcher: { MaxItemsPerBatch: 2 },
+        ItemProcessor: {
+          ProcessorConfig: { Mode: 'DISTRIBUTED', ExecutionType: 'STANDARD' },
+          StartAt: 'W',
+          States: { W: { Type: 'Pass', End: true } },
+        },
+        End: true,
+      },
+      input: {},
+      mock: { result: '[1, 2]' },
+      stateConfiguration: { mapItemReaderData: 'name,size\na,1\nb,2\nc,3\n' },
+      inspectionLevel: 'DEBUG',
+    })
+
+    expect(result.status).toBe('SUCCEEDED')
+    expect(result.inspectionData?.afterItemSelector).toStrictEqual([
+      { name: 'a' },
+      { name: 'b' },
+      { name: 'c' },
+    ])
+    expect(result.inspectionData?.afterItemBatcher).toStrictEqual([
+      { Items: [{ name: 'a' }, { name: 'b' }] },
+      { Items: [{ name: 'c' }] },
+    ])
+  })
+})

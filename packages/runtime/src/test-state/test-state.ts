@@ -30,6 +30,9 @@ import type { JsonObject } from '../json.ts'
 import { randomUuid, seededRandom, type RandomSource } from '../random.ts'
 import { catchError, matchesError } from '../run-state.ts'
 import { TaskTokens } from '../task-tokens.ts'
+import { batchItems } from '../items/batcher.ts'
+import { readItems } from '../items/reader.ts'
+import type { S3StandIn } from '../s3.ts'
 import { parseResource } from '../tasks/resource.ts'
 import { prepareTestState, TESTED_STATE_NAME, type TestStatePlan } from './request.ts'
 import type {
@@ -360,10 +363,15 @@ async function runMap(
   }
   if (count !== undefined) inspection.toleratedFailureCount = count
   if (percentage !== undefined) inspection.toleratedFailurePercentage = percentage
+  if (state.ItemReader !== undefined && ctx.env.s3 !== undefined) {
+    // Distributed Map: the items as its ItemReader reads them (mapItemReaderData, or the s3 option).
+    items = await readItems(ctx, state.ItemReader, input, effective, ctx.env.s3)
+  }
   const selector = state.ItemSelector ?? (jsonataMode ? undefined : state.Parameters)
+  let selected: JsonValue[] | undefined
   if (selector !== undefined && Array.isArray(items)) {
     // Each iteration's input, with $$.Map.Item (ASL-SPEC §3.8).
-    const selected: JsonValue[] = []
+    selected = []
     for (const [index, item] of items.entries()) {
       const mapItem: JsonObject = { Index: index, Value: item }
       selected.push(
@@ -373,6 +381,17 @@ async function runMap(
       )
     }
     inspection.afterItemSelector = selected
+  }
+  if (state.ItemBatcher !== undefined && Array.isArray(items)) {
+    const inputs = selected
+    inspection.afterItemBatcher = await batchItems(
+      ctx,
+      state.ItemBatcher,
+      items,
+      input,
+      effective,
+      async (item, index) => inputs?.[index] ?? item,
+    )
   }
 
   let result: JsonValue
@@ -619,7 +638,7 @@ function contextFor(
     mocks: {},
     mockInvocations: new Map(),
     signal: stop.signal,
-    s3: undefined,
+    s3: plan.mapItemReaderData !== undefined ? readerData(plan.mapItemReaderData) : options.s3,
   }
   const frame: Frame = { variables: plan.variables, lastEventId: 0, signal: env.signal }
   const ctx: StateContext = {
@@ -635,4 +654,13 @@ function contextFor(
   // A given Context Object replaces the made-up one entirely (corpus: …context_object_edge_cases).
   if (plan.context !== undefined) ctx.contextCache = plan.context
   return { ctx, frame, stop }
+}
+
+/** An S3 stand-in whose every object is `data`: what the tested ItemReader reads (mapItemReaderData). */
+function readerData(data: string): S3StandIn {
+  return {
+    getObject: () => data,
+    putObject: () => {},
+    listObjects: () => undefined,
+  }
 }

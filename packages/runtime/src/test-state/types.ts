@@ -1,6 +1,7 @@
 import type { JsonValue, TaskHandler } from '@statewright/asl'
 import type { Clock } from '../clock.ts'
 import type { RandomSource } from '../random.ts'
+import type { S3StandIn } from '../s3.ts'
 
 /** How much TestState reports: INFO (status, output, error), DEBUG/TRACE (plus inspectionData). */
 export type InspectionLevel = 'INFO' | 'DEBUG' | 'TRACE'
@@ -29,6 +30,8 @@ export interface TestStateConfiguration {
   readonly errorCausedByState?: string
   /** How many iterations of a mocked Map failed (checked against its tolerated failures). */
   readonly mapIterationFailureCount?: number
+  /** What a Distributed Map's ItemReader reads, as found in its source (JSON, JSONL or CSV text). */
+  readonly mapItemReaderData?: string
 }
 
 /** A TestState call: one state (or `stateName` of a whole machine), its input and circumstances. */
@@ -65,6 +68,8 @@ export interface InspectionData {
   readonly afterItemsPath?: JsonValue
   /** Each Map iteration's input after ItemSelector. */
   readonly afterItemSelector?: JsonValue
+  /** The batches a Map's ItemBatcher makes of the items. */
+  readonly afterItemBatcher?: JsonValue
   readonly variables?: JsonValue
   readonly maxConcurrency?: number
   readonly toleratedFailureCount?: number
@@ -95,4 +100,6 @@ export interface TestStateOptions {
   readonly clock?: Clock
   readonly region?: string
   readonly accountId?: string
+  /** S3 for a Distributed Map's ItemReader/ResultWriter, unless `mapItemReaderData` is given. */
+  readonly s3?: S3StandIn
 }
