@@ -38,10 +38,17 @@ function mapStrings(value: unknown, replace: (text: string) => string): unknown 
  */
 export function findPlaceholders(definition: AslStateMachine): Record<string, SubstitutionInfo> {
   const found: Record<string, SubstitutionInfo> = {}
-  mapStrings(definition, (text) => {
-    for (const match of text.matchAll(PLACEHOLDER)) found[match[1]!] = { kind: 'placeholder' }
-    return text
-  })
+  // Read-only walk (no copies): this runs on every compile.
+  const pending: unknown[] = [definition]
+  while (pending.length > 0) {
+    const value = pending.pop()
+    if (typeof value === 'string') {
+      if (value.includes('${')) {
+        for (const match of value.matchAll(PLACEHOLDER)) found[match[1]!] = { kind: 'placeholder' }
+      }
+    } else if (Array.isArray(value)) pending.push(...value)
+    else if (isRecord(value)) pending.push(...Object.values(value))
+  }
   return Object.fromEntries(Object.entries(found).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
 }
 

@@ -1,5 +1,4 @@
 import type { AslStateMachine, JsonValue, QueryLanguage } from '@statewright/asl'
-import { pointer } from '../diagnostics.ts'
 
 /** A state as the lints see it: untyped fields, because hand-written ASL may hold anything. */
 export type LooseState = { readonly [field: string]: unknown }
@@ -17,7 +16,7 @@ export interface StateVisit {
   /** The state's effective query language (its own, else the machine's: SPEC "Query Languages"). */
   readonly queryLanguage: QueryLanguage
   /** The Map or Parallel state that runs this scope, if any. */
-  readonly parent?: StateVisit
+  readonly parent: StateVisit | undefined
 }
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>
@@ -32,25 +31,28 @@ export function collectStates(definition: AslStateMachine | Record<string, unkno
   const machineLanguage: QueryLanguage =
     root['QueryLanguage'] === 'JSONata' ? 'JSONata' : 'JSONPath'
   const visits: StateVisit[] = []
-  const pending: { owner: Record<string, unknown>; ownerPath: string; parent?: StateVisit }[] = [
-    { owner: root, ownerPath: '' },
-  ]
-  while (pending.length > 0) {
-    const { owner, ownerPath, parent } = pending.shift()!
+  const pending: {
+    owner: Record<string, unknown>
+    ownerPath: string
+    parent: StateVisit | undefined
+  }[] = [{ owner: root, ownerPath: '', parent: undefined }]
+  for (let next = 0; next < pending.length; next++) {
+    const { owner, ownerPath, parent } = pending[next]!
     const states = owner['States']
     if (!isRecord(states)) continue
     for (const [name, state] of Object.entries(states)) {
       if (!isRecord(state)) continue
       const language = state['QueryLanguage']
+      // PERF: a plain literal (no spread, no pointer()): this runs once per state of every compile.
       const visit: StateVisit = {
         name,
         state,
-        path: `${ownerPath}${pointer('States', name)}`,
+        path: `${ownerPath}/States/${name}`,
         scope: states,
         scopePath: ownerPath,
         queryLanguage:
           language === 'JSONata' || language === 'JSONPath' ? language : machineLanguage,
-        ...(parent ? { parent } : {}),
+        parent,
       }
       visits.push(visit)
       const branches = state['Branches']
