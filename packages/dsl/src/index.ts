@@ -115,7 +115,7 @@ export {
   uuid,
 } from './intrinsics.ts'
 export type { Arg, FormatArgs, HashAlgorithm } from './intrinsics.ts'
-export type { Fits, InputOf, OutputOf, Passthrough } from './infer.ts'
+export type { Fits, InputOf, OutputOf, Passthrough, ResultAt } from './infer.ts'
 export type { DslTypeError, SetPath, Simplify } from './type-utils.ts'
 export { DslError, DSL_ERROR_CODES } from './errors.ts'
 export type { DslErrorCode } from './errors.ts'

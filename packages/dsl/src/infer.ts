@@ -1,4 +1,4 @@
-import type { DslTypeError } from './type-utils.ts'
+import type { DslTypeError, SetPath } from './type-utils.ts'
 
 declare const passthrough: unique symbol
 
@@ -28,12 +28,24 @@ export type OutputOf<T> = T extends { readonly '~types'?: { readonly output: inf
   ? TOutput
   : never
 
+declare const resultAt: unique symbol
+
+/**
+ * The output of a standalone state whose `resultPath()` places its result into an input it does not know
+ * yet: resolved to `SetPath<input, TPath, TResult>` when the state is chained after something.
+ */
+export interface ResultAt<TPath extends string, TResult> {
+  readonly [resultAt]: { readonly path: TPath; readonly result: TResult }
+}
+
 /** The data after a state: its own output, or what came in when it passes data through. */
 export type ResolveOutput<TBefore, TAfter> = [TAfter] extends [never]
   ? never
   : [TAfter] extends [Passthrough]
     ? TBefore
-    : TAfter
+    : [TAfter] extends [ResultAt<infer TPath, infer TResult>]
+      ? SetPath<TBefore, TPath, TResult>
+      : TAfter
 
 /**
  * The data a chain hands to its next state. A chain that so far only passes data through, from an unknown
@@ -43,7 +55,11 @@ export type DataOf<TInput, TOutput> = [TOutput] extends [Passthrough]
   ? unknown extends TInput
     ? any // eslint-disable-line @typescript-eslint/no-explicit-any
     : TInput
-  : TOutput
+  : [TOutput] extends [ResultAt<infer TPath, infer TResult>]
+    ? unknown extends TInput
+      ? any // eslint-disable-line @typescript-eslint/no-explicit-any
+      : SetPath<TInput, TPath, TResult>
+    : TOutput
 
 /** The input a chain requires once `TTarget` follows it. */
 export type NextInput<TInput, TOutput, TTarget> = [TOutput] extends [Passthrough]

@@ -116,7 +116,7 @@ export class Chain<TInput, TOutput> implements Chainable<TInput, TOutput> {
   next<TTarget extends Chainable<any, any>>(
     target: Fits<DataOf<TInput, TOutput>, TTarget>,
   ): NextChain<TInput, TOutput, TTarget> {
-    return appendTo(this.#last, target as TTarget) as NextChain<TInput, TOutput, TTarget>
+    return appendTo(this.#last, target as TTarget) as unknown as NextChain<TInput, TOutput, TTarget>
   }
 
   /**
@@ -194,7 +194,7 @@ export class Chain<TInput, TOutput> implements Chainable<TInput, TOutput> {
     build: (choice: ChoiceBuilder<DataOf<TInput, TOutput>, never>) => TChoice,
   ): NextChain<TInput, TOutput, TChoice> {
     const built = build(ChoiceBuilder.create(name))
-    return appendTo(this.#last, built) as NextChain<TInput, TOutput, TChoice>
+    return appendTo(this.#last, built) as unknown as NextChain<TInput, TOutput, TChoice>
   }
 
   /**
@@ -206,7 +206,10 @@ export class Chain<TInput, TOutput> implements Chainable<TInput, TOutput> {
     name: string,
     options: WaitOptions<DataOf<TInput, TOutput>>,
   ): Chain<TInput, DataOf<TInput, TOutput>> {
-    return appendTo(this.#last, wait(name, options)) as Chain<TInput, DataOf<TInput, TOutput>>
+    return appendTo(this.#last, wait(name, options)) as unknown as Chain<
+      TInput,
+      DataOf<TInput, TOutput>
+    >
   }
 
   /**
@@ -316,7 +319,8 @@ export function chainOf<TSchema extends ZodType>(
 export function appendTo(
   last: Link | undefined,
   target: Chainable<unknown, unknown>,
-): Chain<unknown, unknown> {
+): Chain<any, any> {
+  // eslint-disable-line @typescript-eslint/no-explicit-any
   const piece = resolveTarget(target)
   if (last === undefined) return new Chain({ piece, previous: undefined, first: piece })
   if (!last.piece.isOpen) {

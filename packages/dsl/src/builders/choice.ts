@@ -154,7 +154,11 @@ export class ChoiceBuilder<TInput, TOutput> implements Chainable<TInput, TOutput
   next<TTarget extends Chainable<any, any>>(
     target: Fits<TOutput, TTarget>,
   ): NextChain<TInput, TOutput, TTarget> {
-    return chainAfter(this['~piece'], target as TTarget) as NextChain<TInput, TOutput, TTarget>
+    return chainAfter(this['~piece'], target as TTarget) as unknown as NextChain<
+      TInput,
+      TOutput,
+      TTarget
+    >
   }
 }
 

@@ -1,7 +1,7 @@
 import type { QueryLanguage, TaskHandler } from '@statewright/asl'
 import type { ContextObject } from '../context-object.ts'
 import { DslError } from '../errors.ts'
-import type { Fits, Passthrough } from '../infer.ts'
+import type { DataOf, Fits, Passthrough, ResultAt } from '../infer.ts'
 import type { CatchClause } from '../ir/error-handling.ts'
 import type { MapNode } from '../ir/map-node.ts'
 import type { BranchNode, ParallelNode } from '../ir/parallel-node.ts'
@@ -15,7 +15,7 @@ import type { CallSite } from '../source.ts'
 import { type Expression, type Resolved, type Template, toValueNode } from '../template.ts'
 import type { SetPath } from '../type-utils.ts'
 import { variableName } from '../variables.ts'
-import { chainAfter, type NextChain, resolveTarget } from './chain.ts'
+import { type Chain, chainAfter, type NextChain, resolveTarget } from './chain.ts'
 import { type Chainable, type EmitContext, type Piece } from './piece.ts'
 import { checkErrors, type ErrorName, retryPolicy, type RetryOptions } from './retry-options.ts'
 
@@ -281,8 +281,22 @@ export class StateBuilder<
    */
   resultPath<TPath extends string>(
     path: TPath,
-  ): StateBuilder<TKind, TInput, SetPath<TContext, TPath, TResult>, TResult, TContext>
-  resultPath(path: null): StateBuilder<TKind, TInput, TContext, TResult, TContext>
+  ): StateBuilder<
+    TKind,
+    TInput,
+    unknown extends TContext ? ResultAt<TPath, TResult> : SetPath<TContext, TPath, TResult>,
+    TResult,
+    TContext
+  >
+  resultPath(
+    path: null,
+  ): StateBuilder<
+    TKind,
+    TInput,
+    unknown extends TContext ? Passthrough : TContext,
+    TResult,
+    TContext
+  >
   resultPath(path: string | null): StateBuilder<TKind, TInput, unknown, TResult, TContext> {
     const resultPath = segmentsOfResultPath(this.name, path)
     return new StateBuilder(this.#with({ resultPath }, 'resultPath'))
@@ -366,13 +380,25 @@ export class StateBuilder<
    * // "Catch": [{ "ErrorEquals": ["States.ALL"], "Next": "PaymentFailureHandler" }]
    */
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  catch<TBuilt extends Chainable<any, any>, TPath extends string | null = never>(
+    this: StateBuilder<Catching, TInput, TOutput, TResult, TContext>,
+    errors: readonly ErrorName[],
+    handler: (caught: Chain<CatchOutput<TContext, TPath>, CatchOutput<TContext, TPath>>) => TBuilt,
+    options?: CatchOptions<TPath>,
+  ): StateBuilder<TKind, TInput, TOutput, TResult, TContext>
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
   catch<THandler extends Chainable<any, any>, TPath extends string | null = never>(
     this: StateBuilder<Catching, TInput, TOutput, TResult, TContext>,
     errors: readonly ErrorName[],
     handler: Fits<CatchOutput<TContext, TPath>, THandler>,
-    options: CatchOptions<TPath> = {},
+    options?: CatchOptions<TPath>,
+  ): StateBuilder<TKind, TInput, TOutput, TResult, TContext>
+  catch(
+    errors: readonly ErrorName[],
+    handler: unknown,
+    options: CatchOptions<string | null> = {},
   ): StateBuilder<TKind, TInput, TOutput, TResult, TContext> {
-    const self = this as unknown as StateBuilder<TKind, TInput, TOutput, TResult, TContext>
+    const self = this
     self.#only('catch', ['Task', 'Parallel', 'Map'])
     const target = resolveTarget(handler)
     const clause: CatchClause = {
@@ -464,8 +490,12 @@ export class StateBuilder<
    */
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   next<TTarget extends Chainable<any, any>>(
-    target: Fits<TOutput extends Passthrough ? any : TOutput, TTarget>, // eslint-disable-line @typescript-eslint/no-explicit-any
+    target: Fits<DataOf<TInput, TOutput>, TTarget>,
   ): NextChain<TInput, TOutput, TTarget> {
-    return chainAfter(this['~piece'], target as TTarget) as NextChain<TInput, TOutput, TTarget>
+    return chainAfter(this['~piece'], target as TTarget) as unknown as NextChain<
+      TInput,
+      TOutput,
+      TTarget
+    >
   }
 }

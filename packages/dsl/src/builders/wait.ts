@@ -65,7 +65,11 @@ export class WaitBuilder implements Chainable<unknown, Passthrough> {
   next<TTarget extends Chainable<any, any>>(
     target: Fits<any, TTarget>,
   ): NextChain<unknown, Passthrough, TTarget> {
-    return chainAfter(this['~piece'], target as TTarget) as NextChain<unknown, Passthrough, TTarget>
+    return chainAfter(this['~piece'], target as TTarget) as unknown as NextChain<
+      unknown,
+      Passthrough,
+      TTarget
+    >
   }
 }
 
