@@ -29,7 +29,7 @@ export interface ExecutionEnv {
   readonly mocks: Readonly<Record<string, MockedResponse>>
   readonly mockInvocations: Map<string, number>
   /** What Distributed Map ItemReader/ResultWriter use instead of Amazon S3. */
-  readonly s3: S3StandIn | undefined
+  readonly s3?: S3StandIn | undefined
   /** Aborted when the execution stops (failure elsewhere, timeout, stop()). */
   readonly signal: AbortSignal
 }
@@ -82,6 +82,21 @@ export function addEvent(
 ): number {
   if (env.history.length >= env.maxHistoryEvents) throw new HistoryLimitError(env.maxHistoryEvents)
   const id = env.history.add(type, frame.lastEventId, env.clock.now(), details)
+  frame.lastEventId = id
+  return id
+}
+
+/** Records a `…StateEntered`/`…StateExited` event in `frame`'s thread and returns its id. */
+export function addStateEvent(
+  env: ExecutionEnv,
+  frame: Frame,
+  type: HistoryEventType,
+  name: string,
+  value: JsonValue,
+  assigned?: Readonly<Record<string, JsonValue>>,
+): number {
+  if (env.history.length >= env.maxHistoryEvents) throw new HistoryLimitError(env.maxHistoryEvents)
+  const id = env.history.addState(type, frame.lastEventId, env.clock.now(), name, value, assigned)
   frame.lastEventId = id
   return id
 }

@@ -51,6 +51,10 @@ interface RecordedEvent {
   readonly previousEventId: number
   readonly time: number
   readonly details: Record<string, unknown> | undefined
+  /** State entered/exited events keep their few fields flat (PERF: one object per event). */
+  readonly name?: string
+  readonly value?: JsonValue
+  readonly assigned?: Readonly<Record<string, JsonValue>> | undefined
 }
 
 /** The 25,000-event quota of a Standard execution (ASL-SPEC §13). */
@@ -79,6 +83,24 @@ export class History {
     details?: Record<string, unknown>,
   ): number {
     this.#events.push({ type, previousEventId, time, details })
+    const id = this.#events.length
+    if (this.#listeners.length > 0) {
+      const event = this.#build(id - 1)
+      for (const listener of this.#listeners) listener(event)
+    }
+    return id
+  }
+
+  /** Appends a `…StateEntered` (`value` = input) or `…StateExited` (`value` = output) event. */
+  addState(
+    type: HistoryEventType,
+    previousEventId: number,
+    time: number,
+    name: string,
+    value: JsonValue,
+    assigned?: Readonly<Record<string, JsonValue>>,
+  ): number {
+    this.#events.push({ type, previousEventId, time, details: undefined, name, value, assigned })
     const id = this.#events.length
     if (this.#listeners.length > 0) {
       const event = this.#build(id - 1)
@@ -122,6 +144,21 @@ export class History {
     }
     if (recorded.details !== undefined) {
       event[detailsKey(recorded.type)] = materialize(recorded.details)
+    } else if (recorded.name !== undefined) {
+      const entered = recorded.type.endsWith('Entered')
+      const details: Record<string, unknown> = { name: recorded.name }
+      if (entered) {
+        details.input = JSON.stringify(recorded.value)
+        details.inputDetails = { truncated: false }
+      } else {
+        details.output = JSON.stringify(recorded.value)
+        details.outputDetails = { truncated: false }
+        if (recorded.assigned !== undefined) {
+          details.assignedVariables = assignedText(recorded.assigned)
+          details.assignedVariablesDetails = { truncated: false }
+        }
+      }
+      event[entered ? 'stateEnteredEventDetails' : 'stateExitedEventDetails'] = details
     }
     return event as unknown as HistoryEvent
   }
@@ -139,10 +176,14 @@ function materialize(details: Record<string, unknown>): Record<string, unknown> 
     if (value === undefined) continue
     if (value instanceof JsonText) out[key] = JSON.stringify(value.value)
     else if (key === 'assignedVariables' && typeof value === 'object' && value !== null) {
-      const vars: Record<string, string> = {}
-      for (const [name, v] of Object.entries(value)) vars[name] = JSON.stringify(v)
-      out[key] = vars
+      out[key] = assignedText(value as Record<string, JsonValue>)
     } else out[key] = value
   }
   return out
+}
+
+function assignedText(assigned: Readonly<Record<string, JsonValue>>): Record<string, string> {
+  const vars: Record<string, string> = {}
+  for (const [name, v] of Object.entries(assigned)) vars[name] = JSON.stringify(v)
+  return vars
 }

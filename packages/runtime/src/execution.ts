@@ -219,7 +219,11 @@ export function startExecution(
     clock,
     history,
     random,
-    handlers: { ...prepared.handlers, ...options.handlers },
+    // PERF: the caller's object as is when there is nothing to merge.
+    handlers:
+      Object.keys(prepared.handlers).length === 0
+        ? (options.handlers ?? {})
+        : { ...prepared.handlers, ...options.handlers },
     rootLanguage: prepared.machine.QueryLanguage ?? 'JSONPath',
     execution: {
       Id: executionArn,
@@ -247,10 +251,16 @@ export function startExecution(
     s3: options.s3,
     signal: controller.signal,
   }
+  const stopper: Stopper = {}
+  const abortExecution = (reason: Aborted): void => {
+    if (controller.signal.aborted) return
+    controller.abort(reason)
+    stopper.reject?.(reason)
+  }
   if (options.signal !== undefined) {
     const outer = options.signal
-    if (outer.aborted) controller.abort(new Aborted())
-    else outer.addEventListener('abort', () => controller.abort(new Aborted()), { once: true })
+    if (outer.aborted) abortExecution(new Aborted())
+    else outer.addEventListener('abort', () => abortExecution(new Aborted()), { once: true })
   }
   history.add('ExecutionStarted', 0, startTime, {
     input: new JsonText(prepared.input),
@@ -261,20 +271,27 @@ export function startExecution(
   const frame: Frame = { variables: {}, lastEventId: 0, signal: controller.signal }
 
   const finished: { value: boolean } = { value: false }
-  const done = execute(env, prepared.machine, prepared.input, frame, controller).then((outcome) => {
-    finished.value = true
-    const stopMs = clock.now()
-    const events = history.events()
-    return {
-      ...outcome,
-      history: events,
-      executionArn,
-      stateMachineArn,
-      startDate: new Date(startTime),
-      stopDate: new Date(stopMs),
-      elapsedMs: stopMs - startTime,
-    }
-  })
+  const done = execute(env, prepared.machine, prepared.input, frame, controller, stopper).then(
+    (outcome) => {
+      finished.value = true
+      const stopMs = clock.now()
+      const result = {
+        ...outcome,
+        executionArn,
+        stateMachineArn,
+        startDate: new Date(startTime),
+        stopDate: new Date(stopMs),
+        elapsedMs: stopMs - startTime,
+      }
+      // The public history (JSON text details) is built when first read: most runs never read it.
+      let events: HistoryEvent[] | undefined
+      Object.defineProperty(result, 'history', {
+        enumerable: true,
+        get: () => (events ??= history.events()),
+      })
+      return result as ExecutionResult
+    },
+  )
 
   return {
     executionArn,
@@ -301,7 +318,7 @@ export function startExecution(
       })
     },
     stop(error, cause) {
-      if (!finished.value) controller.abort(new Aborted(error, cause))
+      if (!finished.value) abortExecution(new Aborted(error, cause))
     },
     history: () => history.events(),
     events: () => stream(history, done),
@@ -343,6 +360,7 @@ async function execute(
   input: JsonValue,
   frame: Frame,
   controller: AbortController,
+  stopper: Stopper,
 ): Promise<Outcome> {
   const end = (
     type: 'ExecutionSucceeded' | 'ExecutionFailed' | 'ExecutionAborted' | 'ExecutionTimedOut',
@@ -351,23 +369,23 @@ async function execute(
     // The closing event is recorded even at the history quota.
     env.history.add(type, frame.lastEventId, env.clock.now(), details)
   }
-  const timers = new AbortController()
+  let timers: AbortController | undefined
   try {
     const work = runStates(env, machine, input, frame)
     const racers: Promise<JsonValue>[] = [work]
     if (typeof machine.TimeoutSeconds === 'number') {
+      timers = new AbortController()
       racers.push(
         env.clock.sleep(machine.TimeoutSeconds * 1000, timers.signal).then(() => {
           throw new TimedOut()
         }),
       )
     }
+    // stop() and the caller's signal reject this (cheaper than an abort listener per execution).
     racers.push(
       new Promise<never>((_, reject) => {
         if (controller.signal.aborted) reject(controller.signal.reason)
-        controller.signal.addEventListener('abort', () => reject(controller.signal.reason), {
-          once: true,
-        })
+        else stopper.reject = reject
       }),
     )
     const output = await Promise.race(racers)
@@ -395,8 +413,13 @@ async function execute(
     end('ExecutionFailed', { error: 'States.Runtime', cause })
     return { status: 'FAILED', error: 'States.Runtime', cause }
   } finally {
-    timers.abort()
+    timers?.abort('settled')
   }
+}
+
+/** @internal How stop() reaches the running execution. */
+interface Stopper {
+  reject?: (reason: unknown) => void
 }
 
 function withErrorCause(

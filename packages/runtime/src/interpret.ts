@@ -13,13 +13,15 @@ export async function runStates(
 ): Promise<JsonValue> {
   let name = machine.StartAt
   let value = input
+  let first = true
   for (;;) {
     if (frame.signal.aborted) throw frame.signal.reason
     const state = Object.hasOwn(machine.States, name) ? machine.States[name] : undefined
     if (state === undefined) {
       throw new InternalError(`State '${name}' is missing although the definition was validated.`)
     }
-    const outcome = await runState(env, frame, name, state, value)
+    const outcome = await runState(env, frame, name, state, value, first)
+    first = false
     value = outcome.output
     if (outcome.next === undefined) return value
     name = outcome.next

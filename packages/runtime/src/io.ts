@@ -41,7 +41,13 @@ export function contextObject(ctx: StateContext, mapItem?: JsonObject): JsonObje
 }
 
 export function pathScope(ctx: StateContext, mapItem?: JsonObject): PathScope {
-  return { context: contextObject(ctx, mapItem), variables: ctx.frame.variables }
+  // PERF: the context object is built only when an expression reads `$$`.
+  return {
+    get context(): JsonValue {
+      return contextObject(ctx, mapItem)
+    },
+    variables: ctx.frame.variables,
+  }
 }
 
 export function jsonataScope(
@@ -51,7 +57,9 @@ export function jsonataScope(
 ): JsonataScope {
   return {
     input,
-    context: contextObject(ctx, extra?.mapItem),
+    get context(): JsonValue {
+      return contextObject(ctx, extra?.mapItem)
+    },
     variables: ctx.frame.variables,
     ...(extra?.result !== undefined ? { result: extra.result } : {}),
     ...(extra?.errorOutput !== undefined ? { errorOutput: extra.errorOutput } : {}),

@@ -130,3 +130,59 @@ export function jsonEquals(a: JsonValue, b: JsonValue): boolean {
   }
   return true
 }
+
+const sizes = new WeakMap<object, number>()
+
+/**
+ * Bytes of the UTF-8 JSON text of `value`, as AWS's 256 KiB quota counts them, without building the
+ * text. PERF: sizes of objects and arrays are remembered, and the runtime shares unchanged sub-trees
+ * between states (ResultPath copies only the path it writes), so each state measures only what is new.
+ */
+export function payloadSize(value: JsonValue): number {
+  switch (typeof value) {
+    case 'string':
+      return stringSize(value)
+    case 'number':
+      return String(value).length
+    case 'boolean':
+      return value ? 4 : 5
+    default: {
+      if (value === null) return 4
+      const known = sizes.get(value)
+      if (known !== undefined) return known
+      let size = 2
+      if (Array.isArray(value)) {
+        for (let i = 0; i < value.length; i++) size += payloadSize(value[i]!) + (i > 0 ? 1 : 0)
+      } else {
+        let first = true
+        for (const key in value) {
+          if (!Object.hasOwn(value, key)) continue
+          size += stringSize(key) + 1 + payloadSize(value[key]!) + (first ? 0 : 1)
+          first = false
+        }
+      }
+      sizes.set(value, size)
+      return size
+    }
+  }
+}
+
+const PLAIN_ASCII = /^[\x20\x21\x23-\x5b\x5d-\x7e]*$/
+
+function stringSize(text: string): number {
+  if (PLAIN_ASCII.test(text)) return text.length + 2
+  let size = 2
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i)
+    if (code === 0x22 || code === 0x5c) size += 2
+    else if (code < 0x20)
+      size += code === 8 || code === 9 || code === 10 || code === 12 || code === 13 ? 2 : 6
+    else if (code < 0x80) size += 1
+    else if (code < 0x800) size += 2
+    else if (code >= 0xd800 && code <= 0xdbff && i + 1 < text.length) {
+      size += 4
+      i++
+    } else size += 3
+  }
+  return size
+}

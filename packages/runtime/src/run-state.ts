@@ -4,6 +4,7 @@
  */
 import type { AslCatcher, AslRetrier, AslState, JsonValue } from '@statewright/asl'
 import {
+  addStateEvent,
   addEvent,
   asVerbatim,
   locateError,
@@ -12,10 +13,10 @@ import {
   type StateContext,
 } from './env.ts'
 import { StatesError } from './errors.ts'
-import { JsonText, type HistoryEventType } from './events.ts'
+import type { HistoryEventType } from './events.ts'
 import { HANDLERS, type StateOutcome } from './handlers/index.ts'
 import { evaluateAssign, jsonata, jsonataScope, resultPath } from './io.ts'
-import { jsonByteLength, type JsonObject } from './json.ts'
+import { payloadSize, type JsonObject } from './json.ts'
 
 /** Errors that neither Retry nor Catch sees (ASL-SPEC §9.1). */
 const UNCATCHABLE = new Set(['States.Runtime'])
@@ -28,13 +29,16 @@ export async function runState(
   name: string,
   state: AslState,
   input: JsonValue,
+  first = true,
 ): Promise<StateOutcome> {
   const type = state.Type
-  const enteredEventId = addEvent(env, frame, `${type}StateEntered` as HistoryEventType, {
+  const enteredEventId = addStateEvent(
+    env,
+    frame,
+    `${type}StateEntered` as HistoryEventType,
     name,
-    input: new JsonText(input),
-    inputDetails: { truncated: false },
-  })
+    input,
+  )
   const ctx: StateContext = {
     env,
     frame,
@@ -68,7 +72,13 @@ export async function runState(
     }
     throw error
   }
-  if (jsonByteLength(outcome.output) > env.maxPayloadBytes) {
+  // PERF: an output that is this state's input was measured already, unless it came from outside
+  // the scope (the first state: execution input, branch or iteration input).
+  if (
+    env.maxPayloadBytes !== Infinity &&
+    (first || outcome.output !== input) &&
+    payloadSize(outcome.output) > env.maxPayloadBytes
+  ) {
     throw asVerbatim(
       new StatesError(
         'States.DataLimitExceeded',
@@ -78,14 +88,14 @@ export async function runState(
   }
   if (outcome.assigned !== undefined) frame.variables = { ...frame.variables, ...outcome.assigned }
   if (type !== 'Fail') {
-    addEvent(env, frame, `${type}StateExited` as HistoryEventType, {
+    addStateEvent(
+      env,
+      frame,
+      `${type}StateExited` as HistoryEventType,
       name,
-      output: new JsonText(outcome.output),
-      outputDetails: { truncated: false },
-      ...(outcome.assigned !== undefined
-        ? { assignedVariables: outcome.assigned, assignedVariablesDetails: { truncated: false } }
-        : {}),
-    })
+      outcome.output,
+      outcome.assigned,
+    )
   }
   return outcome
 }

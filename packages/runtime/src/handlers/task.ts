@@ -1,4 +1,4 @@
-import type { AslTaskState, JsonValue, TaskHandler } from '@statewright/asl'
+import type { AslTaskState, JsonValue, TaskHandler, TaskHandlerContext } from '@statewright/asl'
 import { addEvent, asVerbatim, locateError, type StateContext } from '../env.ts'
 import { StatesError } from '../errors.ts'
 import { JsonText, type HistoryEventType } from '../events.ts'
@@ -13,20 +13,33 @@ import {
 } from '../io.ts'
 import { randomUuid } from '../random.ts'
 import { answerResult, mockedAnswer, type MockedResponse } from '../mocks.ts'
-import { callHandler, findHandler, lambdaInvokeEnvelope } from '../tasks/invoke.ts'
+import { callHandler, findHandler, isThenable, lambdaInvokeEnvelope } from '../tasks/invoke.ts'
 import { parameterProblems } from '../tasks/parameters.ts'
 import { parseResource, type TaskResource } from '../tasks/resource.ts'
 import { nextOf, type StateHandler } from './index.ts'
 
 /** AWS's default Task timeout (ASL-SPEC §16: 99999999 s, not the spec's 60). */
-const DEFAULT_TIMEOUT_SECONDS = 99_999_999
+const resources = new WeakMap<AslTaskState, TaskResource>()
+
+/** The parsed Resource of a Task state (parsed once per definition). */
+function resourceOf(state: AslTaskState): TaskResource {
+  let resource = resources.get(state)
+  if (resource === undefined) {
+    resource = parseResource(state.Resource)
+    resources.set(state, resource)
+  }
+  return resource
+}
+
+/** Abort reason once a task has settled (cheaper than the default DOMException). */
+const SETTLED = 'settled'
 
 /**
  * Task (ASL-SPEC §3.1, §6.3, §12): input processing, the integration (a local handler) under
  * TimeoutSeconds/HeartbeatSeconds, `.waitForTaskToken` callbacks, then result processing.
  */
 export const runTask: StateHandler<AslTaskState> = async (state, input, ctx) => {
-  const resource = parseResource(state.Resource)
+  const resource = resourceOf(state)
   // The token exists before input processing: Parameters/Arguments pass it on ($$.Task.Token).
   if (
     (resource.kind === 'service' && resource.pattern !== 'request-response') ||
@@ -205,13 +218,20 @@ async function invoke(
   }
   event('Started', prefix === 'Task' ? { ...base } : {})
 
-  const controller = new AbortController()
-  const onOuterAbort = (): void => controller.abort(frame.signal.reason)
-  frame.signal.addEventListener('abort', onOuterAbort, { once: true })
-  const timeoutMs = (timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS) * 1000
-  // No timer for AWS's default timeout: it is longer than any test runs.
-  const timed = timeoutSeconds !== undefined
-  const timers = new AbortController()
+  // Signals and timers are made only when needed: most handlers never look at their signal.
+  let controller: AbortController | undefined
+  const handlerSignal = (): AbortSignal => {
+    controller ??= new AbortController()
+    if (frame.signal.aborted && !controller.signal.aborted) controller.abort(frame.signal.reason)
+    return controller.signal
+  }
+  let timers: AbortController | undefined
+  const timerSignal = (): AbortSignal => (timers ??= new AbortController()).signal
+  let rejectAborted: ((reason: unknown) => void) | undefined
+  const onOuterAbort = (): void => {
+    controller?.abort(frame.signal.reason)
+    rejectAborted?.(frame.signal.reason)
+  }
   try {
     const work = perform(
       ctx,
@@ -219,24 +239,36 @@ async function invoke(
       resource,
       parameters,
       callback,
-      controller.signal,
+      handlerSignal,
       heartbeatSeconds,
-      timers.signal,
+      timerSignal,
       () => {
         if (prefix === 'Task') event('Submitted', { ...base, output: new JsonText(null) })
       },
     )
-    env.clock.track?.(work)
-    const timeout = timed
-      ? env.clock.sleep(timeoutMs, timers.signal).then(() => {
-          throw asVerbatim(new StatesError('States.Timeout'))
-        })
-      : new Promise<never>(() => {})
-    const aborted = new Promise<never>((_, reject) => {
-      if (frame.signal.aborted) reject(frame.signal.reason)
-      frame.signal.addEventListener('abort', () => reject(frame.signal.reason), { once: true })
-    })
-    let result = await Promise.race([work, timeout, aborted])
+    let result: JsonValue
+    // PERF: a synchronous handler needs no race, no timers and no abort listener.
+    if (!isThenable(work)) result = work
+    else {
+      env.clock.track?.(work)
+      const racers: Promise<JsonValue>[] = [work]
+      // No timer for AWS's default timeout: it is longer than any test runs.
+      if (timeoutSeconds !== undefined) {
+        racers.push(
+          env.clock.sleep(timeoutSeconds * 1000, timerSignal()).then(() => {
+            throw asVerbatim(new StatesError('States.Timeout'))
+          }),
+        )
+      }
+      racers.push(
+        new Promise<never>((_, reject) => {
+          rejectAborted = reject
+          if (frame.signal.aborted) reject(frame.signal.reason)
+          else frame.signal.addEventListener('abort', onOuterAbort, { once: true })
+        }),
+      )
+      result = await Promise.race(racers)
+    }
     if (
       mock === undefined &&
       resource.kind === 'service' &&
@@ -273,8 +305,9 @@ async function invoke(
     }
     throw asVerbatim(error)
   } finally {
-    timers.abort()
-    controller.abort()
+    // A reason avoids building a DOMException (with its stack) for every task.
+    timers?.abort(SETTLED)
+    controller?.abort(SETTLED)
     frame.signal.removeEventListener('abort', onOuterAbort)
   }
 }
@@ -292,17 +325,17 @@ function mockHandler(ctx: StateContext, response: MockedResponse): TaskHandler &
   return Object.assign(handler, { mocked: true as const })
 }
 
-async function perform(
+function perform(
   ctx: StateContext,
   handler: TaskHandler | undefined,
   resource: TaskResource,
   parameters: JsonValue,
   callback: boolean,
-  signal: AbortSignal,
+  signal: () => AbortSignal,
   heartbeatSeconds: number | undefined,
-  timers: AbortSignal,
+  timers: () => AbortSignal,
   submitted: () => void,
-): Promise<JsonValue> {
+): JsonValue | Promise<JsonValue> {
   const lambdaStyle =
     resource.kind === 'lambda-function' ||
     (resource.kind === 'service' && resource.resourceType === 'lambda')
@@ -317,11 +350,13 @@ async function perform(
         ? (parameters.Payload ?? null)
         : {}
       : parameters
-  const context = {
+  const context: TaskHandlerContext = {
     stateName: ctx.name,
     resource: resource.arn,
     retryCount: ctx.retryCount,
-    signal,
+    get signal(): AbortSignal {
+      return signal()
+    },
     ...(ctx.taskToken !== undefined ? { taskToken: ctx.taskToken } : {}),
   }
   const submits =
@@ -335,7 +370,30 @@ async function perform(
     if (submits) submitted()
     return callHandler(handler!, handlerInput, context, lambdaStyle)
   }
-  // Callback: register the token first, so a handler may answer synchronously.
+  return waitForCallback(
+    ctx,
+    handler,
+    handlerInput,
+    context,
+    lambdaStyle,
+    heartbeatSeconds,
+    timers,
+    submitted,
+  )
+}
+
+/** `.waitForTaskToken` and activities: the answer comes from sendTaskSuccess/Failure (ASL-SPEC §12.2). */
+async function waitForCallback(
+  ctx: StateContext,
+  handler: TaskHandler | undefined,
+  handlerInput: JsonValue,
+  context: TaskHandlerContext,
+  lambdaStyle: boolean,
+  heartbeatSeconds: number | undefined,
+  timers: () => AbortSignal,
+  submitted: () => void,
+): Promise<JsonValue> {
+  // Register the token first, so a handler may answer synchronously.
   const token = ctx.taskToken!
   let heartbeatTimer: AbortController | undefined
   let rejectHeartbeat: (error: StatesError) => void = () => {}
@@ -344,10 +402,10 @@ async function perform(
   })
   const armHeartbeat = (): void => {
     if (heartbeatSeconds === undefined) return
-    heartbeatTimer?.abort()
+    heartbeatTimer?.abort(SETTLED)
     heartbeatTimer = new AbortController()
     const local = heartbeatTimer
-    timers.addEventListener('abort', () => local.abort(), { once: true })
+    timers().addEventListener('abort', () => local.abort(SETTLED), { once: true })
     ctx.env.clock.sleep(heartbeatSeconds * 1000, local.signal).then(
       () => rejectHeartbeat(asVerbatim(new StatesError('States.Timeout'))),
       () => {},
@@ -361,6 +419,6 @@ async function perform(
     return await Promise.race([waiting.answer, heartbeatMissed])
   } finally {
     waiting.cancel()
-    heartbeatTimer?.abort()
+    heartbeatTimer?.abort(SETTLED)
   }
 }

@@ -29,10 +29,11 @@ export function findHandler(
     }
   }
   candidates.push(resource.arn)
-  if (resource.kind === 'service')
+  if (resource.kind === 'service') {
     candidates.push(
       resource.arn.slice(0, resource.arn.length - resource.resource.length) + resource.action,
     )
+  }
   for (const key of candidates) {
     if (Object.hasOwn(handlers, key)) return handlers[key]
   }
@@ -40,19 +41,40 @@ export function findHandler(
 }
 
 /** Calls `handler` and turns whatever it returns or throws into JSON or a StatesError. */
-export async function callHandler(
+export function callHandler(
   handler: TaskHandler,
   input: JsonValue,
   context: TaskHandlerContext,
   lambdaStyle: boolean,
-): Promise<JsonValue> {
+): JsonValue | Promise<JsonValue> {
   let value: unknown
   try {
     // Handlers get their own copy: mutating it cannot change the execution's data.
-    value = await handler(structuredCloneJson(input), context)
+    value = handler(toJsonValue(input), context)
   } catch (error) {
     throw handlerError(error, lambdaStyle)
   }
+  // PERF: a synchronous handler's result is used at once (no promise, no race, no timers).
+  if (isThenable(value)) {
+    return Promise.resolve(value).then(
+      (settled) => handlerResult(settled, context),
+      (error: unknown) => {
+        throw handlerError(error, lambdaStyle)
+      },
+    )
+  }
+  return handlerResult(value, context)
+}
+
+export function isThenable(value: unknown): value is PromiseLike<unknown> {
+  return (
+    value !== null &&
+    (typeof value === 'object' || typeof value === 'function') &&
+    typeof (value as { then?: unknown }).then === 'function'
+  )
+}
+
+function handlerResult(value: unknown, context: TaskHandlerContext): JsonValue {
   try {
     return toJsonValue(value)
   } catch (error) {
@@ -64,10 +86,6 @@ export async function callHandler(
     }
     throw error
   }
-}
-
-function structuredCloneJson(value: JsonValue): JsonValue {
-  return toJsonValue(value)
 }
 
 /**
