@@ -39,6 +39,12 @@ const MOCKABLE = new Set(['Task', 'Map', 'Parallel'])
 
 /** Checks a TestState request like AWS; throws TestStateRejected with AWS's message. */
 export function prepareTestState(request: TestStateRequest): TestStatePlan {
+  checkEnum(request.inspectionLevel, 'inspectionLevel', ['INFO', 'TRACE', 'DEBUG'])
+  checkEnum(request.mock?.fieldValidationMode, 'mock.fieldValidationMode', [
+    'STRICT',
+    'PRESENT',
+    'NONE',
+  ])
   const mock = request.mock
   if (mock !== undefined && mock.result !== undefined && mock.errorOutput !== undefined) {
     throw invalidRequest(
@@ -128,6 +134,14 @@ export function prepareTestState(request: TestStateRequest): TestStatePlan {
     mapItemReaderData: config.mapItemReaderData,
     retryCount: config.retrierRetryCount ?? 0,
   }
+}
+
+/** An enum parameter, refused in the wording of AWS's request validation. */
+function checkEnum(value: unknown, field: string, allowed: readonly string[]): void {
+  if (value === undefined || (typeof value === 'string' && allowed.includes(value))) return
+  throw invalidRequest(
+    `1 validation error detected: Value '${String(value)}' at '${field}' failed to satisfy constraint: Member must satisfy enum value set: [${allowed.join(', ')}]`,
+  )
 }
 
 /**

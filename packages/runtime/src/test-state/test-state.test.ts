@@ -334,6 +334,14 @@ describe('testState', () => {
     })
   })
 
+  it('refuses an unknown inspection level like AWS's request validation', async () => {
+    const request = { definition: { Type: 'Pass', End: true }, inspectionLevel: 'ALL' }
+
+    expect((await rejection(request as unknown as TestStateRequest)).message).toBe(
+      "1 validation error detected: Value 'ALL' at 'inspectionLevel' failed to satisfy constraint: Member must satisfy enum value set: [INFO, TRACE, DEBUG]",
+    )
+  })
+
   it('refuses Map failure counts without a mock or beyond its iterations', async () => {
     const map = {
       Type: 'Map',
