@@ -334,7 +334,7 @@ describe('testState', () => {
     })
   })
 
-  it('refuses an unknown inspection level like AWS's request validation', async () => {
+  it('refuses an unknown inspection level in the words of AWS request validation', async () => {
     const request = { definition: { Type: 'Pass', End: true }, inspectionLevel: 'ALL' }
 
     expect((await rejection(request as unknown as TestStateRequest)).message).toBe(
