@@ -296,9 +296,9 @@ export function checkShape(
     case 'long':
     case 'float':
     case 'double': {
-      if (typeof value !== 'number') return `Field '${name}' must be a number`
-      if ((shape.type === 'integer' || shape.type === 'long') && !Number.isInteger(value))
-        return `Field '${name}' must be an integer`
+      const whole = shape.type === 'integer' || shape.type === 'long'
+      if (typeof value !== 'number' || (whole && !Number.isInteger(value)))
+        return `Field '${name}' must be a number`
       if (shape.min !== undefined && value < shape.min)
         return `Field '${name}' is less than the minimum value`
       if (shape.max !== undefined && value > shape.max)
@@ -317,8 +317,9 @@ export function checkShape(
     }
     case 'map': {
       if (!isJsonObject(value)) return `Field '${name}' must be an object`
-      for (const [key, item] of Object.entries(value)) {
-        const problem = checkShape(item, shape.value, key, checkRequired)
+      // A map's entries are reported under the map's own field name.
+      for (const item of Object.values(value)) {
+        const problem = checkShape(item, shape.value, name, checkRequired)
         if (problem !== undefined) return problem
       }
       return undefined

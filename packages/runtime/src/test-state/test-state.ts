@@ -552,15 +552,16 @@ function exceedsTolerance(
   return true
 }
 
-/** The wait before retry number `retryCount + 1` (ASL-SPEC §9.2), without jitter. */
+/** The wait before retry number `retryCount + 1` (ASL-SPEC §9.2) in whole seconds, without jitter. */
 function backoffSeconds(
   retrier: { IntervalSeconds?: number; BackoffRate?: number; MaxDelaySeconds?: number },
   retryCount: number,
 ): number {
   const seconds = (retrier.IntervalSeconds ?? 1) * (retrier.BackoffRate ?? 2) ** retryCount
-  return retrier.MaxDelaySeconds === undefined
-    ? seconds
-    : Math.min(seconds, retrier.MaxDelaySeconds)
+  const capped =
+    retrier.MaxDelaySeconds === undefined ? seconds : Math.min(seconds, retrier.MaxDelaySeconds)
+  // The API reports an integer.
+  return Math.trunc(capped)
 }
 
 /** TestState has no event ids: causes are reported without the execution's location prefix. */
