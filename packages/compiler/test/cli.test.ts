@@ -345,6 +345,25 @@ describe('main: validate', () => {
 })
 
 describe('main: graph and run', () => {
+  test('graph --json wraps the chart, and a workflow module is drawn from its compiled ASL', async () => {
+    const { code, stdout } = await cli(['graph', 'src/refund.ts', '--json'])
+
+    expect(code).toBe(0)
+    expect(JSON.parse(stdout)).toStrictEqual({
+      command: 'graph',
+      ok: true,
+      mermaid: [
+        'flowchart TD',
+        '  start((Start))',
+        '  finish((End))',
+        '  s0["RefundPayment<br/><small>Task</small>"]',
+        '  start --> s0',
+        '  s0 --> finish',
+        '',
+      ].join('\n'),
+    })
+  })
+
   test('graph draws any ASL file as a Mermaid flowchart', async () => {
     const { code, stdout } = await cli(['graph', 'asl/valid.asl.json'])
 
@@ -389,6 +408,34 @@ describe('main: graph and run', () => {
     `)
     const written = JSON.parse(await readFile(join(out, 'RefundFlow.asl.json'), 'utf8'))
     expect(written.StartAt).toBe('RefundPayment')
+  })
+
+  test('run stops at a callback task it cannot answer, or answers it with --callback-output', async () => {
+    const input = '{"orderId":"1","amount":3}'
+
+    const stopped = await cli(['run', 'src/order.ts', '--input', input])
+    const answered = await cli([
+      'run',
+      'src/order.ts',
+      '--input',
+      input,
+      '--callback-output',
+      '{"approved":true}',
+      '--json',
+    ])
+
+    expect(stopped.code).toBe(1)
+    expect(stopped.stdout).toMatchInlineSnapshot(`
+      "→ ProcessPayment (Task)
+      ← ProcessPayment: {"paymentId":"pay-1"}
+      → Approve (Task)
+      ABORTED in 0.000 s (simulated time)
+      error: Statewright.CallbackNotAnswered
+      cause: A task waits for a task token, which statewright run cannot send. Pass --callback-output <json> to answer callbacks with SendTaskSuccess.
+      "
+    `)
+    expect(answered.code).toBe(0)
+    expect(JSON.parse(answered.stdout).output).toStrictEqual({ approved: true })
   })
 
   test('run executes hand-written ASL, and refuses an invalid one', async () => {

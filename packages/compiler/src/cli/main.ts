@@ -61,23 +61,34 @@ Checks every rule AWS applies at CreateStateMachine (errors) and the resilience 
   },
   graph: {
     summary: 'print a Mermaid flowchart of a workflow or any ASL file',
-    usage: 'statewright graph <workflow.ts|file.asl.json> [--export name] [--out file.mmd]',
-    flags: { export: 'string', out: 'string' },
+    usage:
+      'statewright graph <workflow.ts|file.asl.json> [--export name] [--out file.mmd] [--json]',
+    flags: { export: 'string', out: 'string', json: 'boolean' },
     details: `
   --export <name>      which export of the module (needed when it exports several workflows)
-  --out <file>         write the chart to a file instead of printing it`,
+  --out <file>         write the chart to a file instead of printing it
+  --json               print { command, ok, mermaid } instead of the chart`,
     run: runGraph,
   },
   run: {
     summary: 'execute a workflow (with its local handlers) or any ASL file locally',
     usage:
       'statewright run <workflow.ts|file.asl.json> [--input json|@file] [--export name] [--out dir] [--json]',
-    flags: { input: 'string', export: 'string', out: 'string', type: 'string', json: 'boolean' },
+    flags: {
+      input: 'string',
+      export: 'string',
+      out: 'string',
+      type: 'string',
+      'callback-output': 'string',
+      json: 'boolean',
+    },
     details: `
   --input <json|@file> the execution input (default {}), inline or from a file
   --export <name>      which export of the module (needed when it exports several workflows)
   --out <dir>          also write the compiled <Name>.asl.json there
   --type <type>        STANDARD (default) or EXPRESS
+  --callback-output <json>  answer every .waitForTaskToken task with this output (SendTaskSuccess);
+                       without it, the run stops at the first callback task
   --json               print one JSON document (status, output, error, cause, trace)
 
 Prints each state entered and its output, then the final status. Runs on a virtual clock: Wait

@@ -1,7 +1,7 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
 import type { JsonValue } from '@statewright/asl'
-import { run, type HistoryEvent, type Runnable } from '@statewright/runtime'
+import { startExecution, type HistoryEvent, type Runnable } from '@statewright/runtime'
 import { compile } from '../../compile.ts'
 import { emitAsl } from '../../emit.ts'
 import { validate } from '../../validate.ts'
@@ -106,17 +106,37 @@ export async function runRun(args: ParsedArgs, io: CliIo): Promise<number> {
     if (json) lines.push(line)
     else io.stdout(`${line}\n`)
   }
+  const callbackOutput = stringFlag(args, 'callback-output')
+  const answer =
+    callbackOutput === undefined ? undefined : parseJsonText(callbackOutput, '--callback-output')
+  if (answer !== undefined && !answer.ok) {
+    throw new UsageError(`--callback-output is not valid JSON: ${answer.diagnostic.message}`)
+  }
   let result
   try {
-    result = await run(
+    const handle = startExecution(
       target.kind === 'workflow' ? (target.workflow as Runnable) : target.definition,
       input as JsonValue,
-      {
-        onEvent,
-        stateMachineType: type,
-        ...(compiled ? { stateMachineName: compiled.name } : {}),
-      },
+      { onEvent, stateMachineType: type, ...(compiled ? { stateMachineName: compiled.name } : {}) },
     )
+    // Nobody else can answer a .waitForTaskToken task here: answer it with --callback-output, or
+    // stop the execution with a message instead of waiting forever.
+    const answerCallbacks = async (): Promise<void> => {
+      for (;;) {
+        const token = await handle.nextTaskToken()
+        if (answer?.ok) {
+          handle.sendTaskSuccess(token, answer.value)
+          continue
+        }
+        const note =
+          'A task waits for a task token, which statewright run cannot send. Pass --callback-output <json> to answer callbacks with SendTaskSuccess.'
+        handle.stop('Statewright.CallbackNotAnswered', note)
+        return
+      }
+    }
+    // nextTaskToken() rejects once the execution has ended: that ends this loop, nothing more.
+    answerCallbacks().catch(() => undefined)
+    result = await handle.done
   } catch (error) {
     const message = `The execution of '${target.label}' could not start: ${(error as Error).message}`
     if (json)
