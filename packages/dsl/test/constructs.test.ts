@@ -2,6 +2,7 @@
 import type { QueryLanguage } from '@statewright/asl'
 import { run } from '@statewright/runtime'
 import { describe, expect, test } from 'vitest'
+import { enteredStates } from './history.ts'
 import { z } from 'zod'
 import {
   and,
@@ -360,10 +361,7 @@ describe('Choice', () => {
     test.each(cases)(`${language}: %s picks its branch`, async (_, input, expected) => {
       const result = await run(flow(language), input)
 
-      const entered = result.history.flatMap((e) =>
-        e.stateEnteredEventDetails === undefined ? [] : [e.stateEnteredEventDetails.name],
-      )
-      expect(entered).toStrictEqual(['Route', expected])
+      expect(enteredStates(result.history)).toStrictEqual(['Route', expected])
     })
   }
 })

@@ -1,13 +1,7 @@
 import { run } from '@statewright/runtime'
 import { describe, expect, test } from 'vitest'
+import { enteredStates } from './history.ts'
 import { ecommerce } from './ecommerce.ts'
-
-const entered = (
-  history: readonly { type: string; stateEnteredEventDetails?: { name: string } }[],
-) =>
-  history.flatMap((event) =>
-    event.stateEnteredEventDetails === undefined ? [] : [event.stateEnteredEventDetails.name],
-  )
 
 describe('the ecommerce workflow, executed', () => {
   test('the happy path ships the order', async () => {
@@ -15,7 +9,7 @@ describe('the ecommerce workflow, executed', () => {
 
     expect(result.status).toBe('SUCCEEDED')
     expect(result.output).toStrictEqual({ trackingId: 'track-o1' })
-    expect(entered(result.history)).toStrictEqual([
+    expect(enteredStates(result.history)).toStrictEqual([
       'ProcessPayment',
       'CheckInventory',
       'InventoryCheckPassed',

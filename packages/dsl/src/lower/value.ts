@@ -166,10 +166,17 @@ export function lowerJsonPathTemplate(node: ValueNode, roots: Roots, field: stri
   }
   const out: Record<string, JsonValue> = {}
   for (const [key, value] of node.entries) {
+    const where = `${field}.${key}`
     if (isConstant(value)) out[key] = constantOf(value)
-    else if (value.kind === 'object')
-      out[key] = lowerJsonPathTemplate(value, roots, `${field}.${key}`)
-    else out[`${key}.$`] = dynamicJsonPath(value, roots, `${field}.${key}`)
+    else if (value.kind === 'object') out[key] = lowerJsonPathTemplate(value, roots, where)
+    // AWS evaluates templates inside array items (e.g. EventBridge Entries), so an array of objects stays
+    // an array; an array of plain values with references becomes States.Array(…).
+    else if (
+      value.kind === 'array' &&
+      value.items.every((item) => item.kind === 'object' || isConstant(item))
+    ) {
+      out[key] = value.items.map((item) => lowerJsonPathTemplate(item, roots, where))
+    } else out[`${key}.$`] = dynamicJsonPath(value, roots, where)
   }
   return out
 }
