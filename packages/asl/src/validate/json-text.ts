@@ -23,18 +23,20 @@ export function parseDefinitionText(text: string): ParsedText {
   try {
     return { ok: true, value: JSON.parse(text) as unknown }
   } catch (error) {
-    const offset = errorOffset(text, error)
+    const { offset, expected } = errorOffset(text, error)
     const { line, column } = lineColumn(text, offset)
     const source =
       text.length > 500 ? `${text.slice(0, 500)}"[truncated ${text.length - 500} chars]` : text
     const location = `[Source: (String)"${source}"; line: ${line}, column: ${column}]`
+    // Jackson's wording (AWS parses definitions with it): an unknown word, a character where
+    // something else was expected, or the end of the text.
     const token = /^[A-Za-z_][A-Za-z0-9_]*/.exec(text.slice(offset))
     const what =
-      token !== null
-        ? `Unrecognized token '${token[0]}': was expecting (JSON String, Number, Array, Object or token 'null', 'true' or 'false')`
-        : offset >= text.length
-          ? 'Unexpected end-of-input'
-          : `Unexpected character ('${text[offset]}' (code ${text.charCodeAt(offset)})): expected a valid value`
+      offset >= text.length
+        ? 'Unexpected end-of-input'
+        : token !== null && (expected === 'value' || expected === 'valueOrClose')
+          ? `Unrecognized token '${token[0]}': was expecting (JSON String, Number, Array, Object or token 'null', 'true' or 'false')`
+          : `Unexpected character ('${text[offset]}' (code ${text.charCodeAt(offset)})): ${EXPECTING[expected]}`
     return { ok: false, empty: false, message: `${what}\n at ${location}`, location }
   }
 }
@@ -43,8 +45,22 @@ export function parseDefinitionText(text: string): ParsedText {
  * Offset of the first token JSON.parse refused. Node's messages do not always carry a position, so
  * the text is scanned again with a small iterative JSON grammar (no recursion: deep input is fine).
  */
-function errorOffset(text: string, _error: unknown): number {
-  type Expect = 'value' | 'valueOrClose' | 'key' | 'keyOrClose' | 'colon' | 'commaOrClose' | 'end'
+type Expect = 'value' | 'valueOrClose' | 'key' | 'keyOrClose' | 'colon' | 'commaOrClose' | 'end'
+type Expected = Expect | 'commaObject' | 'commaArray'
+
+const EXPECTING: Record<Expected, string> = {
+  value: 'expected a value',
+  valueOrClose: 'expected a value',
+  key: 'was expecting double-quote to start field name',
+  keyOrClose: 'was expecting double-quote to start field name',
+  colon: 'was expecting a colon to separate field name and value',
+  commaOrClose: 'was expecting comma to separate entries',
+  commaObject: 'was expecting comma to separate Object entries',
+  commaArray: 'was expecting comma to separate Array entries',
+  end: 'expected end of the definition (it must hold one JSON object)',
+}
+
+function errorOffset(text: string, _error: unknown): { offset: number; expected: Expected } {
   const stack: ('{' | '[')[] = []
   let expect: Expect = 'value'
   let i = 0
@@ -55,9 +71,9 @@ function errorOffset(text: string, _error: unknown): number {
       i++
       continue
     }
-    if (expect === 'end') return i
+    if (expect === 'end') return { offset: i, expected: expect }
     if (expect === 'colon') {
-      if (ch !== ':') return i
+      if (ch !== ':') return { offset: i, expected: expect }
       i++
       expect = 'value'
       continue
@@ -75,7 +91,7 @@ function errorOffset(text: string, _error: unknown): number {
         expect = afterValue()
         continue
       }
-      return i
+      return { offset: i, expected: top === '[' ? 'commaArray' : 'commaObject' }
     }
     if (expect === 'key' || expect === 'keyOrClose') {
       if (ch === '}' && expect === 'keyOrClose') {
@@ -84,9 +100,9 @@ function errorOffset(text: string, _error: unknown): number {
         expect = afterValue()
         continue
       }
-      if (ch !== '"') return i
+      if (ch !== '"') return { offset: i, expected: expect }
       const close = scanString(text, i)
-      if (close === -1) return text.length
+      if (close === -1) return { offset: text.length, expected: expect }
       i = close
       expect = 'colon'
       continue
@@ -106,7 +122,7 @@ function errorOffset(text: string, _error: unknown): number {
     }
     if (ch === '"') {
       const close = scanString(text, i)
-      if (close === -1) return text.length
+      if (close === -1) return { offset: text.length, expected: expect }
       i = close
       expect = afterValue()
       continue
@@ -114,11 +130,12 @@ function errorOffset(text: string, _error: unknown): number {
     const literal = /^(?:true|false|null|-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?)/.exec(
       text.slice(i, i + 400),
     )
-    if (literal === null || /[A-Za-z0-9_]/.test(text[i + literal[0].length] ?? '')) return i
+    if (literal === null || /[A-Za-z0-9_]/.test(text[i + literal[0].length] ?? ''))
+      return { offset: i, expected: expect }
     i += literal[0].length
     expect = afterValue()
   }
-  return text.length
+  return { offset: text.length, expected: expect }
 }
 
 /** Index just past the closing quote of the string opening at `open`; -1 when unterminated or invalid. */
@@ -144,5 +161,5 @@ function lineColumn(text: string, offset: number): { line: number; column: numbe
   // Jackson reports the column after the unrecognized token; point just past its first word.
   const rest = text.slice(offset)
   const word = /^[A-Za-z_][A-Za-z0-9_]*/.exec(rest)
-  return { line, column: offset - lineStart + 1 + (word !== null ? word[0].length : 0) }
+  return { line, column: offset - lineStart + 1 + (word !== null ? word[0].length : 1) }
 }

@@ -41,11 +41,11 @@ describe('validateStateMachine: the definition as a whole', () => {
         "SFN200 INVALID_JSON_DESCRIPTION [Source: (String)"{
         "StartAt": "A",
         "States": {,}
-      }"; line: 3, column: 14]: Unexpected character (',' (code 44)): expected a valid value
+      }"; line: 3, column: 15]: Unexpected character (',' (code 44)): was expecting double-quote to start field name
        at [Source: (String)"{
         "StartAt": "A",
         "States": {,}
-      }"; line: 3, column: 14]",
+      }"; line: 3, column: 15]",
       ]
     `)
   })
@@ -1292,5 +1292,31 @@ describe('validateStateMachine: positions in JSON text', () => {
     const found = validateStateMachine(text).map((d) => `${d.line}:${d.column} ${d.path}`)
 
     expect(found).toStrictEqual(['1:102 /States/C/Choices[1]', '1:1 '])
+  })
+})
+
+describe('validateStateMachine: JSON text errors in Jackson wording', () => {
+  test('names what the parser expected where the text goes wrong', () => {
+    const texts = {
+      trailingComma: '{"StartAt": "A",}',
+      missingComma: '{"a": [1 2]}',
+      missingColon: '{"StartAt" "A"}',
+      textAfterObject: '{"a": 1} x',
+      cutOff: '{"a": [1, 2',
+    }
+
+    const messages = Object.entries(texts).map(
+      ([name, text]) => `${name}: ${validateStateMachine(text)[0]?.message.split('\n')[0]}`,
+    )
+
+    expect(messages).toMatchInlineSnapshot(`
+      [
+        "trailingComma: Unexpected character ('}' (code 125)): was expecting double-quote to start field name",
+        "missingComma: Unexpected character ('2' (code 50)): was expecting comma to separate Array entries",
+        "missingColon: Unexpected character ('"' (code 34)): was expecting a colon to separate field name and value",
+        "textAfterObject: Unexpected character ('x' (code 120)): expected end of the definition (it must hold one JSON object)",
+        "cutOff: Unexpected end-of-input",
+      ]
+    `)
   })
 })
