@@ -53,7 +53,9 @@ function ruleLabel(rule: Record<string, unknown>): string {
  * toMermaid({ StartAt: 'A', States: { A: { Type: 'Pass', End: true } } })
  * // 'flowchart TD\n  start((Start)) --> s0\n  s0["A<br/><small>Pass</small>"]\n  s0 --> finish\n  …'
  */
-export function toMermaid(definition: AslStateMachine): string {
+export function toMermaid(input: AslStateMachine): string {
+  // Any JSON may reach here (`statewright graph` of a hand-written file); draw what is there.
+  const definition = (isRecord(input) ? input : { StartAt: '', States: {} }) as AslStateMachine
   const visits = collectStates(definition)
   const ids = new Map<StateVisit, string>()
   visits.forEach((visit, index) => ids.set(visit, `s${index}`))
