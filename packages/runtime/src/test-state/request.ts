@@ -35,10 +35,17 @@ export interface TestStatePlan {
   readonly retryCount: number
 }
 
-const MOCKABLE = new Set(['Task', 'Map', 'Parallel'])
+/** States that refuse a mock (AWS accepts one, and has no use for it, on Choice and Wait). */
+const REFUSES_MOCK = new Set(['Pass', 'Fail', 'Succeed'])
 
-/** Checks a TestState request like AWS; throws TestStateRejected with AWS's message. */
-export function prepareTestState(request: TestStateRequest): TestStatePlan {
+/**
+ * Checks a TestState request like AWS; throws TestStateRejected with AWS's message. With local task
+ * handlers an unmocked Task needs no role (AWS requires one to call the real service).
+ */
+export function prepareTestState(
+  request: TestStateRequest,
+  local: { readonly handlers: boolean } = { handlers: false },
+): TestStatePlan {
   checkEnum(request.inspectionLevel, 'inspectionLevel', ['INFO', 'TRACE', 'DEBUG'])
   checkEnum(request.mock?.fieldValidationMode, 'mock.fieldValidationMode', [
     'STRICT',
@@ -46,18 +53,30 @@ export function prepareTestState(request: TestStateRequest): TestStatePlan {
     'NONE',
   ])
   const mock = request.mock
-  if (mock !== undefined && mock.result !== undefined && mock.errorOutput !== undefined) {
+  const { state, rootLanguage } = resolveState(request)
+  const mocked = mock !== undefined && (mock.result !== undefined || mock.errorOutput !== undefined)
+  if (request.stateConfiguration?.mapIterationFailureCount !== undefined && !mocked) {
     throw invalidRequest(
-      'A test mock should have only one of the following fields: [result, errorOutput].',
+      'TestState does not support MapIterationFailureCount when a mock is not specified.',
     )
+  }
+  if (!mocked && (state.Type === 'Map' || state.Type === 'Parallel')) {
+    // AWS's literal answer, the same for both types.
+    throw new TestStateRejected(
+      'InvalidDefinition',
+      'TestState API does not support Map or Parallel states. Supported state types include: [Task, Wait, Pass, Succeed, Fail, Choice]',
+    )
+  }
+  if (mock !== undefined && REFUSES_MOCK.has(state.Type)) {
+    throw invalidRequest(`State type '${state.Type}' is not supported when a mock is specified`)
   }
   if (mock !== undefined && request.revealSecrets === true) {
     throw invalidRequest('TestState does not support RevealSecrets when a mock is specified.')
   }
-  const { state, rootLanguage } = resolveState(request)
-  const mocked = mock !== undefined && (mock.result !== undefined || mock.errorOutput !== undefined)
-  if (mocked && !MOCKABLE.has(state.Type)) {
-    throw invalidRequest(`State type '${state.Type}' is not supported when a mock is specified`)
+  if (mock !== undefined && mock.result !== undefined && mock.errorOutput !== undefined) {
+    throw invalidRequest(
+      'A test mock should have only one of the following fields: [result, errorOutput].',
+    )
   }
   let mockResult: JsonValue | undefined
   if (mock?.result !== undefined) {
@@ -66,9 +85,12 @@ export function prepareTestState(request: TestStateRequest): TestStatePlan {
     } catch {
       throw invalidRequest('Mocked result must be valid JSON')
     }
-    const writesResults = state.Type === 'Map' && state.ResultWriter !== undefined
+    // A Map with a ResultWriter answers with the writer's details, an object.
+    if (state.Type === 'Map' && state.ResultWriter !== undefined && !isJsonObject(mockResult)) {
+      throw invalidRequest('Mocked result must be a JSON object.')
+    }
     if (
-      (state.Type === 'Parallel' || (state.Type === 'Map' && !writesResults)) &&
+      (state.Type === 'Parallel' || (state.Type === 'Map' && state.ResultWriter === undefined)) &&
       !Array.isArray(mockResult)
     ) {
       throw invalidRequest('Mocked result must be an array.')
@@ -77,11 +99,6 @@ export function prepareTestState(request: TestStateRequest): TestStatePlan {
   const config = request.stateConfiguration ?? {}
   const failureCount = config.mapIterationFailureCount
   if (failureCount !== undefined) {
-    if (!mocked) {
-      throw invalidRequest(
-        'TestState does not support MapIterationFailureCount when a mock is not specified.',
-      )
-    }
     if (state.Type !== 'Map') {
       throw invalidRequest('MapIterationFailureCount can only be set when testing a Map state.')
     }
@@ -104,6 +121,9 @@ export function prepareTestState(request: TestStateRequest): TestStatePlan {
   }
   if (config.errorCausedByState !== undefined)
     checkErrorCausedByState(state, config.errorCausedByState)
+  if (state.Type === 'Task' && !mocked && request.roleArn === undefined && !local.handlers) {
+    throw invalidRequest('RoleArn must be specified when testing a Task state')
+  }
   const context = request.context === undefined ? undefined : checkContext(request.context, state)
   if (mockResult !== undefined && state.Type === 'Task' && mock?.fieldValidationMode !== 'NONE') {
     const model = modelFor(state.Resource)

@@ -241,41 +241,39 @@ describe('testState', () => {
     })
   })
 
-  it('runs an unmocked Map and Parallel with the runtime, reporting each ItemSelector input', async () => {
-    const map = await testState({
-      definition: {
-        Type: 'Map',
-        ItemSelector: { 'v.$': '$$.Map.Item.Value', 'i.$': '$$.Map.Item.Index' },
-        ItemProcessor: { StartAt: 'Work', States: { Work: { Type: 'Pass', End: true } } },
-        ResultSelector: { 'all.$': '$' },
-        End: true,
-      },
+  it('reports each ItemSelector input of a mocked Map, and refuses Map and Parallel without a mock', async () => {
+    const map = {
+      Type: 'Map',
+      ItemSelector: { 'v.$': '$$.Map.Item.Value', 'i.$': '$$.Map.Item.Index' },
+      ItemProcessor: { StartAt: 'Work', States: { Work: { Type: 'Pass', End: true } } },
+      ResultSelector: { 'all.$': '$' },
+      End: true,
+    }
+    const parallel = {
+      Type: 'Parallel',
+      Branches: [{ StartAt: 'A', States: { A: { Type: 'Pass', End: true } } }],
+      End: true,
+    }
+
+    const mocked = await testState({
+      definition: map,
       input: ['a', 'b'],
+      mock: { result: '["A", "B"]' },
       inspectionLevel: 'DEBUG',
     })
-    const parallel = await testState({
-      definition: {
-        Type: 'Parallel',
-        Branches: [
-          { StartAt: 'A', States: { A: { Type: 'Pass', Result: 1, End: true } } },
-          { StartAt: 'B', States: { B: { Type: 'Pass', Result: 2, End: true } } },
-        ],
-        End: true,
-      },
-      input: {},
-    })
 
-    expect(map.output).toStrictEqual({
-      all: [
-        { v: 'a', i: 0 },
-        { v: 'b', i: 1 },
-      ],
-    })
-    expect(map.inspectionData?.afterItemSelector).toStrictEqual([
+    expect(mocked.output).toStrictEqual({ all: ['A', 'B'] })
+    expect(mocked.inspectionData?.afterItemSelector).toStrictEqual([
       { v: 'a', i: 0 },
       { v: 'b', i: 1 },
     ])
-    expect(parallel).toStrictEqual({ status: 'SUCCEEDED', output: [1, 2] })
+    for (const definition of [map, parallel]) {
+      expect(await rejection({ definition, input: [] })).toStrictEqual({
+        code: 'InvalidDefinition',
+        message:
+          'TestState API does not support Map or Parallel states. Supported state types include: [Task, Wait, Pass, Succeed, Fail, Choice]',
+      })
+    }
   })
 
   it('calls a local handler for an unmocked Task and fails clearly without one', async () => {
@@ -283,13 +281,19 @@ describe('testState', () => {
       { definition: lambdaTask, input: { amount: 2 } },
       { handlers: { charge: (event) => ({ charged: (event as { amount: number }).amount }) } },
     )
-    const missing = await testState({ definition: lambdaTask, input: {} })
+    const missing = await testState({
+      definition: lambdaTask,
+      input: {},
+      roleArn: 'arn:aws:iam::111111111111:role/test',
+    })
+    const noRole = await rejection({ definition: lambdaTask, input: {} })
 
     expect(handled.status).toBe('SUCCEEDED')
     expect(handled.output).toMatchObject({ Payload: { charged: 2 }, StatusCode: 200 })
     expect(missing.status).toBe('FAILED')
     expect(missing.error).toBe('States.Runtime')
     expect(missing.cause).toMatch(/^No local handler for the Task state 'StateName'/)
+    expect(noRole.message).toBe('RoleArn must be specified when testing a Task state')
   })
 
   it('refuses requests AWS refuses, with its messages', async () => {

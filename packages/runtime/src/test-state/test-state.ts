@@ -14,7 +14,7 @@ import type {
 } from '@statewright/asl'
 import { isoTimestamp, VirtualClock } from '../clock.ts'
 import type { ExecutionEnv, Frame, StateContext } from '../env.ts'
-import { StatesError } from '../errors.ts'
+import { InternalError, StatesError } from '../errors.ts'
 import { History, HISTORY_EVENT_LIMIT } from '../events.ts'
 import { HANDLERS, nextOf, type StateOutcome } from '../handlers/index.ts'
 import {
@@ -80,7 +80,7 @@ export async function testState(
   request: TestStateRequest,
   options: TestStateOptions = {},
 ): Promise<TestStateResult> {
-  const plan = prepareTestState(request)
+  const plan = prepareTestState(request, { handlers: options.handlers !== undefined })
   const { ctx, frame, stop } = contextFor(plan, request, options)
   const inspection: Inspection = { input: plan.input }
   const detailed = request.inspectionLevel === 'DEBUG' || request.inspectionLevel === 'TRACE'
@@ -394,28 +394,15 @@ async function runMap(
     )
   }
 
-  let result: JsonValue
-  if (plan.mockError !== undefined) {
-    // The mocked error is the one an iteration raised (errorCausedByState): it fails the Map.
-    throw new StatesError(plan.mockError.error, plan.mockError.cause)
-  } else if (plan.mockResult !== undefined) {
-    result = plan.mockResult
-    const iterations = Array.isArray(result) ? result.length : 0
-    const failures = plan.mapIterationFailureCount ?? 0
-    if (exceedsTolerance(failures, iterations, count, percentage)) {
-      throw new StatesError(
-        'States.ExceedToleratedFailureThreshold',
-        'The specified tolerated failure threshold was exceeded',
-      )
-    }
-  } else {
-    result = await rawResult(ctx, state, input, [
-      'ResultSelector',
-      'ResultPath',
-      'OutputPath',
-      'Output',
-      'Assign',
-    ])
+  // A Map is tested only with a mock (AWS refuses one without); the iterations do not run.
+  const result = mockedResult(plan)
+  const iterations = Array.isArray(result) ? result.length : 0
+  const failures = plan.mapIterationFailureCount ?? 0
+  if (exceedsTolerance(failures, iterations, count, percentage)) {
+    throw new StatesError(
+      'States.ExceedToleratedFailureThreshold',
+      'The specified tolerated failure threshold was exceeded',
+    )
   }
   return jsonataMode
     ? finishJsonata(ctx, state, input, result)
@@ -439,46 +426,29 @@ async function runParallel(
 ): Promise<StateOutcome> {
   const input = plan.input
   const jsonataMode = ctx.language === 'JSONata'
-  let result: JsonValue
-  if (plan.mockError !== undefined || plan.mockResult !== undefined) {
-    // Input processing still runs (and can fail); AWS does not report its steps for Parallel.
-    if (jsonataMode) {
-      if (state.Arguments !== undefined)
-        await jsonata(ctx, state.Arguments, jsonataScope(ctx, input), 'Arguments')
-    } else {
-      const effective = selectIoPath(ctx, state.InputPath, input)
-      if (state.Parameters !== undefined) payload(ctx, state.Parameters, effective, 'Parameters')
-    }
-    if (plan.mockError !== undefined) {
-      throw new StatesError(plan.mockError.error, plan.mockError.cause)
-    }
-    result = plan.mockResult!
+  // Input processing still runs (and can fail); AWS does not report its steps for Parallel.
+  if (jsonataMode) {
+    if (state.Arguments !== undefined)
+      await jsonata(ctx, state.Arguments, jsonataScope(ctx, input), 'Arguments')
   } else {
-    result = await rawResult(ctx, state, input, [
-      'ResultSelector',
-      'ResultPath',
-      'OutputPath',
-      'Output',
-      'Assign',
-    ])
+    const effective = selectIoPath(ctx, state.InputPath, input)
+    if (state.Parameters !== undefined) payload(ctx, state.Parameters, effective, 'Parameters')
   }
+  // A Parallel state is tested only with a mock (AWS refuses one without): branches do not run.
+  const result = mockedResult(plan)
   return jsonataMode
     ? finishJsonata(ctx, state, input, result)
     : finishJsonPath(ctx, state, input, result, inspection)
 }
 
-/** Runs the runtime's own Map/Parallel handler without result processing: the raw result. */
-async function rawResult(
-  ctx: StateContext,
-  state: AslMapState | AslParallelState,
-  input: JsonValue,
-  drop: readonly string[],
-): Promise<JsonValue> {
-  const bare = Object.fromEntries(
-    Object.entries(state).filter(([key]) => !drop.includes(key)),
-  ) as unknown as AslState
-  const outcome = await (HANDLERS[state.Type] as Handler)(bare, input, { ...ctx, state: bare })
-  return outcome.output
+/** The mocked answer of a Map or Parallel state: its result, or the error an iteration/branch raised. */
+function mockedResult(plan: TestStatePlan): JsonValue {
+  if (plan.mockError !== undefined)
+    throw new StatesError(plan.mockError.error, plan.mockError.cause)
+  if (plan.mockResult === undefined) {
+    throw new InternalError('A Map or Parallel state reached testState without a mock.')
+  }
+  return plan.mockResult
 }
 
 /** ResultSelector → ResultPath → OutputPath (ASL-SPEC §6.3), each step recorded. */
