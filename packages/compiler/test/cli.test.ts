@@ -84,6 +84,7 @@ describe('main: usage', () => {
     const unknownOption = await cli(['build', '--fast'])
     const missingValue = await cli(['build', '--out'])
     const badType = await cli(['validate', 'x.json', '--type', 'FAST'])
+    const badLint = await cli(['check', '--disable', 'SFN999'])
 
     expect([
       unknownCommand.code,
@@ -226,6 +227,25 @@ describe('main: build and check', () => {
       ",
       ]
     `)
+  })
+
+  test('statewright.config.ts sets the type, the lints and concrete ARNs', async () => {
+    const dir = await project('ts-config', {
+      'statewright.config.ts':
+        "export default { type: 'EXPRESS', region: 'eu-west-1', account: '123456789012', lints: { SFN250: false } }\n",
+      'flow.ts': [
+        'const workflow = (name: string, definition: object) => ({ name, toStateMachine: () => ({ definition, handlers: {} }) })',
+        "export const flow = workflow('Express', { StartAt: 'Wait', States: { Wait: { Type: 'Task', Resource: 'arn:aws:states:::sqs:sendMessage.waitForTaskToken', Parameters: { QueueUrl: 'q', MessageBody: { 'token.$': '$$.Task.Token' } }, End: true } } })",
+        '',
+      ].join('\n'),
+    })
+
+    const { code, stdout } = await cli(['check', dir, '--json'])
+
+    expect(code).toBe(1)
+    expect(
+      JSON.parse(stdout).workflows[0].diagnostics.map((d: { code: string }) => d.code),
+    ).toStrictEqual(['SFN227'])
   })
 
   test('an invalid configuration file is reported and nothing is built', async () => {

@@ -75,3 +75,16 @@ export function machineType(args: ParsedArgs): 'STANDARD' | 'EXPRESS' | undefine
   }
   return upper
 }
+
+/** `--disable SFN255,SFN256`: lints switched off; an unknown code is a usage error, not ignored. */
+export function disabledLints(args: ParsedArgs, known: readonly string[]): Record<string, false> {
+  const off: Record<string, false> = {}
+  for (const code of listFlag(args, 'disable')) {
+    const upper = code.trim().toUpperCase()
+    if (!known.includes(upper)) {
+      throw new UsageError(`--disable takes lint codes (${known.join(', ')}), not '${code}'.`)
+    }
+    off[upper] = false
+  }
+  return off
+}

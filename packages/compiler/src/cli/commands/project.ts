@@ -4,10 +4,10 @@ import { isDslWorkflow, isStateMachineSource } from '../../adapters.ts'
 import { compile, type CompileInput, type CompileResult } from '../../compile.ts'
 import type { Diagnostic } from '../../diagnostics.ts'
 import { emitAsl, formatJson } from '../../emit.ts'
-import type { LintCode } from '../../rules/index.ts'
+import { LINTS, type LintCode } from '../../rules/index.ts'
 import {
   boolFlag,
-  listFlag,
+  disabledLints,
   machineType,
   stringFlag,
   UsageError,
@@ -54,8 +54,8 @@ export async function compileProject(
   }
   const lints: Partial<Record<LintCode, boolean>> = {
     ...(config.lints as Partial<Record<LintCode, boolean>>),
+    ...disabledLints(args, Object.keys(LINTS)),
   }
-  for (const code of listFlag(args, 'disable')) lints[code as LintCode] = false
   const type = machineType(args) ?? config.type
   const options = {
     lints,

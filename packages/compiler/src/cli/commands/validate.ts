@@ -1,8 +1,8 @@
 import { resolve } from 'node:path'
 import type { Diagnostic } from '../../diagnostics.ts'
-import type { LintCode } from '../../rules/index.ts'
+import { LINTS, type LintCode } from '../../rules/index.ts'
 import { validate } from '../../validate.ts'
-import { boolFlag, listFlag, machineType, UsageError, type ParsedArgs } from '../args.ts'
+import { boolFlag, disabledLints, machineType, UsageError, type ParsedArgs } from '../args.ts'
 import { diagnosticLine, jsonOut, plural, tally, type CliIo } from '../io.ts'
 import { readJsonFile } from '../read-json.ts'
 
@@ -11,8 +11,7 @@ export async function runValidate(args: ParsedArgs, io: CliIo): Promise<number> 
   if (args.positionals.length === 0)
     throw new UsageError("'validate' needs at least one ASL JSON file.")
   const type = machineType(args) ?? 'STANDARD'
-  const lints: Partial<Record<LintCode, boolean>> = {}
-  for (const code of listFlag(args, 'disable')) lints[code as LintCode] = false
+  const lints: Partial<Record<LintCode, boolean>> = disabledLints(args, Object.keys(LINTS))
   const results: { file: string; diagnostics: Diagnostic[] }[] = []
   for (const file of args.positionals) {
     const read = await readJsonFile(resolve(io.cwd, file))
