@@ -6,6 +6,7 @@ import type { JsonObject } from './json.ts'
 import type { MockedResponse } from './mocks.ts'
 import type { RandomSource } from './random.ts'
 import type { S3StandIn } from './s3.ts'
+import type { ChildStarter } from './tasks/builtins.ts'
 import type { TaskTokens } from './task-tokens.ts'
 
 /** @internal What every state of one execution shares. */
@@ -28,6 +29,8 @@ export interface ExecutionEnv {
   /** Mocked responses by state name, and how often each mocked state was invoked so far. */
   readonly mocks: Readonly<Record<string, MockedResponse>>
   readonly mockInvocations: Map<string, number>
+  /** Starts a registered state machine as a nested execution (undefined: none registered). */
+  readonly startChild?: ChildStarter
   /** What Distributed Map ItemReader/ResultWriter use instead of Amazon S3. */
   readonly s3?: S3StandIn | undefined
   /** Aborted when the execution stops (failure elsewhere, timeout, stop()). */

@@ -191,14 +191,41 @@ export function startExecution(
   input?: unknown,
   options: RunOptions = {},
 ): ExecutionHandle {
+  return launch(definition, input, options, undefined)
+}
+
+/** What a nested (child) execution shares with its parent: time, randomness and task tokens. */
+interface Inherited {
+  readonly clock: Clock
+  readonly random: RandomSource
+  readonly tokens: TaskTokens
+}
+
+/** The registered state machine a `StateMachineArn` names (by ARN, or by name; qualifiers ignored). */
+function registered(
+  registry: Readonly<Record<string, Runnable>> | undefined,
+  arn: string,
+): Runnable | undefined {
+  if (registry === undefined) return undefined
+  if (Object.hasOwn(registry, arn)) return registry[arn]
+  const name = /:stateMachine:([^:]+)/.exec(arn)?.[1] ?? arn
+  return Object.hasOwn(registry, name) ? registry[name] : undefined
+}
+
+function launch(
+  definition: Runnable,
+  input: unknown,
+  options: RunOptions,
+  inherited: Inherited | undefined,
+): ExecutionHandle {
   const type = options.stateMachineType ?? 'STANDARD'
   const prepared = {
     ...prepareMachine(definition, type, options.skipValidation !== true),
     input: prepareInput(input),
   }
   const startMs = options.startTime === undefined ? Date.now() : Number(options.startTime)
-  const clock = clockFrom(options.clock, startMs)
-  const random = randomFrom(options.random)
+  const clock = inherited?.clock ?? clockFrom(options.clock, startMs)
+  const random = inherited?.random ?? randomFrom(options.random)
   const accountId = options.accountId ?? '111111111111'
   const region = options.region ?? 'us-east-1'
   const stateMachineName = options.stateMachineName ?? 'LocalStateMachine'
@@ -213,7 +240,7 @@ export function startExecution(
   const history = new History()
   if (options.onEvent !== undefined) history.subscribe(options.onEvent)
   const controller = new AbortController()
-  const tokens = new TaskTokens()
+  const tokens = inherited?.tokens ?? new TaskTokens()
   const startTime = clock.now()
   const env: ExecutionEnv = {
     clock,
@@ -249,6 +276,39 @@ export function startExecution(
     },
     mockInvocations: new Map(),
     s3: options.s3,
+    // Nested executions of registered state machines, in process, on the same clock (ASL-SPEC §12.5).
+    startChild: (parent, arn, childInput, name) => {
+      const child = registered(options.stateMachines, arn)
+      if (child === undefined) return undefined
+      const childName = /:stateMachine:([^:]+)/.exec(arn)?.[1] ?? arn
+      const handle = launch(
+        child,
+        childInput,
+        {
+          ...options,
+          stateMachineArn: arn.includes(':stateMachine:') ? arn : undefined,
+          stateMachineName: childName,
+          executionName: name,
+          executionArn: undefined,
+          handlers: parent.handlers,
+          onEvent: undefined,
+          signal: undefined,
+        },
+        { clock: parent.clock, random: parent.random, tokens: parent.tokens },
+      )
+      const startMs = parent.clock.now()
+      return {
+        executionArn: handle.executionArn,
+        startMs,
+        done: handle.done.then((r) => ({
+          status: r.status,
+          ...(r.output !== undefined ? { output: r.output } : {}),
+          ...(r.error !== undefined ? { error: r.error } : {}),
+          ...(r.cause !== undefined ? { cause: r.cause } : {}),
+          stopMs: r.stopDate.getTime(),
+        })),
+      }
+    },
     signal: controller.signal,
   }
   const stopper: Stopper = {}

@@ -147,7 +147,7 @@ export function payloadSize(value: JsonValue): number {
     case 'boolean':
       return value ? 4 : 5
     default: {
-      if (value === null) return 4
+      if (value === null || typeof value !== 'object') return 4
       const known = sizes.get(value)
       if (known !== undefined) return known
       let size = 2

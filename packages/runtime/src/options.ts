@@ -1,5 +1,6 @@
 import type { JsonValue, TaskHandler } from '@statewright/asl'
 import type { Clock } from './clock.ts'
+import type { Runnable } from './execution.ts'
 import type { MockConfigFile, MockedResponse } from './mocks.ts'
 import type { HistoryEvent } from './events.ts'
 import type { RandomSource } from './random.ts'
@@ -42,6 +43,12 @@ export interface RunOptions extends ExecutionNames {
   readonly mockConfig?: MockConfigFile
   /** The test case of `mockConfig` to use (looked up under `stateMachineName`). */
   readonly mockTestCase?: string
+  /**
+   * State machines that `states:startExecution` (`.sync`, `.sync:2`, request-response) and
+   * `aws-sdk:sfn:startExecution` tasks start in process, keyed by ARN or name. Children share the
+   * parent's clock, random source, handlers and task tokens.
+   */
+  readonly stateMachines?: Readonly<Record<string, Runnable>>
   /** What Distributed Map ItemReader and ResultWriter use instead of Amazon S3 (InMemoryS3, LocalFolderS3). */
   readonly s3?: S3StandIn
   /** `'virtual'` (default): waits, back-off and timeouts finish at once; `'real'` waits for real; or your own Clock. */

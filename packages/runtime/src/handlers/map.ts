@@ -11,7 +11,7 @@ import {
   resultPath,
   selectIoPath,
 } from '../io.ts'
-import { History } from '../events.ts'
+import { UncountedHistory } from '../events.ts'
 import { batchItems } from '../items/batcher.ts'
 import { readItems } from '../items/reader.ts'
 import { writeResults, type ChildRun } from '../items/writer.ts'
@@ -190,7 +190,13 @@ export const runMap: StateHandler<AslMapState> = async (state, input, ctx) => {
     }
     throw error
   }
-  const runs: ChildRun[] = new Array(list.length)
+  // Child results are kept only for ResultWriter.
+  const runs: ChildRun[] = new Array(state.ResultWriter === undefined ? 0 : list.length)
+  const keepRuns = state.ResultWriter !== undefined
+  // A Distributed Map iteration is a child execution: its events are not in the parent history.
+  const iterationEnv = distributed
+    ? { ...env, history: new UncountedHistory(), maxHistoryEvents: Infinity }
+    : env
   let failures = 0
   const limit = maxConcurrency > 0 ? maxConcurrency : distributed ? 1000 : INLINE_CONCURRENCY
   let results: JsonValue[]
@@ -203,21 +209,19 @@ export const runMap: StateHandler<AslMapState> = async (state, input, ctx) => {
         const item = list[index]!
         const iterationInput =
           selector === undefined || batches !== undefined ? item : await select(item, index)
-        if (distributed) runs[index] = { input: iterationInput }
+        if (keepRuns) runs[index] = { input: iterationInput }
         const frame = childFrame(ctx.frame, signal, distributed)
-        // A Distributed Map iteration is a child execution: its events are not in the parent history.
-        const iterationEnv = distributed ? { ...env, history: new History() } : env
         if (!distributed) {
           frame.lastEventId = addEvent(env, frame, 'MapIterationStarted', { index, name: ctx.name })
         }
         try {
           const output = await runBranch(iterationEnv, processor, iterationInput, frame)
-          if (distributed) runs[index] = { input: iterationInput, output }
+          if (keepRuns) runs[index] = { input: iterationInput, output }
           if (!distributed) addEvent(env, frame, 'MapIterationSucceeded', { index, name: ctx.name })
           if (!distributed) ctx.frame.lastEventId = frame.lastEventId
           return output
         } catch (error) {
-          if (distributed && error instanceof StatesError) {
+          if (keepRuns && error instanceof StatesError) {
             runs[index] = { input: iterationInput, error }
           }
           if (!distributed && error instanceof StatesError) {
@@ -255,7 +259,10 @@ export const runMap: StateHandler<AslMapState> = async (state, input, ctx) => {
     }
     throw error
   }
-  let result: JsonValue = results.map((r) => (r === undefined ? null : r))
+  // A tolerated failure leaves a hole; Array.prototype.map would keep it, so fill explicitly.
+  const outputs: JsonValue[] = new Array(results.length)
+  for (let i = 0; i < results.length; i++) outputs[i] = results[i] ?? null
+  let result: JsonValue = outputs
   if (state.ResultWriter !== undefined && mapRunArn !== undefined) {
     try {
       result = await writeResults(

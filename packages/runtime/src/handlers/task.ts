@@ -14,6 +14,7 @@ import {
 import { randomUuid } from '../random.ts'
 import { answerResult, mockedAnswer, type MockedResponse } from '../mocks.ts'
 import { callHandler, findHandler, isThenable, lambdaInvokeEnvelope } from '../tasks/invoke.ts'
+import { builtinHandler, isBuiltin } from '../tasks/builtins.ts'
 import { parameterProblems } from '../tasks/parameters.ts'
 import { parseResource, type TaskResource } from '../tasks/resource.ts'
 import { nextOf, type StateHandler } from './index.ts'
@@ -208,7 +209,8 @@ async function invoke(
   const handler =
     mock !== undefined
       ? mockHandler(ctx, mock)
-      : findHandler(env.handlers, ctx.name, resource, parameters)
+      : (findHandler(env.handlers, ctx.name, resource, parameters) ??
+        builtinHandler(env, resource, env.startChild))
   if (handler === undefined && !callback && resource.kind !== 'activity') {
     const error = new StatesError(
       'States.Runtime',
@@ -250,7 +252,7 @@ async function invoke(
     // PERF: a synchronous handler needs no race, no timers and no abort listener.
     if (!isThenable(work)) result = work
     else {
-      env.clock.track?.(work)
+      if (!isBuiltin(handler)) env.clock.track?.(work)
       const racers: Promise<JsonValue>[] = [work]
       // No timer for AWS's default timeout: it is longer than any test runs.
       if (timeoutSeconds !== undefined) {
@@ -366,7 +368,9 @@ function perform(
     if (submits) submitted()
     return callHandler(handler, handlerInput, context, false)
   }
-  if (!callback && resource.kind !== 'activity') {
+  // An activity with a registered worker (a handler) gets its answer from it, like GetActivityTask
+  // followed by SendTaskSuccess/Failure; without one, the test answers through the task token.
+  if (!callback && (resource.kind !== 'activity' || handler !== undefined)) {
     if (submits) submitted()
     return callHandler(handler!, handlerInput, context, lambdaStyle)
   }
