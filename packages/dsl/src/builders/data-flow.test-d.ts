@@ -1,0 +1,272 @@
+import { describe, expectTypeOf, test } from 'vitest'
+import { z } from 'zod'
+import {
+  arrayRange,
+  type CaughtError,
+  eq,
+  format,
+  gt,
+  jsonata,
+  lambda,
+  lambdaInvoke,
+  type LambdaInvokeResult,
+  lt,
+  matches,
+  type OutputOf,
+  pass,
+  sqsSendMessage,
+  startExecution,
+  succeed,
+  task,
+  variable,
+  waitForTaskToken,
+  workflow,
+} from '../index.ts'
+
+const Order = z.object({
+  id: z.string(),
+  total: z.number(),
+  lines: z.array(z.object({ sku: z.string() })),
+})
+type OrderType = z.input<typeof Order>
+const charge = lambda('ChargeFunction', {
+  input: z.object({ orderId: z.string(), amount: z.number() }),
+  output: z.object({ paymentId: z.string() }),
+})
+
+describe('ResultSelector, ResultPath and OutputPath change the type the next state sees', () => {
+  test('resultPath() places the result at its field; outputPath() selects', () => {
+    workflow('F', { input: Order }, (start) => {
+      const placed = start.task(charge, (t) =>
+        t.parameters((s) => ({ orderId: s.id, amount: s.total })).resultPath('payment'),
+      )
+      expectTypeOf<OutputOf<typeof placed>>().toEqualTypeOf<{
+        id: string
+        total: number
+        lines: { sku: string }[]
+        payment: { paymentId: string }
+      }>()
+
+      const selected = start.task(charge, (t) =>
+        t
+          .parameters((s) => ({ orderId: s.id, amount: s.total }))
+          .resultSelector((r) => ({ pid: r.paymentId }))
+          .resultPath('payment')
+          .outputPath((d) => d.payment),
+      )
+      expectTypeOf<OutputOf<typeof selected>>().toEqualTypeOf<{ pid: string }>()
+      return selected
+    })
+  })
+
+  test('resultPath(null) keeps the input type', () => {
+    workflow('F', { input: Order }, (start) => {
+      const kept = start.task(charge, (t) =>
+        t.parameters((s) => ({ orderId: s.id, amount: s.total })).resultPath(null),
+      )
+      expectTypeOf<OutputOf<typeof kept>>().toEqualTypeOf<OrderType>()
+      return kept
+    })
+  })
+
+  test('a standalone pass with resultPath() resolves against what it is chained after', () => {
+    workflow('F', { input: Order }, (start) => {
+      const flow = start.next(pass('Fixed', { result: { retries: 2 } }).resultPath('config'))
+      expectTypeOf<OutputOf<typeof flow>>().toEqualTypeOf<{
+        id: string
+        total: number
+        lines: { sku: string }[]
+        config: { retries: number }
+      }>()
+      return flow
+    })
+  })
+
+  test('parameters() must fit the task input schema, reported on the wrong field', () => {
+    workflow('F', { input: Order }, (start) =>
+      start.task(charge, (t) =>
+        // @ts-expect-error amount must be a number; s.id is a string
+        t.parameters((s) => ({ orderId: s.id, amount: s.id })),
+      ),
+    )
+  })
+
+  test('a task whose schema the data cannot feed is refused without parameters()', () => {
+    workflow('F', { input: Order }, (start) =>
+      // @ts-expect-error Order has no orderId/amount: map it with parameters()
+      start.task(charge),
+    )
+  })
+
+  test('outputPath() can only select fields that exist after resultPath()', () => {
+    workflow('F', { input: Order }, (start) =>
+      start.task(charge, (t) =>
+        t
+          .parameters((s) => ({ orderId: s.id, amount: s.total }))
+          .resultPath('payment')
+          // @ts-expect-error there is no field 'paymnet'
+          .outputPath((d) => d.paymnet),
+      ),
+    )
+  })
+})
+
+describe('Catch output is typed', () => {
+  test('the handler receives { Error, Cause }, or the input with it at resultPath', () => {
+    task(charge).catch(['States.ALL'], (h) => {
+      expectTypeOf<OutputOf<typeof h>>().toEqualTypeOf<CaughtError>()
+      return h.succeed('Handled')
+    })
+    task(charge).catch(
+      ['States.ALL'],
+      (h) => {
+        expectTypeOf<OutputOf<typeof h>>().toEqualTypeOf<{
+          orderId: string
+          amount: number
+          error: CaughtError
+        }>()
+        return h.succeed('Handled')
+      },
+      { resultPath: 'error' },
+    )
+  })
+
+  test('a handler that needs other data is refused', () => {
+    // @ts-expect-error the handler gets { Error, Cause }, but charge needs orderId and amount
+    task(charge).catch(['States.ALL'], task(charge))
+  })
+})
+
+describe('Map and Parallel', () => {
+  test("Map's item, index and parent input are typed; the output is the array of iteration outputs", () => {
+    workflow('F', { input: Order }, (start) => {
+      const flow = start.map('Each', {
+        items: (s) => s.lines,
+        itemSelector: (item, index, s) => {
+          expectTypeOf(item.sku).toMatchTypeOf<{}>()
+          return { sku: item.sku, index, orderId: s.id }
+        },
+        process: (iteration) => {
+          expectTypeOf<OutputOf<typeof iteration>>().toEqualTypeOf<{
+            sku: string
+            index: number
+            orderId: string
+          }>()
+          return iteration.pass('Keep')
+        },
+      })
+      expectTypeOf<OutputOf<typeof flow>>().toEqualTypeOf<
+        { sku: string; index: number; orderId: string }[]
+      >()
+      return flow
+    })
+  })
+
+  test('Map items must be an array field', () => {
+    workflow('F', { input: Order }, (start) =>
+      start.map('Each', {
+        // @ts-expect-error id is a string, not an array
+        items: (s) => s.id,
+        process: (iteration) => iteration.pass('Keep'),
+      }),
+    )
+  })
+
+  test("Parallel's output is the tuple of the branches' outputs", () => {
+    workflow('F', { input: Order }, (start) => {
+      const flow = start.parallel('Both', [
+        (b) => b.task(charge, (t) => t.parameters((s) => ({ orderId: s.id, amount: s.total }))),
+        (b) => b.pass('Same'),
+      ])
+      expectTypeOf<OutputOf<typeof flow>>().toEqualTypeOf<[{ paymentId: string }, OrderType]>()
+      return flow
+    })
+  })
+})
+
+describe('conditions are typed by operand', () => {
+  test('comparisons take values of the field type', () => {
+    workflow('F', { input: Order }, (start) =>
+      start.choice('C', (c) =>
+        c
+          .when((s) => gt(s.total, 10), succeed('Big'))
+          .when((s) => matches(s.id, 'x*'), succeed('X'))
+          // @ts-expect-error total is a number: compare it with a number
+          .when((s) => eq(s.total, '10'), succeed('Str'))
+          // @ts-expect-error lt() compares strings or numbers, not objects
+          .when((s) => lt(s.lines, 1), succeed('Obj'))
+          // @ts-expect-error matches() needs a string field
+          .when((s) => matches(s.total, '1*'), succeed('Num')),
+      ),
+    )
+  })
+})
+
+describe('variables, intrinsics and expressions', () => {
+  test('assign() checks the value against the variable type', () => {
+    const total = variable<number>('total')
+    task(charge).assign(total, () => 5)
+    // @ts-expect-error total holds a number; paymentId is a string
+    task(charge).assign(total, (r) => r.paymentId)
+  })
+
+  test('format() checks its arity; intrinsics and jsonata() have result types', () => {
+    workflow('F', { input: Order }, (start) =>
+      start.pass('P', (p) => {
+        // @ts-expect-error two placeholders need two arguments
+        format('{} and {}', p as never)
+        const shaped = p.parameters((s) => ({
+          text: format('{} costs {}', s.id, s.total),
+          range: arrayRange(1, 3, 1),
+          count: jsonata<number>('$count($states.input.lines)'),
+        }))
+        expectTypeOf<OutputOf<typeof shaped>>().toEqualTypeOf<{
+          text: string
+          range: number[]
+          count: number
+        }>()
+        return shaped
+      }),
+    )
+  })
+})
+
+describe('integrations', () => {
+  test('lambda:invoke results are the envelope unless unwrapped', () => {
+    const Input = z.object({ a: z.string() })
+    const Output = z.object({ b: z.number() })
+    const unwrapped = task(lambdaInvoke('F', { input: Input, output: Output, unwrap: true }))
+    expectTypeOf<OutputOf<typeof unwrapped>>().toEqualTypeOf<{ b: number }>()
+    const wrapped = task(lambdaInvoke('F', { input: Input, output: Output }))
+    expectTypeOf<OutputOf<typeof wrapped>>().toEqualTypeOf<LambdaInvokeResult<{ b: number }>>()
+  })
+
+  test("startExecution .sync is typed by the child workflow's output and checks its input", () => {
+    const child = workflow('Child', { input: z.object({ id: z.string() }) }, (start) =>
+      start.next(pass('Out', { result: { shipped: true } })),
+    )
+    workflow('Parent', { input: Order }, (start) => {
+      const flow = start.task(startExecution(child, { sync: true }), (t) =>
+        t
+          .parameters((s) => ({ Input: { id: s.id } }))
+          .resultSelector((r) => ({ shipped: r.Output.shipped })),
+      )
+      expectTypeOf<OutputOf<typeof flow>>().toEqualTypeOf<{ shipped: true }>()
+      return flow
+    })
+    workflow('Parent', { input: Order }, (start) =>
+      start.task(startExecution(child, { sync: true }), (t) =>
+        // @ts-expect-error the child needs { id: string }
+        t.parameters((s) => ({ Input: { id: s.total } })),
+      ),
+    )
+  })
+
+  test('waitForTaskToken() results are typed by the declared output', () => {
+    const ask = waitForTaskToken(sqsSendMessage<{ id: string }>({ queueUrl: 'q' }), {
+      output: z.object({ approved: z.boolean() }),
+    })
+    const built = task(ask)
+    expectTypeOf<OutputOf<typeof built>>().toEqualTypeOf<{ approved: boolean }>()
+  })
+})
