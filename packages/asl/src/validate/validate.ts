@@ -3,7 +3,7 @@ import type { Diagnostic, ValidateOptions } from './diagnostic.ts'
 import { checkWalkable } from './guard.ts'
 import { parseDefinitionText } from './json-text.ts'
 import { locatePaths } from './locate.ts'
-import { checkDefinition, checkVariableScopes } from './rules.ts'
+import { checkDefinition, checkVariableScopes } from './rules/index.ts'
 
 /**
  * Checks a state machine definition against every rule AWS applies when it is created

@@ -1,0 +1,100 @@
+// Literal fields: integers and their ranges, strings, enums, and mutually exclusive fields.
+
+import { has, isInteger } from '../checker.ts'
+import type { Checker, JsonRecord } from '../checker.ts'
+import type { Path, StateCtx } from './context.ts'
+import { isExpression } from './expressions.ts'
+
+export function checkIntegerLiteral(
+  c: Checker,
+  value: unknown,
+  path: Path,
+  field: string,
+  min: number,
+  max: number,
+): void {
+  if (!isInteger(value)) {
+    c.report('SFN204', path, `The field '${field}' must be an integer.`)
+  } else if (value < min || value > max) {
+    c.report(
+      'SFN232',
+      path,
+      `The field '${field}' must be between ${min} and ${max}; it is ${value}.`,
+    )
+  }
+}
+
+/** An integer field of a state: a literal, or in JSONata an expression. */
+export function checkIntegerField(
+  c: Checker,
+  ctx: StateCtx,
+  state: JsonRecord,
+  field: string,
+  min: number,
+  max: number,
+): void {
+  if (!has(state, field)) return
+  const value = state[field]
+  const path: Path = [...ctx.path, field]
+  if (isExpression(c, ctx, value, path)) return
+  if (!isInteger(value)) {
+    c.report(
+      'SFN204',
+      path,
+      `The field '${field}' of state '${ctx.name}' must be an integer${ctx.language === 'JSONata' ? " or a '{% %}' expression" : ''}.`,
+    )
+  } else if (value < min || value > max) {
+    c.report(
+      'SFN232',
+      path,
+      `The field '${field}' of state '${ctx.name}' must be between ${min} and ${max}; it is ${value}.`,
+    )
+  }
+}
+
+export function checkStringField(
+  c: Checker,
+  ctx: StateCtx,
+  state: JsonRecord,
+  field: string,
+): void {
+  if (!has(state, field)) return
+  const value = state[field]
+  const path: Path = [...ctx.path, field]
+  if (isExpression(c, ctx, value, path)) return
+  if (typeof value !== 'string') {
+    c.report('SFN204', path, 'Expected value of type [STRING]')
+  }
+}
+
+export function exclusive(
+  c: Checker,
+  ctx: StateCtx,
+  state: JsonRecord,
+  fields: readonly string[],
+): void {
+  const present = fields.filter((field) => has(state, field))
+  if (present.length > 1) {
+    c.report(
+      'SFN206',
+      ctx.path,
+      `State '${ctx.name}' sets ${present.map((f) => `'${f}'`).join(' and ')}, which are mutually exclusive; keep one.`,
+    )
+  }
+}
+
+export function checkEnum(
+  c: Checker,
+  value: unknown,
+  path: Path,
+  field: string,
+  values: readonly string[],
+): void {
+  if (typeof value !== 'string' || !values.includes(value)) {
+    c.report(
+      'SFN204',
+      path,
+      `The field '${field}' should have one of these values: [${values.join(', ')}]`,
+    )
+  }
+}

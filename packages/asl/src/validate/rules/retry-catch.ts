@@ -1,0 +1,218 @@
+// Retry and Catch: ErrorEquals (States.ALL alone and last), retrier ranges, catcher fields.
+
+import { has, isRecord } from '../checker.ts'
+import type { Checker, JsonRecord } from '../checker.ts'
+import { checkRuleNext } from './choice.ts'
+import { MAX_INT } from './context.ts'
+import type { Path, StateCtx, Transition } from './context.ts'
+import { checkAssign, checkJsonataValue, checkPathValue } from './expressions.ts'
+import { checkEnum, checkIntegerLiteral } from './literals.ts'
+
+export function checkErrorEquals(
+  c: Checker,
+  ctx: StateCtx,
+  entry: JsonRecord,
+  path: Path,
+  field: 'Retry' | 'Catch',
+  index: number,
+  isLast: boolean,
+): void {
+  if (!has(entry, 'ErrorEquals')) {
+    c.report('SFN202', path, 'These fields are required: [ErrorEquals]')
+    return
+  }
+  const errors = entry['ErrorEquals']
+  const errorsPath: Path = [...path, 'ErrorEquals']
+  if (!Array.isArray(errors) || errors.some((e) => typeof e !== 'string')) {
+    c.report(
+      'SFN204',
+      errorsPath,
+      `'ErrorEquals' in ${field} of state '${ctx.name}' must be an array of error names.`,
+    )
+    return
+  }
+  if (errors.length === 0) {
+    c.report('SFN233', errorsPath, 'Value cannot be empty')
+    return
+  }
+  if (errors.includes('States.ALL')) {
+    if (errors.length > 1) {
+      c.report(
+        'SFN214',
+        errorsPath,
+        `${field === 'Retry' ? 'Retrier' : 'Catcher'} ${index} of state '${ctx.name}' lists States.ALL with other errors; States.ALL must appear alone in ErrorEquals.`,
+      )
+    }
+    if (!isLast) {
+      c.report(
+        'SFN214',
+        errorsPath,
+        `${field === 'Retry' ? 'Retrier' : 'Catcher'} ${index} of state '${ctx.name}' uses States.ALL but is not the last one, so the ones after it can never run; move it last.`,
+      )
+    }
+  }
+}
+
+export function checkRetry(c: Checker, ctx: StateCtx, state: JsonRecord): void {
+  if (!has(state, 'Retry')) return
+  const retry = state['Retry']
+  const path: Path = [...ctx.path, 'Retry']
+  if (!Array.isArray(retry)) {
+    c.report(
+      'SFN204',
+      path,
+      `The field 'Retry' of state '${ctx.name}' must be an array of retriers.`,
+    )
+    return
+  }
+  retry.forEach((retrier, index) => {
+    const retrierPath: Path = [...path, index]
+    if (!isRecord(retrier)) {
+      c.report(
+        'SFN204',
+        retrierPath,
+        `Each retrier of state '${ctx.name}' must be an object with 'ErrorEquals'.`,
+      )
+      return
+    }
+    for (const key of Object.keys(retrier)) {
+      if (
+        ![
+          'ErrorEquals',
+          'IntervalSeconds',
+          'MaxAttempts',
+          'BackoffRate',
+          'MaxDelaySeconds',
+          'JitterStrategy',
+          'Comment',
+        ].includes(key)
+      ) {
+        c.report('SFN203', retrierPath, `Field '${key}' is not supported`)
+      }
+    }
+    checkErrorEquals(c, ctx, retrier, retrierPath, 'Retry', index, index === retry.length - 1)
+    if (has(retrier, 'IntervalSeconds'))
+      checkIntegerLiteral(
+        c,
+        retrier['IntervalSeconds'],
+        [...retrierPath, 'IntervalSeconds'],
+        'IntervalSeconds',
+        1,
+        MAX_INT,
+      )
+    if (has(retrier, 'MaxAttempts'))
+      checkIntegerLiteral(
+        c,
+        retrier['MaxAttempts'],
+        [...retrierPath, 'MaxAttempts'],
+        'MaxAttempts',
+        0,
+        MAX_INT,
+      )
+    if (has(retrier, 'MaxDelaySeconds'))
+      checkIntegerLiteral(
+        c,
+        retrier['MaxDelaySeconds'],
+        [...retrierPath, 'MaxDelaySeconds'],
+        'MaxDelaySeconds',
+        1,
+        31_622_400,
+      )
+    if (has(retrier, 'BackoffRate')) {
+      const rate = retrier['BackoffRate']
+      if (typeof rate !== 'number')
+        c.report(
+          'SFN204',
+          [...retrierPath, 'BackoffRate'],
+          "The field 'BackoffRate' must be a number.",
+        )
+      else if (rate < 1)
+        c.report(
+          'SFN232',
+          [...retrierPath, 'BackoffRate'],
+          `The field 'BackoffRate' must be at least 1.0; it is ${rate}.`,
+        )
+    }
+    if (has(retrier, 'JitterStrategy'))
+      checkEnum(
+        c,
+        retrier['JitterStrategy'],
+        [...retrierPath, 'JitterStrategy'],
+        'JitterStrategy',
+        ['FULL', 'NONE'],
+      )
+  })
+}
+
+export function checkCatch(
+  c: Checker,
+  ctx: StateCtx,
+  state: JsonRecord,
+  transitions: Transition[],
+): void {
+  if (!has(state, 'Catch')) return
+  const catchers = state['Catch']
+  const path: Path = [...ctx.path, 'Catch']
+  if (!Array.isArray(catchers)) {
+    c.report(
+      'SFN204',
+      path,
+      `The field 'Catch' of state '${ctx.name}' must be an array of catchers.`,
+    )
+    return
+  }
+  catchers.forEach((catcher, index) => {
+    const catcherPath: Path = [...path, index]
+    if (!isRecord(catcher)) {
+      c.report(
+        'SFN204',
+        catcherPath,
+        `Each catcher of state '${ctx.name}' must be an object with 'ErrorEquals' and 'Next'.`,
+      )
+      return
+    }
+    for (const key of Object.keys(catcher)) {
+      if (['ErrorEquals', 'Next', 'Assign', 'Comment'].includes(key)) continue
+      const mode = key === 'ResultPath' ? 'JSONPath' : key === 'Output' ? 'JSONata' : undefined
+      if (mode === undefined) c.report('SFN203', catcherPath, `Field '${key}' is not supported`)
+      else if (mode !== ctx.language) {
+        c.report(
+          'SFN221',
+          catcherPath,
+          `The QueryLanguage is set to '${ctx.language}', but field '${key}' is only supported for the '${mode}' QueryLanguage`,
+        )
+      }
+    }
+    checkErrorEquals(c, ctx, catcher, catcherPath, 'Catch', index, index === catchers.length - 1)
+    checkRuleNext(c, ctx, catcher, catcherPath, transitions)
+    if (
+      ctx.language === 'JSONPath' &&
+      has(catcher, 'ResultPath') &&
+      catcher['ResultPath'] !== null
+    ) {
+      checkPathValue(
+        c,
+        ctx,
+        catcher['ResultPath'],
+        [...catcherPath, 'ResultPath'],
+        'ResultPath',
+        'result',
+      )
+    }
+    if (ctx.language === 'JSONata' && has(catcher, 'Output')) {
+      checkJsonataValue(c, ctx, catcher['Output'], [...catcherPath, 'Output'], ['errorOutput'])
+    }
+    // A catcher's Assign is not a declaration of its scope: AWS accepts a Parallel whose Catch assigns
+    // a name its branches also assign (recorded corpus, states_variables/test_error_output).
+    if (has(catcher, 'Assign')) {
+      checkAssign(
+        c,
+        ctx,
+        catcher['Assign'],
+        [...catcherPath, 'Assign'],
+        undefined,
+        ctx.language === 'JSONata' ? ['errorOutput'] : [],
+      )
+    }
+  })
+}
