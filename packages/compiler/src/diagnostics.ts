@@ -31,7 +31,7 @@ export interface Diagnostic {
  * The codes the compiler itself raises. The validator's SFN2xx codes stay below SFN250; lints use
  * SFN250–SFN299 and the CLI/emit layer SFN300–SFN349, so a code never changes meaning.
  */
-export const COMPILER_CODES = {
+export const COMPILER_CODES: Readonly<Record<CompilerCode, string>> = Object.freeze({
   SFN250: 'A callback or .sync task has no TimeoutSeconds.',
   SFN251: 'HeartbeatSeconds is not below TimeoutSeconds.',
   SFN252: 'A retrier or catcher is shadowed by an earlier one and can never fire.',
@@ -53,9 +53,31 @@ export const COMPILER_CODES = {
   SFN309: 'An output file could not be written.',
   SFN310: 'The local execution could not start.',
   SFN311: 'Two workflows have the same name.',
-} as const satisfies Record<string, string>
+})
 
-export type CompilerCode = keyof typeof COMPILER_CODES
+/** A code the compiler or the CLI raises (the validator's are `DiagnosticCode` in @statewright/asl). */
+export type CompilerCode =
+  | 'SFN250'
+  | 'SFN251'
+  | 'SFN252'
+  | 'SFN253'
+  | 'SFN254'
+  | 'SFN255'
+  | 'SFN256'
+  | 'SFN290'
+  | 'SFN291'
+  | 'SFN300'
+  | 'SFN301'
+  | 'SFN302'
+  | 'SFN303'
+  | 'SFN304'
+  | 'SFN305'
+  | 'SFN306'
+  | 'SFN307'
+  | 'SFN308'
+  | 'SFN309'
+  | 'SFN310'
+  | 'SFN311'
 
 /**
  * One line per diagnostic: `<file:line:column> <severity> <code> <path>: <message>`.
@@ -73,12 +95,20 @@ export function formatDiagnostic(diagnostic: Diagnostic): string {
   return `${where}${diagnostic.severity} ${diagnostic.code} ${path}: ${diagnostic.message}`
 }
 
-/** True when at least one diagnostic is an error (warnings never fail a build). */
+/**
+ * True when at least one diagnostic is an error (warnings never fail a build).
+ * @example
+ * hasErrors(compile(orderFlow).diagnostics) // false: only warnings
+ */
 export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {
   return diagnostics.some((diagnostic) => diagnostic.severity === 'error')
 }
 
-/** Errors before warnings, then by path: a stable order for output and snapshots. */
+/**
+ * Errors before warnings, then by path: a stable order for output and snapshots.
+ * @example
+ * sortDiagnostics([lintWarning, validatorError]) // [validatorError, lintWarning]
+ */
 export function sortDiagnostics(diagnostics: readonly Diagnostic[]): Diagnostic[] {
   const rank = (d: Diagnostic): number => (d.severity === 'error' ? 0 : 1)
   return diagnostics

@@ -11,7 +11,22 @@ const LintSwitch = z.record(
 )
 
 /** `statewright.config.json` / `statewright.config.ts` (default export): all fields optional. */
-export const StatewrightConfig = z
+export interface StatewrightConfig {
+  /** Globs of files to scan for exported workflows, relative to the project. */
+  readonly include?: string[]
+  readonly exclude?: string[]
+  /** Output directory of `build`, relative to the project. Default `dist/statewright`. */
+  readonly out?: string
+  readonly type?: 'STANDARD' | 'EXPRESS'
+  /** Lints to switch off: `{ "SFN256": false }`. */
+  readonly lints?: Record<string, boolean>
+  /** Region and account of Lambda ARNs; unset, ARNs become `${…}` substitutions. */
+  readonly region?: string
+  readonly account?: string
+  readonly partition?: string
+}
+
+const ConfigSchema = z
   .object({
     /** Globs of files to scan for exported workflows, relative to the project. */
     include: z.array(z.string()).optional(),
@@ -27,8 +42,6 @@ export const StatewrightConfig = z
     partition: z.string().optional(),
   })
   .strict()
-
-export type StatewrightConfig = z.infer<typeof StatewrightConfig>
 
 /** The project's configuration, `{}` when it has none; a broken one is SFN308. */
 export async function loadConfig(
@@ -49,7 +62,7 @@ export async function loadConfig(
     if (!imported.ok) return { config: {}, diagnostics: [imported.diagnostic] }
     raw = imported.exports['default']
   } else return { config: {}, diagnostics: [] }
-  const parsed = StatewrightConfig.safeParse(raw)
+  const parsed = ConfigSchema.safeParse(raw)
   if (parsed.success) return { config: parsed.data, diagnostics: [] }
   return {
     config: {},
