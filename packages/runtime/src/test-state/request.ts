@@ -52,6 +52,8 @@ export function prepareTestState(
     'PRESENT',
     'NONE',
   ])
+  checkCount(request.stateConfiguration?.mapIterationFailureCount, 'mapIterationFailureCount')
+  checkCount(request.stateConfiguration?.retrierRetryCount, 'retrierRetryCount')
   const mock = request.mock
   const { state, rootLanguage } = resolveState(request)
   const mocked = mock !== undefined && (mock.result !== undefined || mock.errorOutput !== undefined)
@@ -101,9 +103,6 @@ export function prepareTestState(
   if (failureCount !== undefined) {
     if (state.Type !== 'Map') {
       throw invalidRequest('MapIterationFailureCount can only be set when testing a Map state.')
-    }
-    if (!Number.isInteger(failureCount) || failureCount < 0) {
-      throw invalidRequest('Map iteration failure count must be a non-negative integer.')
     }
     if (Array.isArray(mockResult) && failureCount > mockResult.length) {
       throw invalidRequest(
@@ -162,6 +161,21 @@ function checkEnum(value: unknown, field: string, allowed: readonly string[]): v
   throw invalidRequest(
     `1 validation error detected: Value '${String(value)}' at '${field}' failed to satisfy constraint: Member must satisfy enum value set: [${allowed.join(', ')}]`,
   )
+}
+
+/** A count in `stateConfiguration`: an integer of at least 0 (the API model's range). */
+function checkCount(value: unknown, field: string): void {
+  if (value === undefined) return
+  if (typeof value !== 'number' || !Number.isInteger(value)) {
+    throw invalidRequest(
+      `1 validation error detected: Value '${String(value)}' at 'stateConfiguration.${field}' failed to satisfy constraint: Member must be an integer`,
+    )
+  }
+  if (value < 0) {
+    throw invalidRequest(
+      `1 validation error detected: Value '${value}' at 'stateConfiguration.${field}' failed to satisfy constraint: Member must have value greater than or equal to 0`,
+    )
+  }
 }
 
 /**

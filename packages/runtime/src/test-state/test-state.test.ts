@@ -346,6 +346,18 @@ describe('testState', () => {
     )
   })
 
+  it('refuses a negative retry count like AWS request validation', async () => {
+    const request: TestStateRequest = {
+      definition: lambdaTask,
+      mock: { result: '{}' },
+      stateConfiguration: { retrierRetryCount: -1 },
+    }
+
+    expect((await rejection(request)).message).toBe(
+      "1 validation error detected: Value '-1' at 'stateConfiguration.retrierRetryCount' failed to satisfy constraint: Member must have value greater than or equal to 0",
+    )
+  })
+
   it('refuses Map failure counts without a mock or beyond its iterations', async () => {
     const map = {
       Type: 'Map',
