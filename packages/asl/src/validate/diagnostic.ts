@@ -37,7 +37,9 @@ export interface ValidateOptions {
  * @example
  * DIAGNOSTIC_CODES.SFN208 // { awsCode: 'MISSING_TRANSITION_TARGET', title: 'transition target does not exist' }
  */
-export const DIAGNOSTIC_CODES = {
+export const DIAGNOSTIC_CODES: Readonly<
+  Record<DiagnosticCode, { readonly awsCode: string; readonly title: string }>
+> = {
   SFN200: { awsCode: 'INVALID_JSON_DESCRIPTION', title: 'definition text is not JSON' },
   SFN201: { awsCode: 'SCHEMA_VALIDATION_FAILED', title: 'definition is not a JSON object' },
   SFN202: { awsCode: 'SCHEMA_VALIDATION_FAILED', title: 'required field missing' },
@@ -81,10 +83,47 @@ export const DIAGNOSTIC_CODES = {
   SFN234: { awsCode: 'SCHEMA_VALIDATION_FAILED', title: 'ResultPath reads context or variable' },
   SFN240: { awsCode: 'NO_DOLLAR', title: 'path or intrinsic in a field without .$ (warning)' },
   SFN241: { awsCode: 'PASS_RESULT_IS_STATIC', title: 'path in a Pass Result (warning)' },
-} as const satisfies Record<string, { awsCode: string; title: string }>
+}
 
-/** One of our stable codes (`'SFN208'`, …). */
-export type DiagnosticCode = keyof typeof DIAGNOSTIC_CODES
+/** One of our stable codes (`'SFN208'`, …); `DIAGNOSTIC_CODES` says what each means. */
+export type DiagnosticCode =
+  | 'SFN200'
+  | 'SFN201'
+  | 'SFN202'
+  | 'SFN203'
+  | 'SFN204'
+  | 'SFN205'
+  | 'SFN206'
+  | 'SFN207'
+  | 'SFN208'
+  | 'SFN209'
+  | 'SFN210'
+  | 'SFN211'
+  | 'SFN212'
+  | 'SFN213'
+  | 'SFN214'
+  | 'SFN215'
+  | 'SFN216'
+  | 'SFN217'
+  | 'SFN218'
+  | 'SFN219'
+  | 'SFN220'
+  | 'SFN221'
+  | 'SFN222'
+  | 'SFN223'
+  | 'SFN224'
+  | 'SFN225'
+  | 'SFN226'
+  | 'SFN227'
+  | 'SFN228'
+  | 'SFN229'
+  | 'SFN230'
+  | 'SFN231'
+  | 'SFN232'
+  | 'SFN233'
+  | 'SFN234'
+  | 'SFN240'
+  | 'SFN241'
 
 /** A path segment: an object key, or an array index (rendered `[i]` as AWS does). */
 export type PathSegment = string | number

@@ -11,10 +11,10 @@ import type { Path, PathKind, StateCtx } from './context.ts'
 
 export const VARIABLE_NAME_MAX = 80
 
-export const VARIABLE_NAME = /^[\p{ID_Start}_][\p{ID_Continue}]*$/u
+export const VARIABLE_NAME: RegExp = /^[\p{ID_Start}_][\p{ID_Continue}]*$/u
 
 /** What `$states` holds in a JSONata expression (SPEC "JSONata Concepts"). */
-export const STATES_FIELDS = ['input', 'context', 'result', 'errorOutput']
+export const STATES_FIELDS: readonly string[] = ['input', 'context', 'result', 'errorOutput']
 
 /** A JSONPath-valued field (`InputPath`, `ItemsPath`, `SecondsPath`, `Variable`, …). */
 export function checkPathValue(

@@ -10,7 +10,7 @@ import { checkState } from './state.ts'
 
 export const STATE_NAME_MAX = 80
 
-export const ROOT_FIELDS = [
+export const ROOT_FIELDS: readonly string[] = [
   'StartAt',
   'States',
   'Comment',

@@ -17,11 +17,12 @@ import { checkSubMachine } from './machine.ts'
 export const LABEL_MAX = 40
 
 // Map Label: no whitespace, ? *, brackets, : ; , \ | ^ ~ $ # % & ` " or control characters (DG).
-export const LABEL_FORBIDDEN = /[\s?*<>{}[\]:;,\\|^~$#%&`"\u0000-\u001f\u007f-\u009f]/u
+export const LABEL_FORBIDDEN: RegExp = /[\s?*<>{}[\]:;,\\|^~$#%&`"\u0000-\u001f\u007f-\u009f]/u
 
-export const ITEM_READER_RESOURCE = /^arn:aws(?:-[a-z]+)*:states:::s3:(?:getObject|listObjectsV2)$/
+export const ITEM_READER_RESOURCE: RegExp =
+  /^arn:aws(?:-[a-z]+)*:states:::s3:(?:getObject|listObjectsV2)$/
 
-export const RESULT_WRITER_RESOURCE = /^arn:aws(?:-[a-z]+)*:states:::s3:putObject$/
+export const RESULT_WRITER_RESOURCE: RegExp = /^arn:aws(?:-[a-z]+)*:states:::s3:putObject$/
 
 export function checkMap(c: Checker, ctx: StateCtx, state: JsonRecord): void {
   const { path, name, language } = ctx
