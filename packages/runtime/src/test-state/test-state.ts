@@ -26,7 +26,7 @@ import {
   resultPath,
   selectIoPath,
 } from '../io.ts'
-import type { JsonObject } from '../json.ts'
+import { isJsonObject, type JsonObject } from '../json.ts'
 import { randomUuid, seededRandom, type RandomSource } from '../random.ts'
 import { catchError, matchesError } from '../run-state.ts'
 import { TaskTokens } from '../task-tokens.ts'
@@ -585,6 +585,7 @@ function contextFor(
   const machineName = `TestState-${randomUuid(random)}`
   const executionName = randomUuid(random)
   const stop = new AbortController()
+  const given = plan.context !== undefined
   const machineArn = `arn:aws:states:${region}:${accountId}:stateMachine:${machineName}`
   const env: ExecutionEnv = {
     clock,
@@ -592,14 +593,19 @@ function contextFor(
     random,
     handlers: options.handlers ?? {},
     rootLanguage: plan.rootLanguage,
-    execution: {
-      Id: `arn:aws:states:${region}:${accountId}:express:${machineName}:${executionName}`,
-      Input: plan.input,
-      Name: executionName,
-      RoleArn: request.roleArn ?? null,
-      StartTime: isoTimestamp(clock.now()),
-    },
-    stateMachine: { Id: machineArn, Name: machineName },
+    // With a given Context Object, its sections also stand behind $$.Map.Item lookups.
+    execution: given
+      ? sectionOf(plan.context, 'Execution')
+      : {
+          Id: `arn:aws:states:${region}:${accountId}:express:${machineName}:${executionName}`,
+          Input: plan.input,
+          Name: executionName,
+          RoleArn: request.roleArn ?? null,
+          StartTime: isoTimestamp(clock.now()),
+        },
+    stateMachine: given
+      ? sectionOf(plan.context, 'StateMachine')
+      : { Id: machineArn, Name: machineName },
     region,
     accountId,
     stateMachineType: 'EXPRESS',
@@ -634,4 +640,9 @@ function readerData(data: string): S3StandIn {
     putObject: () => {},
     listObjects: () => undefined,
   }
+}
+
+function sectionOf(context: JsonObject | undefined, name: string): JsonObject {
+  const section = context?.[name]
+  return isJsonObject(section) ? section : {}
 }
