@@ -124,7 +124,13 @@ export function prepareTestState(
     throw invalidRequest('RoleArn must be specified when testing a Task state')
   }
   const context = request.context === undefined ? undefined : checkContext(request.context, state)
-  if (mockResult !== undefined && state.Type === 'Task' && mock?.fieldValidationMode !== 'NONE') {
+  // A `null` result (the service answered nothing) has nothing to check.
+  if (
+    mockResult !== undefined &&
+    mockResult !== null &&
+    state.Type === 'Task' &&
+    mock?.fieldValidationMode !== 'NONE'
+  ) {
     const model = modelFor(state.Resource)
     if (model !== undefined) {
       const problem = checkShape(
