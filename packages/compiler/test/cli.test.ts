@@ -2,9 +2,13 @@ import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest'
 import { main } from '../src/cli/main.ts'
+import { applySubstitutions } from '../src/substitutions.ts'
 import { expectAslValidatorAccepts } from './second-opinion.ts'
+
+// The first import of ts-morph and tsx takes seconds on a loaded 2-core machine; the work itself is fast.
+vi.setConfig({ testTimeout: 30_000 })
 
 const shop = fileURLToPath(new URL('./fixtures/shop', import.meta.url))
 let temp: string
@@ -159,6 +163,17 @@ describe('main: build and check', () => {
       }
       "
     `)
+    for (const file of ['OrderFlow.asl.json', 'RefundFlow.asl.json']) {
+      const built = JSON.parse(await readFile(join(out, file), 'utf8'))
+      expectAslValidatorAccepts(
+        applySubstitutions(built, {
+          ProcessPaymentFunctionArn:
+            'arn:aws:lambda:us-east-1:123456789012:function:ProcessPaymentFunction',
+          RefundPaymentFunctionArn:
+            'arn:aws:lambda:us-east-1:123456789012:function:RefundPaymentFunction',
+        }),
+      )
+    }
     expect(
       JSON.parse(await readFile(join(out, 'OrderFlow.substitutions.json'), 'utf8')),
     ).toStrictEqual({
