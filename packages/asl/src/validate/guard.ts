@@ -9,14 +9,23 @@ import type { PathSegment } from './diagnostic.ts'
 export const MAX_DEPTH = 1000
 const SHOWN_LEVELS = 8
 
-/** Reports what makes `value` unsafe to walk; returns true when the rules may run. */
-export function checkWalkable(c: Checker, value: unknown): boolean {
+/** What `checkWalkable` found. */
+export interface Walkability {
+  /** The rules may run. */
+  readonly ok: boolean
+  /** Some object property is `undefined`: absent once serialized, so the rules should see it absent. */
+  readonly hasUndefinedFields: boolean
+}
+
+/** Reports what makes `value` unsafe to walk. */
+export function checkWalkable(c: Checker, value: unknown): Walkability {
   const onPath = new Set<object>()
   // Explicit stack of [value, path, depth, exit?]; exit entries pop the ancestor set (cycle check).
   const stack: { value: unknown; path: PathSegment[]; depth: number; exit: boolean }[] = [
     { value, path: [], depth: 0, exit: false },
   ]
   let ok = true
+  let hasUndefinedFields = false
   let reports = 0
   const fail = (code: 'SFN230' | 'SFN231', path: PathSegment[], message: string): void => {
     ok = false
@@ -34,6 +43,14 @@ export function checkWalkable(c: Checker, value: unknown): boolean {
     if (typeof current === 'number') {
       if (!Number.isFinite(current))
         fail('SFN231', item.path, `The value ${String(current)} is not a JSON number.`)
+      continue
+    }
+    if (current === undefined) {
+      fail(
+        'SFN231',
+        item.path,
+        'This array element is undefined, which JSON cannot hold; remove it.',
+      )
       continue
     }
     if (typeof current !== 'object') {
@@ -82,17 +99,14 @@ export function checkWalkable(c: Checker, value: unknown): boolean {
       for (let i = keys.length - 1; i >= 0; i--) {
         const key = keys[i] as string
         const child = (current as Record<string, unknown>)[key]
+        // JSON.stringify drops such a field, so AWS never sees it: treat it as absent, not wrong.
         if (child === undefined) {
-          fail(
-            'SFN231',
-            [...item.path, key],
-            `The field '${key}' is undefined, which is not a JSON value.`,
-          )
+          hasUndefinedFields = true
           continue
         }
         stack.push({ value: child, path: [...item.path, key], depth: item.depth + 1, exit: false })
       }
     }
   }
-  return ok
+  return { ok, hasUndefinedFields }
 }

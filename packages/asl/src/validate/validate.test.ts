@@ -1102,16 +1102,22 @@ describe('validateStateMachine: hostile input', () => {
     expect(
       show(
         machine({
-          A: { Type: 'Pass', Result: { n: Number.NaN, f: () => 1, u: undefined }, End: true },
+          A: { Type: 'Pass', Result: { n: Number.NaN, f: () => 1, list: [undefined] }, End: true },
         }),
       ),
     ).toMatchInlineSnapshot(`
       [
-        "SFN231 SCHEMA_VALIDATION_FAILED /States/A/Result/u: The field 'u' is undefined, which is not a JSON value.",
         "SFN231 SCHEMA_VALIDATION_FAILED /States/A/Result/n: The value NaN is not a JSON number.",
         "SFN231 SCHEMA_VALIDATION_FAILED /States/A/Result/f: A definition holds JSON values only; found function.",
+        "SFN231 SCHEMA_VALIDATION_FAILED /States/A/Result/list[0]: This array element is undefined, which JSON cannot hold; remove it.",
       ]
     `)
+  })
+
+  test('treats an undefined field as absent, as JSON.stringify does', () => {
+    expect(
+      show(machine({ A: { Type: 'Pass', Comment: undefined, Next: undefined, End: true } })),
+    ).toStrictEqual([])
   })
 
   test('treats a __proto__ key as data, never as a prototype', () => {

@@ -46,7 +46,10 @@ export function runChecker(definition: unknown, options: ValidateOptions = {}): 
     c.report('SFN201', '', 'Definition must be a valid JSON object')
     return c
   }
-  if (checkWalkable(c, value)) {
+  const walkable = checkWalkable(c, value)
+  if (walkable.ok) {
+    // What AWS would receive: the JSON text of the object, without its undefined fields.
+    if (walkable.hasUndefinedFields) value = JSON.parse(JSON.stringify(value)) as unknown
     checkDefinition(c, value)
     checkVariableScopes(c)
   }
