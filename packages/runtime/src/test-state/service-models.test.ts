@@ -58,3 +58,20 @@ describe('checkShape', () => {
     ).toBeUndefined()
   })
 })
+
+describe('checkShape on nested models', () => {
+  it('checks list members of structures and maps of DynamoDB attribute values', () => {
+    const listObjects = modelFor('arn:aws:states:::aws-sdk:s3:listObjectsV2')!
+    const query = modelFor('arn:aws:states:::aws-sdk:dynamodb:query')!
+
+    expect(checkShape({ Contents: [{ Key: 'a', Size: '1' }] }, listObjects, 'result', true)).toBe(
+      "Field 'Size' must be a number",
+    )
+    expect(checkShape({ Items: [{ id: { S: 1 } }] }, query, 'result', true)).toBe(
+      "Field 'S' must be a string",
+    )
+    expect(checkShape({ Items: [{ id: { S: 'x' } }], Count: 1 }, query, 'result', true)).toBe(
+      undefined,
+    )
+  })
+})

@@ -91,6 +91,14 @@ const dynamoWrite = struct({
   ItemCollectionMetrics: itemCollectionMetrics,
 })
 
+const dynamoRead = struct({
+  Items: list(map(attributeValue)),
+  Count: int(),
+  ScannedCount: int(),
+  LastEvaluatedKey: map(attributeValue),
+  ConsumedCapacity: consumedCapacity,
+})
+
 const s3StorageClass = str({
   enum: [
     'STANDARD',
@@ -228,6 +236,50 @@ export const MODELS: Readonly<Record<string, Shape>> = {
     PartsCount: int(),
     TagCount: int(),
     ServerSideEncryption: str({ enum: ['AES256', 'aws:kms', 'aws:kms:dsse', 'aws:fsx'] }),
+  }),
+  'arn:aws:states:::aws-sdk:s3:putObject': struct({
+    Expiration: str(),
+    ETag: str(),
+    ServerSideEncryption: str({ enum: ['AES256', 'aws:kms', 'aws:kms:dsse', 'aws:fsx'] }),
+    VersionId: str(),
+    SSEKMSKeyId: str(),
+    BucketKeyEnabled: bool,
+    Size: long,
+    RequestCharged: str({ enum: ['requester'] }),
+  }),
+  'arn:aws:states:::aws-sdk:s3:listObjectsV2': struct({
+    IsTruncated: bool,
+    Contents: list(
+      struct({
+        Key: str({ min: 1 }),
+        LastModified: timestamp,
+        ETag: str(),
+        Size: long,
+        StorageClass: s3StorageClass,
+        Owner: struct({ DisplayName: str(), ID: str() }),
+      }),
+    ),
+    Name: str(),
+    Prefix: str(),
+    Delimiter: str(),
+    MaxKeys: int(),
+    CommonPrefixes: list(struct({ Prefix: str() })),
+    EncodingType: str({ enum: ['url'] }),
+    KeyCount: int(),
+    ContinuationToken: str(),
+    NextContinuationToken: str(),
+    StartAfter: str(),
+  }),
+  'arn:aws:states:::aws-sdk:dynamodb:query': dynamoRead,
+  'arn:aws:states:::aws-sdk:dynamodb:scan': dynamoRead,
+  'arn:aws:states:::aws-sdk:secretsmanager:getSecretValue': struct({
+    ARN: str({ min: 20, max: 2048 }),
+    Name: str({ min: 1, max: 256 }),
+    VersionId: str({ min: 32, max: 64 }),
+    SecretBinary: { type: 'blob' },
+    SecretString: str(),
+    VersionStages: list(str({ min: 1, max: 256 })),
+    CreatedDate: timestamp,
   }),
   'arn:aws:states:::aws-sdk:kms:encrypt': struct({
     CiphertextBlob: { type: 'blob', min: 1 },
