@@ -11,6 +11,7 @@ import { HistoryLimitError, type ExecutionEnv, type Frame } from './env.ts'
 import { DefinitionError, StatesError } from './errors.ts'
 import { History, HISTORY_EVENT_LIMIT, JsonText, type HistoryEvent } from './events.ts'
 import { runStates } from './interpret.ts'
+import type { ChildStarter } from './tasks/builtins.ts'
 import { mocksFromConfig } from './mocks.ts'
 import { NotJsonError, parseJson, toJsonValue } from './json.ts'
 import type { ExecutionResult, ExecutionStatus, RunOptions } from './options.ts'
@@ -212,6 +213,42 @@ function registered(
   return Object.hasOwn(registry, name) ? registry[name] : undefined
 }
 
+/** Nested executions of registered state machines, in process, on the parent's clock (ASL-SPEC §12.5). */
+function childStarter(options: RunOptions): ChildStarter {
+  return (parent, arn, childInput, name) => {
+    const child = registered(options.stateMachines, arn)
+    if (child === undefined) return undefined
+    const childName = /:stateMachine:([^:]+)/.exec(arn)?.[1] ?? arn
+    const handle = launch(
+      child,
+      childInput,
+      {
+        ...options,
+        stateMachineArn: arn.includes(':stateMachine:') ? arn : undefined,
+        stateMachineName: childName,
+        executionName: name,
+        executionArn: undefined,
+        handlers: parent.handlers,
+        onEvent: undefined,
+        signal: undefined,
+      },
+      { clock: parent.clock, random: parent.random, tokens: parent.tokens },
+    )
+    const startMs = parent.clock.now()
+    return {
+      executionArn: handle.executionArn,
+      startMs,
+      done: handle.done.then((r) => ({
+        status: r.status,
+        ...(r.output !== undefined ? { output: r.output } : {}),
+        ...(r.error !== undefined ? { error: r.error } : {}),
+        ...(r.cause !== undefined ? { cause: r.cause } : {}),
+        stopMs: r.stopDate.getTime(),
+      })),
+    }
+  }
+}
+
 function launch(
   definition: Runnable,
   input: unknown,
@@ -276,39 +313,7 @@ function launch(
     },
     mockInvocations: new Map(),
     s3: options.s3,
-    // Nested executions of registered state machines, in process, on the same clock (ASL-SPEC §12.5).
-    startChild: (parent, arn, childInput, name) => {
-      const child = registered(options.stateMachines, arn)
-      if (child === undefined) return undefined
-      const childName = /:stateMachine:([^:]+)/.exec(arn)?.[1] ?? arn
-      const handle = launch(
-        child,
-        childInput,
-        {
-          ...options,
-          stateMachineArn: arn.includes(':stateMachine:') ? arn : undefined,
-          stateMachineName: childName,
-          executionName: name,
-          executionArn: undefined,
-          handlers: parent.handlers,
-          onEvent: undefined,
-          signal: undefined,
-        },
-        { clock: parent.clock, random: parent.random, tokens: parent.tokens },
-      )
-      const startMs = parent.clock.now()
-      return {
-        executionArn: handle.executionArn,
-        startMs,
-        done: handle.done.then((r) => ({
-          status: r.status,
-          ...(r.output !== undefined ? { output: r.output } : {}),
-          ...(r.error !== undefined ? { error: r.error } : {}),
-          ...(r.cause !== undefined ? { cause: r.cause } : {}),
-          stopMs: r.stopDate.getTime(),
-        })),
-      }
-    },
+    ...(options.stateMachines === undefined ? {} : { startChild: childStarter(options) }),
     signal: controller.signal,
   }
   const stopper: Stopper = {}
@@ -335,21 +340,13 @@ function launch(
     (outcome) => {
       finished.value = true
       const stopMs = clock.now()
-      const result = {
-        ...outcome,
+      return new Result(outcome, history, {
         executionArn,
         stateMachineArn,
         startDate: new Date(startTime),
         stopDate: new Date(stopMs),
         elapsedMs: stopMs - startTime,
-      }
-      // The public history (JSON text details) is built when first read: most runs never read it.
-      let events: HistoryEvent[] | undefined
-      Object.defineProperty(result, 'history', {
-        enumerable: true,
-        get: () => (events ??= history.events()),
       })
-      return result as ExecutionResult
     },
   )
 
@@ -410,6 +407,53 @@ async function* stream(history: History, done: Promise<unknown>): AsyncGenerator
       )
     })
   }
+}
+
+/**
+ * The resolved value of an execution. The public history (JSON text details) is built when first read:
+ * most runs never read it.
+ */
+class Result implements ExecutionResult {
+  readonly status: ExecutionStatus
+  // Declared, not initialized: a key exists only when AWS would report the value.
+  declare readonly output?: JsonValue
+  declare readonly error?: string
+  declare readonly cause?: string
+  readonly executionArn: string
+  readonly stateMachineArn: string
+  readonly startDate: Date
+  readonly stopDate: Date
+  readonly elapsedMs: number
+  readonly #history: History
+  #events: HistoryEvent[] | undefined
+
+  constructor(
+    outcome: Outcome,
+    history: History,
+    info: Pick<
+      ExecutionResult,
+      'executionArn' | 'stateMachineArn' | 'startDate' | 'stopDate' | 'elapsedMs'
+    >,
+  ) {
+    this.status = outcome.status
+    const self = this as { output?: JsonValue; error?: string; cause?: string }
+    if (outcome.output !== undefined) self.output = outcome.output
+    if (outcome.error !== undefined) self.error = outcome.error
+    if (outcome.cause !== undefined) self.cause = outcome.cause
+    this.executionArn = info.executionArn
+    this.stateMachineArn = info.stateMachineArn
+    this.startDate = info.startDate
+    this.stopDate = info.stopDate
+    this.elapsedMs = info.elapsedMs
+    this.#history = history
+    // An own, enumerable property (spread and JSON.stringify see it), computed on first read.
+    Object.defineProperty(this, 'history', {
+      enumerable: true,
+      get: (): readonly HistoryEvent[] => (this.#events ??= this.#history.events()),
+    })
+  }
+
+  declare readonly history: readonly HistoryEvent[]
 }
 
 type Outcome = { status: ExecutionStatus; output?: JsonValue; error?: string; cause?: string }
