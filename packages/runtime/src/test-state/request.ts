@@ -97,6 +97,15 @@ export function prepareTestState(
     ) {
       throw invalidRequest('Mocked result must be an array.')
     }
+    if (
+      state.Type === 'Parallel' &&
+      Array.isArray(mockResult) &&
+      mockResult.length !== state.Branches.length
+    ) {
+      throw invalidRequest(
+        'Mocked result must contain the same number of items as number of Parallel branches.',
+      )
+    }
   }
   const config = request.stateConfiguration ?? {}
   const failureCount = config.mapIterationFailureCount

@@ -326,6 +326,18 @@ describe('testState', () => {
       ).message,
     ).toBe('Mocked result must be an array.')
     expect(
+      (
+        await rejection({
+          definition: {
+            Type: 'Parallel',
+            Branches: [{ StartAt: 'A', States: { A: pass } }],
+            End: true,
+          },
+          mock: { result: '[1, 2]' },
+        })
+      ).message,
+    ).toBe('Mocked result must contain the same number of items as number of Parallel branches.')
+    expect(
       (await rejection({ definition: { StartAt: 'A', States: { A: pass } }, stateName: 'B' }))
         .message,
     ).toBe('State not found in definition')
