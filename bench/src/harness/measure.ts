@@ -1,4 +1,5 @@
 /** Timing of one region of a child process: wall time beside the CPU time it used. */
+import { median } from './stats.ts'
 
 export interface Timing {
   readonly wallMs: number
@@ -40,3 +41,18 @@ export function childrenCpuMs(readStat: () => string): number | null {
 
 // USER_HZ is 100 on every Linux architecture Node supports; the kernel scales the values to it.
 const CLOCK_TICKS_PER_SECOND = 100
+
+/**
+ * Runs `work` `batches` times and returns the median wall time and the median CPU time of a batch: on a
+ * shared machine a neighbour's burst then spoils one batch, not the figure.
+ */
+export async function medianBatch(batches: number, work: () => unknown): Promise<Timing> {
+  const wall: number[] = []
+  const cpu: number[] = []
+  for (let i = 0; i < batches; i++) {
+    const timing = await timed(work)
+    wall.push(timing.wallMs)
+    cpu.push(timing.cpuMs)
+  }
+  return { wallMs: median(wall), cpuMs: median(cpu) }
+}

@@ -1,4 +1,5 @@
-import { timed, type Timing } from '../harness/measure.ts'
+import { timed } from '../harness/measure.ts'
+import { median } from '../harness/stats.ts'
 import type { Metric, Scenario } from '../harness/scenario.ts'
 import { buildWithDsl } from '../workloads/dsl.ts'
 
@@ -10,42 +11,49 @@ const ITERATIONS = 30
 
 type Graph = { States: Record<string, { Type?: string; Next?: string }> }
 
-/** Warm up, then time `ITERATIONS` builds and renders separately; both sides share this loop. */
+/** Warm up, then time `ITERATIONS` builds and renders one by one; the figures are medians. */
 async function buildMetrics<TBuilt>(
   build: () => TBuilt,
   render: (built: TBuilt) => Graph,
 ): Promise<Metric[]> {
   checkGraph(render(build()))
   for (let i = 0; i < WARMUP; i++) render(build())
-  let buildTotal: Timing = { wallMs: 0, cpuMs: 0 }
-  let renderTotal: Timing = { wallMs: 0, cpuMs: 0 }
+  const samples: Record<'build' | 'compile' | 'build+compile', { wall: number[]; cpu: number[] }> =
+    {
+      build: { wall: [], cpu: [] },
+      compile: { wall: [], cpu: [] },
+      'build+compile': { wall: [], cpu: [] },
+    }
   for (let i = 0; i < ITERATIONS; i++) {
     const built = await timed(build)
     const rendered = await timed(() => render(built.result))
-    buildTotal = add(buildTotal, built)
-    renderTotal = add(renderTotal, rendered)
+    for (const [label, timing] of [
+      ['build', built],
+      ['compile', rendered],
+      [
+        'build+compile',
+        { wallMs: built.wallMs + rendered.wallMs, cpuMs: built.cpuMs + rendered.cpuMs },
+      ],
+    ] as const) {
+      samples[label].wall.push(timing.wallMs)
+      samples[label].cpu.push(timing.cpuMs)
+    }
   }
-  const both = add(buildTotal, renderTotal)
-  const per = (label: string, timing: Timing): Metric[] => [
+  return (['build+compile', 'build', 'compile'] as const).flatMap((label): Metric[] => [
     {
       name: `${label}: wall per op`,
       unit: 'ms',
       better: 'lower',
-      value: timing.wallMs / ITERATIONS,
+      value: median(samples[label].wall),
     },
-    { name: `${label}: cpu per op`, unit: 'ms', better: 'lower', value: timing.cpuMs / ITERATIONS },
-  ]
-  return [
-    ...per('build+compile', both),
-    ...per('build', buildTotal),
-    ...per('compile', renderTotal),
-  ]
+    {
+      name: `${label}: cpu per op`,
+      unit: 'ms',
+      better: 'lower',
+      value: median(samples[label].cpu),
+    },
+  ])
 }
-
-const add = (a: Timing, b: Timing): Timing => ({
-  wallMs: a.wallMs + b.wallMs,
-  cpuMs: a.cpuMs + b.cpuMs,
-})
 
 /** Both sides must produce the same graph: every state, the same types, the same transitions. */
 function checkGraph(graph: Graph): void {

@@ -1,6 +1,6 @@
 import type { AslStateMachine } from '@statewright/asl'
 
-import { timed } from '../harness/measure.ts'
+import { medianBatch, timed } from '../harness/measure.ts'
 import {
   batchMetrics,
   checkResult,
@@ -87,15 +87,17 @@ async function concurrent(
 }
 
 const ECOMMERCE_WARMUP = 1_000
-const ECOMMERCE_COUNT = 10_000
+// Per batch; the figure is the median of BATCHES batches.
+const ECOMMERCE_COUNT = 2_000
+const BATCHES = 5
 
 /** Warm up, check the answer, then time sequential and 100-in-flight batches. */
 async function ecommerceMetrics(execute: Execute): Promise<Metric[]> {
   for (const i of [0, 1, 2])
     checkResult('e-commerce', await execute(makeOrder(i)), expectedOutput(makeOrder(i)))
   await sequential(execute, makeOrder, ECOMMERCE_WARMUP)
-  const seq = await timed(() => sequential(execute, makeOrder, ECOMMERCE_COUNT))
-  const par = await timed(() => concurrent(execute, makeOrder, ECOMMERCE_COUNT, 100))
+  const seq = await medianBatch(BATCHES, () => sequential(execute, makeOrder, ECOMMERCE_COUNT))
+  const par = await medianBatch(BATCHES, () => concurrent(execute, makeOrder, ECOMMERCE_COUNT, 100))
   return [
     ...batchMetrics('sequential', ECOMMERCE_COUNT, seq),
     ...batchMetrics('100 in flight', ECOMMERCE_COUNT, par),
@@ -198,13 +200,15 @@ function readHistory(history: readonly OursHistoryEvent[]): { events: number; ch
 }
 
 const CHAIN_LENGTH = 1_000
-const CHAIN_RUNS = 30
-const PARALLEL_RUNS = 2_000
+const CHAIN_RUNS = 6
+const PARALLEL_RUNS = 400
 
 async function chainMetrics(execute: Execute): Promise<Metric[]> {
   checkResult('Pass chain', await execute({ id: 1 }), { id: 1, last: CHAIN_LENGTH })
   await sequential(execute, () => ({ id: 1 }), 5)
-  const timing = await timed(() => sequential(execute, (i) => ({ id: i }), CHAIN_RUNS))
+  const timing = await medianBatch(BATCHES, () =>
+    sequential(execute, (i) => ({ id: i }), CHAIN_RUNS),
+  )
   return batchMetrics('transition', CHAIN_RUNS * CHAIN_LENGTH, timing)
 }
 
@@ -215,7 +219,9 @@ async function parallelMetrics(execute: Execute): Promise<Metric[]> {
     Array.from({ length: 10 }, () => ({ id: 1, last: 10 })),
   )
   await sequential(execute, () => ({ id: 1 }), 200)
-  const timing = await timed(() => sequential(execute, (i) => ({ id: i }), PARALLEL_RUNS))
+  const timing = await medianBatch(BATCHES, () =>
+    sequential(execute, (i) => ({ id: i }), PARALLEL_RUNS),
+  )
   return batchMetrics('execution', PARALLEL_RUNS, timing)
 }
 
