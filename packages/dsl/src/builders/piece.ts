@@ -32,7 +32,7 @@ export interface Chainable<TInput, TOutput> {
 interface Emitted {
   readonly owner: object
   readonly node: StateNode
-  readonly source: SourceLocation | undefined
+  readonly site: CallSite
 }
 
 const where = (source: SourceLocation | undefined): string =>
@@ -40,10 +40,7 @@ const where = (source: SourceLocation | undefined): string =>
 
 interface Shared {
   /** Every name in the workflow, branches included: AWS reports duplicates across nesting levels too. */
-  readonly names: Map<
-    string,
-    { readonly owner: object; readonly source: SourceLocation | undefined }
-  >
+  readonly names: Map<string, { readonly owner: object; readonly site: CallSite }>
   readonly handlers: Record<string, TaskHandler>
 }
 
@@ -82,7 +79,7 @@ export class EmitContext {
     if (named !== undefined && named.owner !== owner) {
       throw new DslError(
         'SFN101',
-        `Two different states are named '${node.name}' (created at ${where(named.source)} and at ${where(site.resolve())}). ` +
+        `Two different states are named '${node.name}' (created at ${where(named.site.resolve())} and at ${where(site.resolve())}). ` +
           'State names must be unique in a workflow: give one of them another name, or reuse the same builder value.',
       )
     }
@@ -90,17 +87,12 @@ export class EmitContext {
       if (named !== undefined) {
         throw new DslError(
           'SFN101',
-          `State '${node.name}' is used both inside and outside a branch (created at ${where(named.source)}). ` +
+          `State '${node.name}' is used both inside and outside a branch (created at ${where(named.site.resolve())}). ` +
             'A state belongs to one branch: create a second state with another name.',
         )
       }
-      const source = site.resolve()
-      this.#shared.names.set(node.name, { owner, source })
-      this.#states.set(node.name, {
-        owner,
-        node: source === undefined ? node : Object.freeze({ ...node, source }),
-        source,
-      })
+      this.#shared.names.set(node.name, { owner, site })
+      this.#states.set(node.name, { owner, node: withLazySource(node, site), site })
       return true
     }
     if (nextOf(existing.node) !== nextOf(node)) {
@@ -142,6 +134,15 @@ export class EmitContext {
     }
     return [...this.#states.values()].map((entry) => entry.node)
   }
+}
+
+// PERF: reading a stack costs tens of microseconds; the compiler only reads `source` to report a
+// problem, so the IR node gets it as a getter, resolved on first read.
+const withLazySource = (node: StateNode, site: CallSite): StateNode => {
+  const { source: _, ...rest } = node
+  return Object.freeze(
+    Object.defineProperty(rest, 'source', { get: () => site.resolve(), enumerable: true }),
+  ) as StateNode
 }
 
 const nextOf = (node: StateNode): string | undefined =>
