@@ -222,6 +222,12 @@ describe('validateStateMachine: state shape', () => {
     `)
   })
 
+  test('accepts a very long wait, which AWS only refuses when it runs', () => {
+    expect(show(machine({ A: { Type: 'Wait', Seconds: 2_147_483_647, End: true } }))).toStrictEqual(
+      [],
+    )
+  })
+
   test('refuses a Timestamp that is not RFC 3339', () => {
     expect(show(machine({ A: { Type: 'Wait', Timestamp: '2016-12-05 21:29:29Z', End: true } })))
       .toMatchInlineSnapshot(`

@@ -3,7 +3,6 @@
 import { has } from '../checker.ts'
 import type { Checker, JsonRecord } from '../checker.ts'
 import { isRfc3339Timestamp } from '../timestamp.ts'
-import { MAX_INT } from './context.ts'
 import type { Path, StateCtx } from './context.ts'
 import { checkPathValue, isExpression } from './expressions.ts'
 import { checkIntegerField, exclusive } from './literals.ts'
@@ -24,7 +23,9 @@ export function checkWait(c: Checker, ctx: StateCtx, state: JsonRecord): void {
   } else if (present.length > 1) {
     exclusive(c, ctx, state, fields)
   }
-  checkIntegerField(c, ctx, state, 'Seconds', 0, MAX_INT)
+  // No upper bound at creation: AWS accepted a wait of 2^31 seconds (~68 years) and only refuses a
+  // wait that outlives the execution when it runs ("Wait state delay is too long").
+  checkIntegerField(c, ctx, state, 'Seconds', 0, Number.MAX_SAFE_INTEGER)
   if (has(state, 'Timestamp')) {
     const value = state['Timestamp']
     const valuePath: Path = [...path, 'Timestamp']
