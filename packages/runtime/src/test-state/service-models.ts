@@ -183,12 +183,13 @@ const lambdaConfiguration = struct({
 
 /** Output shapes by Task resource (without the integration-pattern suffix). */
 export const MODELS: Readonly<Record<string, Shape>> = {
-  // Lambda Invoke as Step Functions returns it: Payload is the function's JSON result.
+  // Lambda Invoke: the model's Payload is a blob, so a mocked Payload must be text (AWS refuses a
+  // JSON object there in STRICT and PRESENT mode).
   'arn:aws:states:::lambda:invoke': struct({
     StatusCode: int(),
     FunctionError: str(),
     LogResult: str(),
-    Payload: any,
+    Payload: { type: 'blob' },
     ExecutedVersion: str({ min: 1, max: 1024 }),
   }),
   'arn:aws:states:::states:startExecution': struct(
@@ -196,7 +197,8 @@ export const MODELS: Readonly<Record<string, Shape>> = {
     ['ExecutionArn', 'StartDate'],
   ),
   'arn:aws:states:::sqs:sendMessage': struct({
-    MD5OfMessageBody: str(),
+    // AWS accepts any JSON here (observed: an object passes while MessageId is checked).
+    MD5OfMessageBody: any,
     MD5OfMessageAttributes: str(),
     MD5OfMessageSystemAttributes: str(),
     MessageId: str(),

@@ -77,7 +77,7 @@ describe('testState', () => {
         ResultPath: '$.charge',
       },
       input: { amount: 3 },
-      mock: { result: '{"Payload": {"total": 3}, "StatusCode": 200}' },
+      mock: { result: '{"Payload": {"total": 3}, "StatusCode": 200}', fieldValidationMode: 'NONE' },
       inspectionLevel: 'DEBUG',
     })
 
@@ -408,6 +408,12 @@ describe('testState', () => {
     expect(await messageFor({ Task: { Token: 't' } })).toMatch(
       /^Invalid Context object provided: Context object contains 'Task' when state is not a Task state/,
     )
+  })
+
+  it('refuses a JSON Lambda Payload, which the API model types as a blob', async () => {
+    expect(
+      (await rejection({ definition: lambdaTask, mock: { result: '{"Payload": {}}' } })).message,
+    ).toBe("Mock result schema validation error: Field 'Payload' must be a string")
   })
 
   it('checks a mocked result against the service model unless fieldValidationMode is NONE', async () => {

@@ -66,15 +66,15 @@ const RECOVERABLE = new Set(['Task', 'Map', 'Parallel'])
  *
  * @example
  * const result = await testState({
- *   definition: { Type: 'Task', Resource: 'arn:aws:states:::lambda:invoke',
- *     Parameters: { 'Payload.$': '$' }, ResultSelector: { 'total.$': '$.Payload.total' }, End: true },
+ *   definition: { Type: 'Task', Resource: 'arn:aws:lambda:us-east-1:111111111111:function:sum',
+ *     Parameters: { 'values.$': '$.items' }, ResultSelector: { 'total.$': '$.sum' }, End: true },
  *   input: { items: [1, 2] },
- *   mock: { result: '{"Payload": {"total": 3}, "StatusCode": 200}' },
+ *   mock: { result: '{"sum": 3}' },
  *   inspectionLevel: 'DEBUG',
  * })
  * result.status // 'SUCCEEDED'
  * result.output // { total: 3 }
- * result.inspectionData?.afterParameters // { Payload: { items: [1, 2] } }
+ * result.inspectionData?.afterParameters // { values: [1, 2] }
  */
 export async function testState(
   request: TestStateRequest,
