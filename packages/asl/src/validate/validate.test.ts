@@ -94,7 +94,7 @@ describe('validateStateMachine: the definition as a whole', () => {
       ),
     ).toMatchInlineSnapshot(`
       [
-        "SFN232 SCHEMA_VALIDATION_FAILED /States/B/Seconds: The field 'Seconds' of state 'B' must be between 0 and 99999999; it is -1.",
+        "SFN232 SCHEMA_VALIDATION_FAILED /States/B/Seconds: The field 'Seconds' of state 'B' must be at least 0; it is -1.",
         "SFN205 SCHEMA_VALIDATION_FAILED /States/C/Type: The field 'Type' should have one of these values: [Task, Wait, Pass, Succeed, Fail, Choice, Parallel, Map]",
         "SFN208 MISSING_TRANSITION_TARGET /States/A/Next: Missing 'Next' target: Nowhere",
         "SFN209 MISSING_TRANSITION_TARGET /States/B: State "B" is not reachable.",

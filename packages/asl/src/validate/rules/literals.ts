@@ -16,11 +16,7 @@ export function checkIntegerLiteral(
   if (!isInteger(value)) {
     c.report('SFN204', path, `The field '${field}' must be an integer.`)
   } else if (value < min || value > max) {
-    c.report(
-      'SFN232',
-      path,
-      `The field '${field}' must be between ${min} and ${max}; it is ${value}.`,
-    )
+    c.report('SFN232', path, `The field '${field}' must be ${range(min, max)}; it is ${value}.`)
   }
 }
 
@@ -47,7 +43,7 @@ export function checkIntegerField(
     c.report(
       'SFN232',
       path,
-      `The field '${field}' of state '${ctx.name}' must be between ${min} and ${max}; it is ${value}.`,
+      `The field '${field}' of state '${ctx.name}' must be ${range(min, max)}; it is ${value}.`,
     )
   }
 }
@@ -97,4 +93,9 @@ export function checkEnum(
       `The field '${field}' should have one of these values: [${values.join(', ')}]`,
     )
   }
+}
+
+/** "between 1 and 99999999", or "at least 0" when there is no practical upper bound. */
+function range(min: number, max: number): string {
+  return max >= Number.MAX_SAFE_INTEGER ? `at least ${min}` : `between ${min} and ${max}`
 }
