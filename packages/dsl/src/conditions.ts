@@ -1,6 +1,8 @@
 import { DslError } from './errors.ts'
 import type { CompareOperator, ConditionNode, OperandKind, TestKind } from './ir/condition-node.ts'
 import { pathOf, type ValueRef } from './ref.ts'
+import type { Expression } from './template.ts'
+import { toValueNode } from './template.ts'
 
 declare const conditionBrand: unique symbol
 
@@ -182,3 +184,76 @@ export const or = (...conditions: [Condition, ...Condition[]]): Condition =>
  */
 export const not = (condition: Condition): Condition =>
   makeCondition({ kind: 'not', condition: conditionNodeOf(condition) })
+
+// RFC 3339 with a zone: what AWS's Timestamp comparators accept (ASL-SPEC §8).
+const RFC3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/
+
+const timestampCompare = (
+  operator: CompareOperator,
+  ref: ValueRef<string>,
+  value: string | Date,
+): Condition => {
+  const text = value instanceof Date ? value.toISOString() : value
+  if (typeof text !== 'string' || !RFC3339.test(text)) {
+    throw new DslError(
+      'SFN104',
+      `'${String(text)}' is not an RFC 3339 timestamp: write it like '2026-01-01T00:00:00Z', or pass a Date.`,
+    )
+  }
+  return makeCondition({
+    kind: 'compare',
+    operator,
+    operand: 'timestamp',
+    left: pathOf(ref),
+    right: { kind: 'literal', value: text },
+  })
+}
+
+/**
+ * The timestamp string equals `value` (`TimestampEquals`).
+ * @example
+ * timestampEq(s.at, '2026-01-01T00:00:00Z') // { "Variable": "$.at", "TimestampEquals": "2026-01-01T00:00:00Z" }
+ */
+export const timestampEq = (ref: ValueRef<string>, value: string | Date): Condition =>
+  timestampCompare('eq', ref, value)
+/**
+ * The timestamp is before `value` (`TimestampLessThan`).
+ * @example
+ * timestampLt(s.at, new Date('2026-01-01')) // { "Variable": "$.at", "TimestampLessThan": "2026-01-01T00:00:00.000Z" }
+ */
+export const timestampLt = (ref: ValueRef<string>, value: string | Date): Condition =>
+  timestampCompare('lt', ref, value)
+/**
+ * The timestamp is after `value` (`TimestampGreaterThan`).
+ * @example
+ * timestampGt(s.at, '2026-01-01T00:00:00Z') // { "Variable": "$.at", "TimestampGreaterThan": "…" }
+ */
+export const timestampGt = (ref: ValueRef<string>, value: string | Date): Condition =>
+  timestampCompare('gt', ref, value)
+/**
+ * The timestamp is at or before `value` (`TimestampLessThanEquals`).
+ * @example
+ * timestampLte(s.at, '2026-01-01T00:00:00Z') // { "Variable": "$.at", "TimestampLessThanEquals": "…" }
+ */
+export const timestampLte = (ref: ValueRef<string>, value: string | Date): Condition =>
+  timestampCompare('lte', ref, value)
+/**
+ * The timestamp is at or after `value` (`TimestampGreaterThanEquals`).
+ * @example
+ * timestampGte(s.at, '2026-01-01T00:00:00Z') // { "Variable": "$.at", "TimestampGreaterThanEquals": "…" }
+ */
+export const timestampGte = (ref: ValueRef<string>, value: string | Date): Condition =>
+  timestampCompare('gte', ref, value)
+
+/**
+ * A JSONata `Condition` for what the typed helpers cannot say (JSONata states only).
+ * @example
+ * condition(jsonata<boolean>('$count($states.input.items) > 2')) // "Condition": "{% ($count($states.input.items) > 2) %}"
+ */
+export const condition = (expression: Expression<boolean>): Condition => {
+  const node = toValueNode(expression)
+  if (node.kind !== 'jsonata') {
+    throw new DslError('SFN103', 'condition() needs a jsonata<boolean>(…) expression.')
+  }
+  return makeCondition({ kind: 'expression', expression: node.expression })
+}

@@ -73,6 +73,7 @@ export type {
 } from './define-task.ts'
 export {
   and,
+  condition,
   eq,
   gt,
   gte,
@@ -87,6 +88,11 @@ export {
   matches,
   not,
   or,
+  timestampEq,
+  timestampGt,
+  timestampGte,
+  timestampLt,
+  timestampLte,
 } from './conditions.ts'
 export type { Comparable, Condition } from './conditions.ts'
 export type { Ref, RefValue, ValueRef } from './ref.ts'

@@ -7,6 +7,10 @@ import { z } from 'zod'
 import {
   and,
   arrayRange,
+  condition,
+  jsonata,
+  timestampGte,
+  timestampLt,
   DslError,
   eq,
   fail,
@@ -760,5 +764,73 @@ describe('per-state query language', () => {
       amount: 10,
       payment: { paymentId: 'p-o1', fee: 1 },
     })
+  })
+})
+
+describe('timestamp comparisons and JSONata conditions', () => {
+  const Event = z.object({ at: z.string(), items: z.array(z.number()) })
+  const flow = (language: QueryLanguage) =>
+    workflow('When', { input: Event, queryLanguage: language }, (start) =>
+      start.choice('When', (c) =>
+        c
+          .when(
+            (s) => timestampLt(s.at, '2020-01-01T00:00:00Z'),
+            (b) => b.pass('Before2020'),
+          )
+          .when(
+            (s) => timestampGte(s.at, new Date('2030-01-01T00:00:00Z')),
+            (b) => b.pass('From2030'),
+          )
+          .otherwise((b) => b.pass('Between')),
+      ),
+    )
+
+  test('lower to Timestamp operators in JSONPath and $toMillis in JSONata', () => {
+    expect(flow('JSONPath').toAsl().States['When']).toMatchObject({
+      Choices: [
+        { Variable: '$.at', TimestampLessThan: '2020-01-01T00:00:00Z', Next: 'Before2020' },
+        {
+          Variable: '$.at',
+          TimestampGreaterThanEquals: '2030-01-01T00:00:00.000Z',
+          Next: 'From2030',
+        },
+      ],
+    })
+    expect(flow('JSONata').toAsl().States['When']).toMatchObject({
+      Choices: [
+        { Condition: '{% $toMillis($states.input.at) < $toMillis("2020-01-01T00:00:00Z") %}' },
+        { Condition: '{% $toMillis($states.input.at) >= $toMillis("2030-01-01T00:00:00.000Z") %}' },
+      ],
+    })
+  })
+
+  test.each(languages)('compare instants in %s', async (language) => {
+    const at = async (value: string) =>
+      enteredStates((await run(flow(language), { at: value, items: [] })).history)[1]
+
+    expect(await at('2019-06-01T00:00:00Z')).toBe('Before2020')
+    expect(await at('2031-01-01T00:00:00+02:00')).toBe('From2030')
+    expect(await at('2025-01-01T00:00:00Z')).toBe('Between')
+  })
+
+  test('condition() takes a typed JSONata expression, in JSONata states only', async () => {
+    const build = (language: QueryLanguage) =>
+      workflow('Many', { input: Event, queryLanguage: language }, (start) =>
+        start.choice('Many', (c) =>
+          c
+            .when(
+              () => condition(jsonata<boolean>('$count($states.input.items) > 2')),
+              (b) => b.pass('Lots'),
+            )
+            .otherwise((b) => b.pass('Few')),
+        ),
+      )
+
+    expect(
+      enteredStates((await run(build('JSONata'), { at: '', items: [1, 2, 3] })).history),
+    ).toStrictEqual(['Many', 'Lots'])
+    expect(() => build('JSONPath').toAsl()).toThrow(
+      /^SFN107: A condition\(\) with a JSONata expression needs a JSONata state/,
+    )
   })
 })

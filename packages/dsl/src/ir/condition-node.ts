@@ -29,3 +29,5 @@ export type ConditionNode =
     }
   | { readonly kind: 'and' | 'or'; readonly conditions: readonly ConditionNode[] }
   | { readonly kind: 'not'; readonly condition: ConditionNode }
+  /** A JSONata expression body yielding a boolean (JSONata `Condition` only). */
+  | { readonly kind: 'expression'; readonly expression: string }

@@ -1,4 +1,5 @@
 import type { AslChoiceRule } from '@statewright/asl'
+import { DslError } from '../errors.ts'
 import type { CompareOperator, ConditionNode, OperandKind, TestKind } from '../ir/condition-node.ts'
 import type { PathNode } from '../ir/path-node.ts'
 import { INPUT_ROOTS } from './fields.ts'
@@ -55,6 +56,11 @@ export function lowerJsonPathCondition(condition: ConditionNode): AslChoiceRule 
       return { Or: condition.conditions.map(lowerJsonPathCondition) }
     case 'not':
       return { Not: lowerJsonPathCondition(condition.condition) }
+    case 'expression':
+      throw new DslError(
+        'SFN107',
+        "A condition() with a JSONata expression needs a JSONata state: set queryLanguage('JSONata') on the Choice or the workflow.",
+      )
   }
 }
 
@@ -122,5 +128,7 @@ export function lowerJsonataCondition(condition: ConditionNode): string {
         .join(` ${condition.kind} `)
     case 'not':
       return `$not(${lowerJsonataCondition(condition.condition)})`
+    case 'expression':
+      return `(${condition.expression})`
   }
 }
