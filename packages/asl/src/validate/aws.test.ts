@@ -179,3 +179,12 @@ describe('variableReferences', () => {
     ])
   })
 })
+
+describe('formatAwsInvalidDefinition on text that is not JSON', () => {
+  test('does not repeat the location the parser message already ends with', () => {
+    expect(formatAwsInvalidDefinition(validateStateMachine('nope'))).toMatchInlineSnapshot(`
+      "Invalid State Machine Definition: 'INVALID_JSON_DESCRIPTION: Unrecognized token 'nope': was expecting (JSON String, Number, Array, Object or token 'null', 'true' or 'false')
+       at [Source: (String)"nope"; line: 1, column: 5]'"
+    `)
+  })
+})

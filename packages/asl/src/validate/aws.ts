@@ -16,7 +16,12 @@ export function formatAwsInvalidDefinition(diagnostics: readonly Diagnostic[]): 
   const parts = diagnostics
     .filter((d) => d.severity === 'error')
     // CreateStateMachine prints "at null" for a problem without a location (MISSING_END_STATE).
-    .map((d) => `${d.awsCode}: ${d.message} at ${d.path === '' ? 'null' : d.path}`)
+    // A JSON parser's message already ends with its location ("… at [Source: …]").
+    .map((d) =>
+      d.path !== '' && d.message.endsWith(d.path)
+        ? `${d.awsCode}: ${d.message}`
+        : `${d.awsCode}: ${d.message} at ${d.path === '' ? 'null' : d.path}`,
+    )
   return `Invalid State Machine Definition: '${parts.join(', ')}'`
 }
 
