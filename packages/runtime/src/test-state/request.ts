@@ -201,16 +201,12 @@ function checkCount(value: unknown, field: string): void {
 function resolveState(request: TestStateRequest): { state: AslState; rootLanguage: QueryLanguage } {
   const definition = definitionOf(request.definition)
   if (request.stateName !== undefined) {
-    const states = isJsonObject(definition) ? definition.States : undefined
-    if (!isJsonObject(states) || !Object.hasOwn(states, request.stateName)) {
-      throw invalidRequest('State not found in definition')
-    }
+    // Any state of the machine, also one inside a Map's processor or a Parallel branch.
+    const found = isJsonObject(definition) ? findState(definition, request.stateName, 0) : undefined
+    if (found === undefined) throw invalidRequest('State not found in definition')
     rejectInvalid(validateStateMachine(definition).filter((d) => d.severity === 'error'))
     const machine = definition as unknown as AslStateMachine
-    return {
-      state: machine.States[request.stateName]!,
-      rootLanguage: machine.QueryLanguage ?? 'JSONPath',
-    }
+    return { state: found, rootLanguage: machine.QueryLanguage ?? 'JSONPath' }
   }
   const wrapped = { StartAt: TESTED_STATE_NAME, States: { [TESTED_STATE_NAME]: definition } }
   rejectInvalid(
@@ -228,6 +224,29 @@ function resolveState(request: TestStateRequest): { state: AslState; rootLanguag
     ),
   )
   return { state: definition as unknown as AslState, rootLanguage: 'JSONPath' }
+}
+
+/** The state named `name` in `scope`'s States or any nested processor/branch, depth first. */
+function findState(scope: JsonObject, name: string, depth: number): AslState | undefined {
+  const states = scope.States
+  // The validator caps nesting too; this keeps a hostile definition from exhausting the stack.
+  if (!isJsonObject(states) || depth > 1000) return undefined
+  if (Object.hasOwn(states, name) && isJsonObject(states[name])) {
+    return states[name] as unknown as AslState
+  }
+  for (const state of Object.values(states)) {
+    if (!isJsonObject(state)) continue
+    const nested = [
+      state.ItemProcessor,
+      state.Iterator,
+      ...(Array.isArray(state.Branches) ? state.Branches : []),
+    ]
+    for (const child of nested) {
+      const found = isJsonObject(child) ? findState(child, name, depth + 1) : undefined
+      if (found !== undefined) return found
+    }
+  }
+  return undefined
 }
 
 function rejectInvalid(problems: ReturnType<typeof validateStateMachine>): void {

@@ -188,6 +188,28 @@ describe('testState', () => {
     })
   })
 
+  it('finds a state by name inside a Map processor', async () => {
+    const result = await testState({
+      definition: {
+        StartAt: 'Loop',
+        States: {
+          Loop: {
+            Type: 'Map',
+            ItemProcessor: {
+              StartAt: 'Inner',
+              States: { Inner: { Type: 'Pass', Result: 'inner', End: true } },
+            },
+            End: true,
+          },
+        },
+      },
+      stateName: 'Inner',
+      input: {},
+    })
+
+    expect(result).toStrictEqual({ status: 'SUCCEEDED', output: 'inner' })
+  })
+
   it('uses a given Context Object instead of the made-up one', async () => {
     const result = await testState({
       definition: {
