@@ -4,6 +4,7 @@ import type { StateContext } from '../env.ts'
 import { StatesError } from '../errors.ts'
 import { jsonata, jsonataScope, payload } from '../io.ts'
 import type { JsonObject } from '../json.ts'
+import { randomUuid } from '../random.ts'
 import type { S3StandIn } from '../s3.ts'
 
 /** What one child execution of a Distributed Map did. */
@@ -13,25 +14,24 @@ export interface ChildRun {
   readonly error?: StatesError
 }
 
-function childResult(
-  ctx: StateContext,
-  run: ChildRun | undefined,
-  index: number,
-  mapRunArn: string,
-): JsonObject {
+function childResult(ctx: StateContext, run: ChildRun | undefined, mapRunArn: string): JsonObject {
   const now = isoTimestamp(ctx.env.clock.now())
-  const name = `${index}`
+  // Children belong to the Map Run's own state machine: <machine>/<label>, named by a UUID.
+  const machineArn = mapRunArn
+    .slice(0, mapRunArn.lastIndexOf(':'))
+    .replace(':mapRun:', ':stateMachine:')
+  const name = randomUuid(ctx.env.random)
   const status =
     run?.error !== undefined ? 'FAILED' : run?.output !== undefined ? 'SUCCEEDED' : 'ABORTED'
   const result: JsonObject = {
-    ExecutionArn: `${mapRunArn.replace(':mapRun:', ':execution:')}:${name}`,
+    ExecutionArn: `${machineArn.replace(':stateMachine:', ':execution:')}:${name}`,
     Input: JSON.stringify(run?.input ?? null),
     InputDetails: { Included: true },
     Name: name,
     RedriveCount: 0,
     RedriveStatus: 'NOT_REDRIVABLE',
     StartDate: now,
-    StateMachineArn: mapRunArn.replace(':mapRun:', ':stateMachine:'),
+    StateMachineArn: machineArn,
     Status: status,
     StopDate: now,
   }
@@ -82,7 +82,7 @@ export async function writeResults(
   effective: JsonValue,
   s3: S3StandIn | undefined,
 ): Promise<JsonValue> {
-  const results = runs.map((run, i) => childResult(ctx, run, i, mapRunArn))
+  const results = runs.map((run) => childResult(ctx, run, mapRunArn))
   const config = writer.WriterConfig ?? {}
   const transformed = transform(results, runs, config.Transformation ?? 'NONE')
   if (writer.Resource === undefined) return transformed
