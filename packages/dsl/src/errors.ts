@@ -19,6 +19,8 @@ export const DSL_ERROR_CODES = {
   SFN107: 'invalid reference',
   /** A `goto()` jumps to a state that is not on the same level of the workflow. */
   SFN108: 'jump to a missing state',
+  /** A variable is assigned or read where AWS's scope rules forbid it. */
+  SFN109: 'variable out of scope',
 } as const
 
 export type DslErrorCode = keyof typeof DSL_ERROR_CODES

@@ -11,6 +11,7 @@ import { type LowerOptions, lowerWorkflow } from '../lower/workflow.ts'
 import { CallSite } from '../source.ts'
 import { Chain } from './chain.ts'
 import { type Chainable, EmitContext, pieceOf } from './piece.ts'
+import { checkVariableScopes } from './variable-scopes.ts'
 
 /** Options of `workflow()`. */
 export interface WorkflowOptions<TSchema extends ZodType> {
@@ -116,6 +117,7 @@ export function workflow<TSchema extends ZodType, TOutput>(
   const ctx = new EmitContext()
   piece.emit(ctx, undefined)
   const states = ctx.finish()
+  checkVariableScopes(states)
   const source = site.resolve()
   const ir: WorkflowNode = Object.freeze({
     kind: 'Workflow',
