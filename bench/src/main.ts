@@ -2,7 +2,7 @@
  * `pnpm bench [name…] [--json] [--runs N]`: runs each selected scenario, ours and the peer side by side,
  * in several fresh child processes, and prints medians with min–max and the ratio (above 1: ours wins).
  */
-import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs'
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { cpus, loadavg, totalmem } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -13,6 +13,7 @@ import {
   aggregate,
   deriveRows,
   formatErrors,
+  formatMarkdown,
   formatTable,
   type ChildOutcome,
   type Row,
@@ -23,7 +24,8 @@ import { scenarios, selectScenarios } from './scenarios/index.ts'
 
 interface Options {
   readonly names: string[]
-  readonly json: boolean
+  readonly format: 'table' | 'json' | 'markdown'
+  readonly out: string | undefined
   readonly runs: number
   readonly timeoutSeconds: number
   readonly sides: readonly Side[]
@@ -32,17 +34,20 @@ interface Options {
 
 const repoRoot = fileURLToPath(new URL('../../', import.meta.url))
 
-const usage = `Usage: pnpm bench [name…] [--json] [--runs N] [--timeout S] [--ours-only | --peer-only] [--profile] [--list]
+const usage = `Usage: pnpm bench [name…] [--json | --markdown] [--out FILE] [--runs N] [--timeout S]
+                  [--ours-only | --peer-only] [--profile] [--list]
 
 Runs each scenario (or those named: a scenario or a group) in N fresh processes per side (default 5),
 ours and the peer alternately, and prints medians with min–max; ratio = how many times better ours is.
 --json prints one JSON array of { scenario, metric, ours, peer, ratio, … } on stdout (progress on stderr);
 use \`pnpm -s bench --json\` so that pnpm prints no banner before it.
+--markdown prints the report as Markdown (for BENCHMARKS.md); --out FILE also writes the JSON array to FILE.
 --profile records a V8 CPU profile of each process under bench/.tmp/profiles and prints its hottest functions.`
 
 function parseArgs(argv: readonly string[]): Options | 'help' | 'list' {
   const names: string[] = []
-  let json = false
+  let format: Options['format'] = 'table'
+  let out: string | undefined
   let runs = 5
   let timeoutSeconds = 600
   let sides: Side[] = ['ours', 'peer']
@@ -52,8 +57,12 @@ function parseArgs(argv: readonly string[]): Options | 'help' | 'list' {
     if (arg === '--') continue
     if (arg === '--help' || arg === '-h') return 'help'
     if (arg === '--list') return 'list'
-    if (arg === '--json') json = true
-    else if (arg === '--profile') profile = true
+    if (arg === '--json') format = 'json'
+    else if (arg === '--markdown') format = 'markdown'
+    else if (arg === '--out') {
+      out = argv[++i]
+      if (out === undefined || out.startsWith('-')) throw new UsageError('--out needs a file name.')
+    } else if (arg === '--profile') profile = true
     else if (arg === '--ours-only') sides = ['ours']
     else if (arg === '--peer-only') sides = ['peer']
     else if (arg === '--runs' || arg === '--timeout') {
@@ -65,7 +74,7 @@ function parseArgs(argv: readonly string[]): Options | 'help' | 'list' {
     } else if (arg.startsWith('-')) throw new UsageError(`Unknown option '${arg}'.`)
     else names.push(arg)
   }
-  return { names, json, runs, timeoutSeconds, sides, profile }
+  return { names, format, out, runs, timeoutSeconds, sides, profile }
 }
 
 class UsageError extends Error {}
@@ -130,14 +139,16 @@ function main(argv: readonly string[]): number {
   }
   rows.push(...deriveRows(rows))
 
-  if (options.json) {
+  if (options.out !== undefined) writeFileSync(options.out, `${JSON.stringify(rows, null, 2)}\n`)
+  if (options.format === 'json') {
     process.stdout.write(`${JSON.stringify(rows, null, 2)}\n`)
   } else {
     const errors = formatErrors(rows)
     const bars = formatBars(checkBars(rows))
+    const table = options.format === 'markdown' ? formatMarkdown(rows) : formatTable(rows)
     process.stdout.write(`${machineNotes(loadBefore)}\n\n`)
     process.stdout.write(
-      `${formatTable(rows)}\n${bars ? `\nBars (DESIGN.md §4)\n${bars}\n` : ''}${errors ? `\n${errors}\n` : ''}`,
+      `${table}\n${bars ? `\nBars (DESIGN.md §4)\n${bars}\n` : ''}${errors ? `\n${errors}\n` : ''}`,
     )
     for (const dir of profiles) {
       // The busiest thread's profile is the main thread's; the others are loader workers.

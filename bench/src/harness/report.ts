@@ -211,3 +211,22 @@ export function formatErrors(rows: readonly Row[]): string {
   }
   return out.join('\n')
 }
+
+/** The report as a Markdown table (for BENCHMARKS.md), the same cells as the terminal table. */
+export function formatMarkdown(rows: readonly Row[]): string {
+  const lines = [
+    '| scenario | metric | unit | ours: median (min–max) | peer: median (min–max) | ratio | peer |',
+    '| --- | --- | --- | ---: | ---: | ---: | --- |',
+  ]
+  let previous = ''
+  for (const row of rows) {
+    const first = row.scenario !== previous
+    lines.push(
+      `| ${first ? row.scenario : ''} | ${row.metric} | ${row.unit} | ${cell(row.ours, row.oursRange)} | ` +
+        `${cell(row.peer, row.peerRange)} | ${row.ratio === null ? '—' : `${formatNumber(row.ratio)}×`} | ` +
+        `${first ? row.peerName : ''} |`,
+    )
+    previous = row.scenario
+  }
+  return lines.join('\n')
+}
