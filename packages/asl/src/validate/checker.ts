@@ -44,6 +44,8 @@ export class Checker {
   readonly labels: Map<string, readonly PathSegment[]> = new Map()
   /** State name → variables it reads (DescribeStateMachine's variableReferences). */
   readonly variableReferences: Map<string, Set<string>> = new Map()
+  /** Every variable name some Assign (state, Choice rule or catcher) sets, machine-wide. */
+  readonly assignedAnywhere: Set<string> = new Set()
   readonly scopes: Scope[] = []
 
   constructor(type: 'STANDARD' | 'EXPRESS') {

@@ -10,7 +10,7 @@
 export interface Diagnostic {
   /** Our stable code (SFN2xx), one per kind of problem; see `DIAGNOSTIC_CODES`. */
   readonly code: DiagnosticCode
-  /** AWS's code for the same problem: `SCHEMA_VALIDATION_FAILED`, `MISSING_TRANSITION_TARGET`, … */
+  /** AWS's code for the same problem (`SCHEMA_VALIDATION_FAILED`, …); `NOT_CHECKED_BY_AWS` for our own warnings. */
   readonly awsCode: string
   readonly severity: 'error' | 'warning'
   /** AWS-style JSON pointer: `/States/A/Catch[0]/Next`; `/` is the top level, `''` means no location. */
@@ -83,6 +83,7 @@ export const DIAGNOSTIC_CODES: Readonly<
   SFN234: { awsCode: 'SCHEMA_VALIDATION_FAILED', title: 'ResultPath reads context or variable' },
   SFN240: { awsCode: 'NO_DOLLAR', title: 'path or intrinsic in a field without .$ (warning)' },
   SFN241: { awsCode: 'PASS_RESULT_IS_STATIC', title: 'path in a Pass Result (warning)' },
+  SFN242: { awsCode: 'NOT_CHECKED_BY_AWS', title: 'variable read but never assigned (warning)' },
 }
 
 /** One of our stable codes (`'SFN208'`, …); `DIAGNOSTIC_CODES` says what each means. */
@@ -124,6 +125,7 @@ export type DiagnosticCode =
   | 'SFN234'
   | 'SFN240'
   | 'SFN241'
+  | 'SFN242'
 
 /** A path segment: an object key, or an array index (rendered `[i]` as AWS does). */
 export type PathSegment = string | number

@@ -1332,3 +1332,36 @@ describe('validateStateMachine: JSON text errors in Jackson wording', () => {
     `)
   })
 })
+
+describe('validateStateMachine: variables nobody assigns', () => {
+  test('warns about a variable that no Assign sets', () => {
+    expect(
+      show(
+        machine({
+          A: { Type: 'Pass', Assign: { total: 1 }, Next: 'B' },
+          B: { Type: 'Pass', Parameters: { 'n.$': '$totl' }, End: true },
+        }),
+      ),
+    ).toMatchInlineSnapshot(`
+      [
+        "SFN242 NOT_CHECKED_BY_AWS /States/B: State 'B' reads the variable '$totl', which no state assigns; assign it first with Assign, or correct the name.",
+      ]
+    `)
+  })
+
+  test('counts a catcher Assign as an assignment', () => {
+    expect(
+      show(
+        machine({
+          T: {
+            Type: 'Task',
+            Resource: 'arn:aws:states:::lambda:invoke',
+            Catch: [{ ErrorEquals: ['States.ALL'], Assign: { 'failure.$': '$' }, Next: 'F' }],
+            End: true,
+          },
+          F: { Type: 'Fail', ErrorPath: '$failure.Error' },
+        }),
+      ),
+    ).toStrictEqual([])
+  })
+})

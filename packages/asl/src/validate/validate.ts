@@ -3,7 +3,7 @@ import type { Diagnostic, ValidateOptions } from './diagnostic.ts'
 import { checkWalkable } from './guard.ts'
 import { parseDefinitionText } from './json-text.ts'
 import { locatePaths } from './locate.ts'
-import { checkDefinition, checkVariableScopes } from './rules/index.ts'
+import { checkDefinition, checkUnassignedVariables, checkVariableScopes } from './rules/index.ts'
 
 /**
  * Checks a state machine definition against every rule AWS applies when it is created
@@ -52,6 +52,7 @@ export function runChecker(definition: unknown, options: ValidateOptions = {}): 
     if (walkable.hasUndefinedFields) value = JSON.parse(JSON.stringify(value)) as unknown
     checkDefinition(c, value)
     checkVariableScopes(c)
+    checkUnassignedVariables(c)
   }
   if (typeof definition === 'string' && c.diagnostics.length > 0) addPositions(c, definition)
   return c

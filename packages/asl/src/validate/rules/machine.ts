@@ -181,6 +181,25 @@ export function checkSubMachine(
   checkMachine(c, machine, path, ctx.scope, isolated)
 }
 
+/**
+ * A variable no Assign sets is a mistake AWS does not catch at creation (it fails the execution
+ * when read), so it is a warning: most often a misspelt name.
+ */
+export function checkUnassignedVariables(c: Checker): void {
+  for (const [stateName, names] of c.variableReferences) {
+    const path = c.stateNames.get(stateName)
+    for (const name of names) {
+      if (c.assignedAnywhere.has(name) || path === undefined) continue
+      c.report(
+        'SFN242',
+        path,
+        `State '${stateName}' reads the variable '$${name}', which no state assigns; assign it first with Assign, or correct the name.`,
+        'warning',
+      )
+    }
+  }
+}
+
 /** Inner scopes may read outer variables but not assign them (ASL-SPEC §4). */
 export function checkVariableScopes(c: Checker): void {
   for (const scope of c.scopes) {
