@@ -119,8 +119,23 @@ describe('testState', () => {
       error: 'Boom',
       nextState: 'Recover',
       output: { a: 1, error: { Error: 'Boom', Cause: 'it broke' } },
-      inspectionData: { errorDetails: { catchIndex: 0 } },
     })
+    expect(exhausted.inspectionData?.errorDetails).toStrictEqual({ retryIndex: 1, catchIndex: 0 })
+  })
+
+  it('names an exhausted retrier of an uncaught failure', async () => {
+    const result = await testState({
+      definition: {
+        ...lambdaTask,
+        Retry: [{ ErrorEquals: ['Boom'], IntervalSeconds: 1, MaxAttempts: 5, BackoffRate: 2 }],
+      },
+      mock: { errorOutput: { error: 'Boom' } },
+      stateConfiguration: { retrierRetryCount: 5 },
+      inspectionLevel: 'DEBUG',
+    })
+
+    expect(result).toMatchObject({ status: 'FAILED', error: 'Boom' })
+    expect(result.inspectionData?.errorDetails).toStrictEqual({ retryIndex: 0 })
   })
 
   it('fails with States.Runtime, which neither Retry nor Catch sees, without an event-id prefix', async () => {

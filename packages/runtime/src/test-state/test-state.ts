@@ -111,6 +111,8 @@ export async function testState(
       }
       return withInspection(withErrorCause({ status: 'RETRIABLE' as const }, failure))
     }
+    // An exhausted retrier is still named (AWS: errorDetails { retryIndex } on the failure).
+    if (retrier !== undefined) inspection.errorDetails = { retryIndex }
     const catchIndex = (recoverable.Catch ?? []).findIndex((c) =>
       matchesError(c.ErrorEquals, failure.error),
     )
@@ -123,7 +125,7 @@ export async function testState(
       if (!(catchFailure instanceof StatesError)) throw catchFailure
       return withInspection(withErrorCause({ status: 'FAILED' as const }, unlocated(catchFailure)))
     }
-    inspection.errorDetails = { catchIndex }
+    inspection.errorDetails = { ...inspection.errorDetails, catchIndex }
     recordVariables(inspection, frame, caught.assigned)
     return withInspection({
       ...withErrorCause({ status: 'CAUGHT_ERROR' as const }, failure),

@@ -74,9 +74,15 @@ export interface InspectionData {
   readonly maxConcurrency?: number
   readonly toleratedFailureCount?: number
   readonly toleratedFailurePercentage?: number
-  readonly errorDetails?:
-    | { readonly catchIndex: number }
-    | { readonly retryIndex: number; readonly retryBackoffIntervalSeconds: number }
+  /**
+   * The retrier that matched (`retryIndex`; with `retryBackoffIntervalSeconds` while it has attempts
+   * left) and the catcher that caught the error (`catchIndex`).
+   */
+  readonly errorDetails?: {
+    readonly retryIndex?: number
+    readonly retryBackoffIntervalSeconds?: number
+    readonly catchIndex?: number
+  }
 }
 
 /** TestState's answer. JSON fields that the API returns as text are given parsed. */
