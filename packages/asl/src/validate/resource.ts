@@ -72,6 +72,35 @@ const OPTIMIZED: Readonly<Record<string, readonly string[]>> = {
   s3: ['getObject', 'putObject', 'listObjectsV2'],
 }
 
+/**
+ * The integration patterns each optimized service supports (DG "Integrating optimized services"):
+ * request-response (`rr`), `.sync`, `.sync:2` (nested executions only) and `.waitForTaskToken`.
+ */
+const PATTERNS: Readonly<Record<string, readonly string[]>> = {
+  lambda: ['rr', 'waitForTaskToken'],
+  batch: ['rr', 'sync'],
+  dynamodb: ['rr'],
+  ecs: ['rr', 'sync', 'waitForTaskToken'],
+  sns: ['rr', 'waitForTaskToken'],
+  sqs: ['rr', 'waitForTaskToken'],
+  glue: ['rr', 'sync'],
+  databrew: ['rr', 'sync'],
+  sagemaker: ['rr', 'sync'],
+  elasticmapreduce: ['rr', 'sync'],
+  'emr-containers': ['rr', 'sync'],
+  'emr-serverless': ['rr', 'sync'],
+  codebuild: ['rr', 'sync'],
+  athena: ['rr', 'sync'],
+  states: ['rr', 'sync', 'sync:2', 'waitForTaskToken'],
+  eks: ['rr', 'sync', 'waitForTaskToken'],
+  apigateway: ['rr', 'waitForTaskToken'],
+  events: ['rr', 'waitForTaskToken'],
+  mediaconvert: ['rr', 'sync'],
+  bedrock: ['rr', 'sync', 'waitForTaskToken'],
+  http: ['rr'],
+  s3: ['rr'],
+}
+
 /** Integration pattern suffixes. */
 const SUFFIX = /\.(sync(?::2)?|waitForTaskToken)$/
 
@@ -130,11 +159,16 @@ export function classifyResource(resource: string): ResourceKind {
         /^[a-z][A-Za-z0-9]*$/.test(parts[2] ?? '')
       return known && pattern !== '.sync' ? { kind: 'integration', pattern } : { kind: 'unknown' }
     }
-    const actions = parts.length === 2 ? OPTIMIZED[parts[0] ?? ''] : undefined
+    const service = parts[0] ?? ''
+    const actions =
+      parts.length === 2 && Object.hasOwn(OPTIMIZED, service) ? OPTIMIZED[service] : undefined
+    // A pattern the service does not offer (`sns:publish.sync`) is as unknown to AWS as a wrong action.
+    const patterns = Object.hasOwn(PATTERNS, service) ? PATTERNS[service] : undefined
     if (
       actions !== undefined &&
-      Object.hasOwn(OPTIMIZED, parts[0] ?? '') &&
-      actions.includes(parts[1] ?? '')
+      actions.includes(parts[1] ?? '') &&
+      patterns !== undefined &&
+      patterns.includes(suffix === null ? 'rr' : (suffix[1] ?? ''))
     ) {
       return { kind: 'integration', pattern }
     }

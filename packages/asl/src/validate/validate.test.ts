@@ -977,6 +977,20 @@ describe('validateStateMachine: resources and EXPRESS', () => {
     `)
   })
 
+  test('refuses an integration pattern the service does not offer', () => {
+    expect([
+      ...show(task('arn:aws:states:::sns:publish.sync')),
+      ...show(task('arn:aws:states:::lambda:invoke.sync:2')),
+      ...show(task('arn:aws:states:::dynamodb:putItem.waitForTaskToken')),
+    ]).toMatchInlineSnapshot(`
+      [
+        "SFN228 SCHEMA_VALIDATION_FAILED /States/T/Resource: The resource provided arn:aws:states:::sns:publish.sync is not recognized. The value is not a valid resource ARN, or the resource is not available in this region.",
+        "SFN228 SCHEMA_VALIDATION_FAILED /States/T/Resource: The resource provided arn:aws:states:::lambda:invoke.sync:2 is not recognized. The value is not a valid resource ARN, or the resource is not available in this region.",
+        "SFN228 SCHEMA_VALIDATION_FAILED /States/T/Resource: The resource provided arn:aws:states:::dynamodb:putItem.waitForTaskToken is not recognized. The value is not a valid resource ARN, or the resource is not available in this region.",
+      ]
+    `)
+  })
+
   test('refuses a Resource that is not an ARN', () => {
     expect(show(task('createToken'))).toMatchInlineSnapshot(`
       [
