@@ -225,6 +225,28 @@ describe('testState', () => {
     expect(result).toStrictEqual({ status: 'SUCCEEDED', output: 'inner' })
   })
 
+  it('tests a state of a Statewright workflow with its local handlers', async () => {
+    const workflow = {
+      toStateMachine: () => ({
+        definition: {
+          StartAt: 'Double',
+          States: {
+            Double: {
+              Type: 'Task' as const,
+              Resource: 'arn:aws:lambda:us-east-1:111111111111:function:double',
+              End: true,
+            },
+          },
+        },
+        handlers: { double: (event: { n: number }) => ({ n: event.n * 2 }) },
+      }),
+    }
+
+    const result = await testState({ definition: workflow, stateName: 'Double', input: { n: 2 } })
+
+    expect(result).toStrictEqual({ status: 'SUCCEEDED', output: { n: 4 } })
+  })
+
   it('uses a given Context Object instead of the made-up one', async () => {
     const result = await testState({
       definition: {

@@ -4,13 +4,14 @@
  * answer where one is given; Retry and Catch are not carried out but reported (RETRIABLE,
  * CAUGHT_ERROR), and each step of the data flow is recorded for inspectionData.
  */
-import type {
-  AslMapState,
-  AslParallelState,
-  AslPassState,
-  AslState,
-  AslTaskState,
-  JsonValue,
+import {
+  isStateMachineSource,
+  type AslMapState,
+  type AslParallelState,
+  type AslPassState,
+  type AslState,
+  type AslTaskState,
+  type JsonValue,
 } from '@statewright/asl'
 import { isoTimestamp, VirtualClock } from '../clock.ts'
 import type { ExecutionEnv, Frame, StateContext } from '../env.ts'
@@ -77,9 +78,10 @@ const RECOVERABLE = new Set(['Task', 'Map', 'Parallel'])
  * result.inspectionData?.afterParameters // { values: [1, 2] }
  */
 export async function testState(
-  request: TestStateRequest,
-  options: TestStateOptions = {},
+  given: TestStateRequest,
+  givenOptions: TestStateOptions = {},
 ): Promise<TestStateResult> {
+  const { request, options } = fromSource(given, givenOptions)
   const plan = prepareTestState(request, { handlers: options.handlers !== undefined })
   const { ctx, frame, stop } = contextFor(plan, request, options)
   const inspection: Inspection = { input: plan.input }
@@ -139,6 +141,23 @@ export async function testState(
     output: outcome.output,
     ...(outcome.next !== undefined ? { nextState: outcome.next } : {}),
   })
+}
+
+/**
+ * A Statewright workflow (or any StateMachineSource) as the definition: its ASL, with its local task
+ * handlers under the ones given in `options`.
+ */
+function fromSource(
+  request: TestStateRequest,
+  options: TestStateOptions,
+): { request: TestStateRequest; options: TestStateOptions } {
+  if (!isStateMachineSource(request.definition)) return { request, options }
+  const source = request.definition.toStateMachine()
+  const handlers = { ...source.handlers, ...options.handlers }
+  return {
+    request: { ...request, definition: source.definition },
+    options: Object.keys(handlers).length > 0 ? { ...options, handlers } : options,
+  }
 }
 
 /** How long AWS lets TestState run a state before it fails with States.Timeout. */

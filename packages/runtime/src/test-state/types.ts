@@ -36,7 +36,10 @@ export interface TestStateConfiguration {
 
 /** A TestState call: one state (or `stateName` of a whole machine), its input and circumstances. */
 export interface TestStateRequest {
-  /** One state (its JSON object or text), or a whole state machine when `stateName` is given. */
+  /**
+   * One state (its JSON object or text), or a whole state machine when `stateName` is given: ASL, or
+   * a Statewright workflow (whose local handlers then stand in for unmocked tasks).
+   */
   readonly definition: unknown
   /** The state's input as a JSON value (`{}` when left out). */
   readonly input?: unknown
