@@ -233,8 +233,8 @@ describe('main: build and check', () => {
     expect(results.map((r) => r.code)).toStrictEqual([1, 1, 1])
     expect(results.map((r) => r.stderr)).toMatchInlineSnapshot(`
       [
-        "<tmp>/broken/flow.ts:3:1 error SFN304 /: 'flow.ts' does not compile: ',' expected. (TS1005). Fix the syntax error; its workflows were skipped.
-      <tmp>/broken/flow.ts:3:22 error SFN304 /: 'flow.ts' does not compile: Expression expected. (TS1109). Fix the syntax error; its workflows were skipped.
+        "<tmp>/broken/flow.ts:3:1 error SFN304 /: 'flow.ts' does not compile: ',' expected (TS1005). Fix the syntax error; its workflows were skipped.
+      <tmp>/broken/flow.ts:3:22 error SFN304 /: 'flow.ts' does not compile: Expression expected (TS1109). Fix the syntax error; its workflows were skipped.
       ",
         "<tmp>/throwing/flow.ts:3:27 error SFN305 /: Importing 'flow.ts' threw Error: AWS_REGION is not set. Fix the module so it can be imported without side effects failing.
       ",
@@ -261,6 +261,26 @@ describe('main: build and check', () => {
     expect(
       JSON.parse(stdout).workflows[0].diagnostics.map((d: { code: string }) => d.code),
     ).toStrictEqual(['SFN227'])
+  })
+
+  test('--typecheck reports type errors of workflow files, which a plain check lets through', async () => {
+    const dir = await project('type-error', {
+      'flow.ts': [
+        'const workflow = (name: string, definition: object) => ({ name, toStateMachine: () => ({ definition, handlers: {} }) })',
+        "const name: number = 'Typed'",
+        "export const flow = workflow(String(name), { StartAt: 'A', States: { A: { Type: 'Pass', End: true } } })",
+        '',
+      ].join('\n'),
+    })
+
+    const plain = await cli(['check', dir])
+    const typed = await cli(['check', dir, '--typecheck'])
+
+    expect([plain.code, typed.code]).toStrictEqual([0, 1])
+    expect(typed.stderr).toMatchInlineSnapshot(`
+      "<tmp>/type-error/flow.ts:2:7 error SFN304 /: 'flow.ts' does not type-check: Type 'string' is not assignable to type 'number' (TS2322). Fix the type error; its workflows were skipped.
+      "
+    `)
   })
 
   test('an invalid configuration file is reported and nothing is built', async () => {

@@ -24,6 +24,8 @@ export interface StatewrightConfig {
   readonly region?: string
   readonly account?: string
   readonly partition?: string
+  /** Type-check the files that define workflows before building them (like --typecheck). */
+  readonly typecheck?: boolean
 }
 
 const ConfigSchema = z
@@ -40,6 +42,7 @@ const ConfigSchema = z
     region: z.string().optional(),
     account: z.string().optional(),
     partition: z.string().optional(),
+    typecheck: z.boolean().optional(),
   })
   .strict()
 

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs'
 import { register } from 'node:module'
-import { relative, resolve } from 'node:path'
+import { join, relative, resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { Node, Project, ts, type SourceFile } from 'ts-morph'
 import { tsImport } from 'tsx/esm/api'
@@ -139,7 +139,7 @@ export function findWorkflows(
     if (syntax.length > 0) {
       for (const problem of syntax.slice(0, 5)) {
         const at = file.getLineAndColumnAtPos(problem.start ?? 0)
-        const text = ts.flattenDiagnosticMessageText(problem.messageText, ' ')
+        const text = ts.flattenDiagnosticMessageText(problem.messageText, ' ').replace(/\.$/, '')
         diagnostics.push({
           code: 'SFN304',
           severity: 'error',
@@ -172,6 +172,22 @@ function useSourceCondition(): void {
   register(`data:text/javascript,${encodeURIComponent(hooks)}`)
 }
 
+/**
+ * Runs `work` with Node's own stack formatter. A host that replaced Error.prepareStackTrace (a test
+ * runner, source-map-support) formats frames of tsx-compiled code without tsx's source maps; Node's
+ * formatter applies them. The DSL reads its call sites when a module is evaluated or a workflow is
+ * lowered, so imports and compiles of loaded workflows run inside this.
+ */
+export async function withNodeStackTraces<T>(work: () => T | Promise<T>): Promise<T> {
+  const hostFormatter = Object.getOwnPropertyDescriptor(Error, 'prepareStackTrace')
+  Reflect.deleteProperty(Error, 'prepareStackTrace')
+  try {
+    return await work()
+  } finally {
+    if (hostFormatter) Object.defineProperty(Error, 'prepareStackTrace', hostFormatter)
+  }
+}
+
 /** A module's exports, or the SFN305 diagnostic that says why it could not be imported. */
 export async function importModule(
   file: string,
@@ -181,20 +197,21 @@ export async function importModule(
   // tsx writes inline source maps; with them on, stack frames (and so the DSL's call sites and
   // the line of a throwing import) point at the user's TypeScript, not at the transformed code.
   process.setSourceMapsEnabled(true)
-  // A host that replaced Error.prepareStackTrace (a test runner, source-map-support) formats the
-  // frames of tsx-compiled code without tsx's maps; Node's own formatter applies them. The DSL reads
-  // its call sites while the module is evaluated, so this only has to hold during the import.
-  const hostFormatter = Object.getOwnPropertyDescriptor(Error, 'prepareStackTrace')
-  Reflect.deleteProperty(Error, 'prepareStackTrace')
   try {
     // A query string makes every import a fresh evaluation, so --watch sees edited files.
     const url = `${pathToFileURL(file).href}?statewright=${Date.now()}-${Math.random()}`
-    const exports = (await tsImport(url, { parentURL: import.meta.url })) as Record<string, unknown>
+    const exports = (await withNodeStackTraces(async () => {
+      try {
+        return await tsImport(url, { parentURL: import.meta.url })
+      } catch (error) {
+        // V8 formats a stack when it is first read: read it while Node's formatter is in place.
+        if (error instanceof Error) void error.stack
+        throw error
+      }
+    })) as Record<string, unknown>
     return { ok: true, exports }
   } catch (error) {
     return { ok: false, diagnostic: importFailure(file, label, error) }
-  } finally {
-    if (hostFormatter) Object.defineProperty(Error, 'prepareStackTrace', hostFormatter)
   }
 }
 
@@ -225,4 +242,50 @@ function importFailure(file: string, label: string, error: unknown): Diagnostic 
       ? `'${label}' does not compile: ${firstLine}. Fix the error; its workflows were skipped.`
       : `Importing '${label}' threw ${err.name}: ${firstLine}. Fix the module so it can be imported without side effects failing.`,
   }
+}
+
+/**
+ * `--typecheck`: the type errors of the files that define workflows (not of their dependencies), as
+ * SFN304 with file:line:column. Uses the project's tsconfig.json when it has one. Opt-in because a
+ * full type check costs seconds, where finding and compiling workflows costs milliseconds.
+ */
+export function typeCheck(projectDir: string, files: readonly string[]): Diagnostic[] {
+  const tsconfig = join(projectDir, 'tsconfig.json')
+  const fromSource = import.meta.url.endsWith('.ts')
+  const project = existsSync(tsconfig)
+    ? new Project({ tsConfigFilePath: tsconfig, skipAddingFilesFromTsConfig: true })
+    : new Project({
+        compilerOptions: {
+          strict: true,
+          target: ts.ScriptTarget.ES2022,
+          module: ts.ModuleKind.NodeNext,
+          moduleResolution: ts.ModuleResolutionKind.NodeNext,
+          allowImportingTsExtensions: true,
+          noEmit: true,
+          skipLibCheck: true,
+          types: [],
+          // Same rule as importModule: running from sources, resolve @statewright packages to sources.
+          ...(fromSource ? { customConditions: ['@statewright/source'] } : {}),
+        },
+      })
+  const sourceFiles = files.map((file) => project.addSourceFileAtPath(file))
+  project.resolveSourceFileDependencies()
+  const found: Diagnostic[] = []
+  for (const file of sourceFiles) {
+    for (const problem of file.getPreEmitDiagnostics().slice(0, 5)) {
+      if (problem.getSourceFile()?.getFilePath() !== file.getFilePath()) continue
+      const at = file.getLineAndColumnAtPos(problem.getStart() ?? 0)
+      const text = ts
+        .flattenDiagnosticMessageText(problem.compilerObject.messageText, ' ')
+        .replace(/\.$/, '')
+      found.push({
+        code: 'SFN304',
+        severity: 'error',
+        path: '/',
+        source: { file: file.getFilePath(), line: at.line, column: at.column },
+        message: `'${relative(projectDir, file.getFilePath())}' does not type-check: ${text} (TS${problem.getCode()}). Fix the type error; its workflows were skipped.`,
+      })
+    }
+  }
+  return found
 }

@@ -19,19 +19,28 @@ const PROJECT_FLAGS = `
   --out <dir>          where to write (build only; default dist/statewright, or "out" in the config)
   --type <type>        STANDARD (default) or EXPRESS: EXPRESS refuses .sync, callbacks, activities
   --disable <codes>    switch lints off, e.g. --disable SFN255,SFN256
+  --typecheck          type-check the files that define workflows first (slower: a full tsc pass)
   --watch              run again whenever a file of the project changes
   --json               print one JSON document instead of text
 
 Finds exported workflow(...) values in the project's .ts files by reading the code (tests,
 .d.ts files, node_modules and dist are skipped), imports those modules, and compiles each workflow.
 An optional statewright.config.json (or statewright.config.ts, default export) may set:
-  include, exclude (globs), out, type, lints ({ "SFN256": false }), region, account, partition.`
+  include, exclude (globs), out, type, lints ({ "SFN256": false }), region, account, partition,
+  typecheck (true to always type-check).`
 
 const COMMANDS: Readonly<Record<string, Command>> = {
   build: {
     summary: 'compile every exported workflow of a project and write its files',
     usage: 'statewright build [project] [--out dir] [--type STANDARD|EXPRESS] [--watch] [--json]',
-    flags: { out: 'string', type: 'string', disable: 'strings', watch: 'boolean', json: 'boolean' },
+    flags: {
+      out: 'string',
+      type: 'string',
+      disable: 'strings',
+      typecheck: 'boolean',
+      watch: 'boolean',
+      json: 'boolean',
+    },
     details: `Writes <Name>.asl.json (prettier-formatted, byte-identical across runs),
 <Name>.input.schema.json / <Name>.output.schema.json (JSON Schema from the workflow's zod schemas) and
 <Name>.substitutions.json (what each \${...} placeholder stands for, for CDK, SAM and CloudFormation
@@ -42,7 +51,13 @@ ${PROJECT_FLAGS}`,
   check: {
     summary: 'report the diagnostics of every exported workflow, write nothing',
     usage: 'statewright check [project] [--type STANDARD|EXPRESS] [--watch] [--json]',
-    flags: { type: 'string', disable: 'strings', watch: 'boolean', json: 'boolean' },
+    flags: {
+      type: 'string',
+      disable: 'strings',
+      typecheck: 'boolean',
+      watch: 'boolean',
+      json: 'boolean',
+    },
     details: PROJECT_FLAGS.replace(/\n {2}--out[^\n]*/, ''),
     run: async (args, io) => (await runProjectCommand('check', args, io)).code,
   },

@@ -15,7 +15,7 @@ import {
 } from '../args.ts'
 import { loadConfig, type StatewrightConfig } from '../config.ts'
 import { diagnosticLine, displayPath, jsonOut, plural, tally, type CliIo } from '../io.ts'
-import { findWorkflows, importModule } from '../load.ts'
+import { findWorkflows, importModule, typeCheck, withNodeStackTraces } from '../load.ts'
 
 /** One workflow a project exports, compiled. */
 export interface ProjectWorkflow {
@@ -51,6 +51,11 @@ export async function compileProject(
   const byFile = new Map<string, string[]>()
   for (const workflow of found.workflows) {
     byFile.set(workflow.file, [...(byFile.get(workflow.file) ?? []), workflow.exportName])
+  }
+  if (boolFlag(args, 'typecheck') || config.typecheck === true) {
+    const typeErrors = typeCheck(projectDir, [...byFile.keys()])
+    diagnostics.push(...typeErrors)
+    for (const error of typeErrors) byFile.delete(error.source?.file ?? '')
   }
   const lints: Partial<Record<LintCode, boolean>> = {
     ...(config.lints as Partial<Record<LintCode, boolean>>),
@@ -90,12 +95,8 @@ export async function compileProject(
         })
         continue
       }
-      workflows.push({
-        file,
-        exportName,
-        result: compile(value as CompileInput, options),
-        written: [],
-      })
+      const result = await withNodeStackTraces(() => compile(value as CompileInput, options))
+      workflows.push({ file, exportName, result, written: [] })
     }
   }
   const seen = new Map<string, ProjectWorkflow>()

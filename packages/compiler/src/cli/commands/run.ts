@@ -8,6 +8,7 @@ import { validate } from '../../validate.ts'
 import { boolFlag, machineType, stringFlag, UsageError, type ParsedArgs } from '../args.ts'
 import { diagnosticLine, jsonOut, type CliIo } from '../io.ts'
 import { parseJsonText } from '../read-json.ts'
+import { withNodeStackTraces } from '../load.ts'
 import { loadTarget } from './target.ts'
 
 const TRACE_WIDTH = 160
@@ -68,7 +69,10 @@ export async function runRun(args: ParsedArgs, io: CliIo): Promise<number> {
     return 1
   }
   const type = machineType(args) ?? 'STANDARD'
-  const compiled = target.kind === 'workflow' ? compile(target.workflow, { type }) : undefined
+  const compiled =
+    target.kind === 'workflow'
+      ? await withNodeStackTraces(() => compile(target.workflow, { type }))
+      : undefined
   const diagnostics = compiled
     ? compiled.diagnostics
     : validate(target.kind === 'asl' ? target.definition : {}, { type })
