@@ -1379,3 +1379,243 @@ describe('validateStateMachine: variables nobody assigns', () => {
     ).toStrictEqual([])
   })
 })
+
+describe('validateStateMachine: more field rules', () => {
+  const distributed = {
+    ProcessorConfig: { Mode: 'DISTRIBUTED', ExecutionType: 'STANDARD' },
+    StartAt: 'P',
+    States: { P: end },
+  }
+
+  test('refuses a second Map with the same Label', () => {
+    expect(
+      show(
+        machine({
+          A: { Type: 'Map', Label: 'Same', ItemProcessor: distributed, Next: 'B' },
+          B: {
+            Type: 'Map',
+            Label: 'Same',
+            ItemProcessor: { ...distributed, States: { Q: end }, StartAt: 'Q' },
+            End: true,
+          },
+        }),
+      ),
+    ).toMatchInlineSnapshot(`
+      [
+        "SFN226 DUPLICATE_LABEL_NAME /States/B/Label: Duplicate Label name: Same",
+      ]
+    `)
+  })
+
+  test('refuses an unknown ReaderConfig InputType', () => {
+    expect(
+      show(
+        machine({
+          M: {
+            Type: 'Map',
+            ItemReader: {
+              Resource: 'arn:aws:states:::s3:getObject',
+              ReaderConfig: { InputType: 'XML' },
+            },
+            ItemProcessor: distributed,
+            End: true,
+          },
+        }),
+      ),
+    ).toMatchInlineSnapshot(`
+      [
+        "SFN204 SCHEMA_VALIDATION_FAILED /States/M/ItemReader/ReaderConfig/InputType: The field 'InputType' should have one of these values: [MANIFEST, JSON, CSV, JSONL, PARQUET]",
+      ]
+    `)
+  })
+
+  test('refuses an ItemBatcher MaxInputBytesPerBatch over 256 KiB', () => {
+    expect(
+      show(
+        machine({
+          M: {
+            Type: 'Map',
+            ItemBatcher: { MaxInputBytesPerBatch: 300_000 },
+            ItemProcessor: distributed,
+            End: true,
+          },
+        }),
+      ),
+    ).toMatchInlineSnapshot(`
+      [
+        "SFN232 SCHEMA_VALIDATION_FAILED /States/M/ItemBatcher/MaxInputBytesPerBatch: The field 'MaxInputBytesPerBatch' must be between 1 and 262144; it is 300000.",
+      ]
+    `)
+  })
+
+  test('refuses a ResultWriter that does not write to S3', () => {
+    expect(
+      show(
+        machine({
+          M: {
+            Type: 'Map',
+            ResultWriter: {
+              Resource: 'arn:aws:states:::dynamodb:putItem',
+              Parameters: { Bucket: 'b' },
+            },
+            ItemProcessor: distributed,
+            End: true,
+          },
+        }),
+      ),
+    ).toMatchInlineSnapshot(`
+      [
+        "SFN204 SCHEMA_VALIDATION_FAILED /States/M/ResultWriter/Resource: The field 'Resource' does not match the allowed value arn:aws:states:::s3:putObject",
+      ]
+    `)
+  })
+
+  test('refuses a ToleratedFailurePercentage above 100', () => {
+    expect(
+      show(
+        machine({
+          M: {
+            Type: 'Map',
+            ToleratedFailurePercentage: 150,
+            ItemProcessor: distributed,
+            End: true,
+          },
+        }),
+      ),
+    ).toMatchInlineSnapshot(`
+      [
+        "SFN232 SCHEMA_VALIDATION_FAILED /States/M/ToleratedFailurePercentage: The field 'ToleratedFailurePercentage' of state 'M' must be between 0 and 100; it is 150.",
+      ]
+    `)
+  })
+
+  test('refuses an unknown field in a retrier', () => {
+    expect(
+      show(
+        machine({
+          T: {
+            Type: 'Task',
+            Resource: 'arn:aws:states:::lambda:invoke',
+            Retry: [{ ErrorEquals: ['X'], Backoff: 2 }],
+            End: true,
+          },
+        }),
+      ),
+    ).toMatchInlineSnapshot(`
+      [
+        "SFN203 SCHEMA_VALIDATION_FAILED /States/T/Retry[0]: Field 'Backoff' is not supported",
+      ]
+    `)
+  })
+
+  test('refuses a catcher Output in a JSONPath state', () => {
+    expect(
+      show(
+        machine({
+          T: {
+            Type: 'Task',
+            Resource: 'arn:aws:states:::lambda:invoke',
+            Catch: [
+              { ErrorEquals: ['States.ALL'], Output: '{% $states.errorOutput %}', Next: 'D' },
+            ],
+            End: true,
+          },
+          D: end,
+        }),
+      ),
+    ).toMatchInlineSnapshot(`
+      [
+        "SFN221 SCHEMA_VALIDATION_FAILED /States/T/Catch[0]: The QueryLanguage is set to 'JSONPath', but field 'Output' is only supported for the 'JSONata' QueryLanguage",
+      ]
+    `)
+  })
+
+  test('refuses a JSONata Condition in a JSONPath Choice rule', () => {
+    expect(
+      show(
+        machine({
+          C: { Type: 'Choice', Choices: [{ Condition: '{% true %}', Next: 'D' }] },
+          D: end,
+        }),
+      ),
+    ).toMatchInlineSnapshot(`
+      [
+        "SFN221 SCHEMA_VALIDATION_FAILED /States/C/Choices[0]: The QueryLanguage is set to 'JSONPath', but field 'Condition' is only supported for the 'JSONata' QueryLanguage",
+        "SFN213 SCHEMA_VALIDATION_FAILED /States/C/Choices[0]: A rule of Choice state 'C' has no condition; give it a 'Variable' and a comparison operator, or 'And', 'Or' or 'Not'.",
+      ]
+    `)
+  })
+
+  test('refuses a JSONPath comparison in a JSONata Choice rule', () => {
+    expect(
+      show(
+        machine(
+          {
+            C: {
+              Type: 'Choice',
+              Choices: [{ Variable: '$.a', IsNull: true, Condition: true, Next: 'D' }],
+            },
+            D: end,
+          },
+          { QueryLanguage: 'JSONata' },
+        ),
+      ),
+    ).toMatchInlineSnapshot(`
+      [
+        "SFN221 SCHEMA_VALIDATION_FAILED /States/C/Choices[0]: The QueryLanguage is set to 'JSONata', but field 'Variable' is only supported for the 'JSONPath' QueryLanguage",
+        "SFN221 SCHEMA_VALIDATION_FAILED /States/C/Choices[0]: The QueryLanguage is set to 'JSONata', but field 'IsNull' is only supported for the 'JSONPath' QueryLanguage",
+      ]
+    `)
+  })
+
+  test('refuses an Assign that is not an object', () => {
+    expect(show(machine({ A: { Type: 'Pass', Assign: ['x'], End: true } }))).toMatchInlineSnapshot(`
+      [
+        "SFN204 SCHEMA_VALIDATION_FAILED /States/A/Assign: The field 'Assign' of state 'A' must be an object of variable names to values.",
+      ]
+    `)
+  })
+
+  test('accepts an intrinsic call in a Fail ErrorPath and refuses a malformed one', () => {
+    expect([
+      ...show(machine({ F: { Type: 'Fail', ErrorPath: "States.Format('E{}', $.code)" } })),
+      ...show(machine({ F: { Type: 'Fail', CausePath: "States.Format('E{}', $.code" } })),
+    ]).toMatchInlineSnapshot(`
+      [
+        "SFN216 SCHEMA_VALIDATION_FAILED /States/F/CausePath: The value for the field 'CausePath' must be a valid JSONPath or a valid intrinsic function call",
+      ]
+    `)
+  })
+
+  test('refuses a Choice rule without a condition', () => {
+    expect(
+      show(machine({ C: { Type: 'Choice', Choices: [{ Next: 'D' }] }, D: end })),
+    ).toMatchInlineSnapshot(`
+      [
+        "SFN213 SCHEMA_VALIDATION_FAILED /States/C/Choices[0]: A rule of Choice state 'C' has no condition; give it a 'Variable' and a comparison operator, or 'And', 'Or' or 'Not'.",
+      ]
+    `)
+  })
+
+  test('refuses an unknown field in ProcessorConfig', () => {
+    expect(
+      show(
+        machine({
+          M: {
+            Type: 'Map',
+            ItemProcessor: {
+              ProcessorConfig: { Mode: 'INLINE', Parallel: true },
+              StartAt: 'P',
+              States: { P: end },
+            },
+            End: true,
+          },
+        }),
+      ),
+    ).toMatchInlineSnapshot(`
+      [
+        "SFN203 SCHEMA_VALIDATION_FAILED /States/M/ItemProcessor/ProcessorConfig: Field 'Parallel' is not supported",
+      ]
+    `)
+  })
+})
