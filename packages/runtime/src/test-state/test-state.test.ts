@@ -500,7 +500,7 @@ describe('testState', () => {
   })
 })
 
-describe('testState time limit', () => {
+describe('testState timeouts', () => {
   it('fails an unanswered callback task with States.Timeout after five simulated minutes', async () => {
     const result = await testState(
       {
@@ -521,6 +521,23 @@ describe('testState time limit', () => {
       error: 'States.Timeout',
       nextState: 'TimedOut',
     })
+  })
+
+  it('times out an unmocked task after its TimeoutSecondsPath', async () => {
+    const result = await testState(
+      {
+        definition: {
+          Type: 'Task',
+          Resource: 'arn:aws:lambda:us-east-1:111111111111:function:slow',
+          TimeoutSecondsPath: '$.limit',
+          End: true,
+        },
+        input: { limit: 3 },
+      },
+      { handlers: { slow: () => new Promise(() => {}) } },
+    )
+
+    expect(result).toMatchObject({ status: 'FAILED', error: 'States.Timeout' })
   })
 })
 

@@ -295,15 +295,27 @@ async function taskResult(
   if (plan.mockError !== undefined)
     throw new StatesError(plan.mockError.error, plan.mockError.cause)
   if (plan.mockResult !== undefined) return plan.mockResult
+  const timeout = await seconds(
+    ctx,
+    state.TimeoutSeconds,
+    state.TimeoutSecondsPath,
+    'TimeoutSeconds',
+    plan.input,
+  )
+  const heartbeat = await seconds(
+    ctx,
+    state.HeartbeatSeconds,
+    state.HeartbeatSecondsPath,
+    'HeartbeatSeconds',
+    plan.input,
+  )
   const bare: AslTaskState = {
     Type: 'Task',
     QueryLanguage: 'JSONPath',
     Resource: state.Resource,
     End: true,
-    ...(typeof state.TimeoutSeconds === 'number' ? { TimeoutSeconds: state.TimeoutSeconds } : {}),
-    ...(typeof state.HeartbeatSeconds === 'number'
-      ? { HeartbeatSeconds: state.HeartbeatSeconds }
-      : {}),
+    ...(timeout !== undefined ? { TimeoutSeconds: timeout } : {}),
+    ...(heartbeat !== undefined ? { HeartbeatSeconds: heartbeat } : {}),
   }
   const outcome = await (HANDLERS.Task as Handler)(bare, parameters, {
     ...ctx,
@@ -311,6 +323,22 @@ async function taskResult(
     language: 'JSONPath',
   })
   return outcome.output
+}
+
+/** A Task's TimeoutSeconds/HeartbeatSeconds: a number, a `…Path` (JSONPath) or an expression (JSONata). */
+async function seconds(
+  ctx: StateContext,
+  value: number | string | undefined,
+  path: string | undefined,
+  field: string,
+  input: JsonValue,
+): Promise<number | undefined> {
+  if (typeof value === 'number') return value
+  if (typeof value === 'string') {
+    return numberOf(await jsonata(ctx, value, jsonataScope(ctx, input), field), field)
+  }
+  if (path !== undefined) return numberOf(pathValue(ctx, path, input), `${field}Path`)
+  return undefined
 }
 
 async function runMap(
