@@ -1588,9 +1588,8 @@ describe('validateStateMachine: more field rules', () => {
   })
 
   test('refuses a Choice rule without a condition', () => {
-    expect(
-      show(machine({ C: { Type: 'Choice', Choices: [{ Next: 'D' }] }, D: end })),
-    ).toMatchInlineSnapshot(`
+    expect(show(machine({ C: { Type: 'Choice', Choices: [{ Next: 'D' }] }, D: end })))
+      .toMatchInlineSnapshot(`
       [
         "SFN213 SCHEMA_VALIDATION_FAILED /States/C/Choices[0]: A rule of Choice state 'C' has no condition; give it a 'Variable' and a comparison operator, or 'And', 'Or' or 'Not'.",
       ]
