@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import type { AslStateMachine } from '@statewright/asl'
-import { defineTask, lambda, pass, succeed, task, workflow } from '@statewright/dsl'
+import { defineTask, lambda, map, pass, succeed, task, workflow } from '@statewright/dsl'
 import { describe, expect, test } from 'vitest'
 import { z } from 'zod'
 import { expectAslValidatorAccepts } from '../test/second-opinion.ts'
@@ -130,6 +130,33 @@ describe('compile', () => {
       additionalProperties: false,
     })
     expect(compile(orderFlow).schemas.output).toBeUndefined()
+  })
+
+  test('a Map over an unbounded input array is reported at the map() call, from the input schema', () => {
+    const Basket = z.object({ lines: z.array(z.object({ sku: z.string() })) })
+    const priceLine = lambda('PriceLineFunction', {
+      input: z.object({ sku: z.string() }),
+      output: z.object({ price: z.number() }),
+    })
+    const basketFlow = workflow(
+      'Basket',
+      { input: Basket, region: 'us-east-1', account: '123456789012' },
+      (start) =>
+        start.next(
+          map('EachLine', {
+            input: Basket,
+            items: (s) => s.lines,
+            process: (line) => line.next(task(priceLine)),
+          }),
+        ),
+    )
+
+    const result = compile(basketFlow)
+
+    expectAslValidatorAccepts(result.asl)
+    expect(result.diagnostics.map((d) => [d.code, d.path, d.source?.line])).toStrictEqual([
+      ['SFN255', '/States/EachLine', callSiteOf("map('EachLine'").line],
+    ])
   })
 
   test('reports every problem of hand-written ASL at once, errors first', () => {
