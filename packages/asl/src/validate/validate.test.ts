@@ -113,6 +113,14 @@ describe('validateStateMachine: state shape', () => {
     `)
   })
 
+  test('still follows the Next of a state whose Type is wrong', () => {
+    expect(show(machine({ A: { Type: 'Passs', Next: 'B' }, B: end }))).toMatchInlineSnapshot(`
+      [
+        "SFN205 SCHEMA_VALIDATION_FAILED /States/A/Type: The field 'Type' should have one of these values: [Task, Wait, Pass, Succeed, Fail, Choice, Parallel, Map]",
+      ]
+    `)
+  })
+
   test('requires Type', () => {
     expect(show(machine({ A: { End: true } }))).toMatchInlineSnapshot(`
       [

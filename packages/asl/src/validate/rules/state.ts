@@ -35,16 +35,18 @@ export function checkState(
     return
   }
   const type = state['Type']
-  if (!has(state, 'Type')) {
-    c.report('SFN202', path, 'These fields are required: [Type]')
-    return
-  }
-  if (typeof type !== 'string' || !has(STATE_FIELDS, type)) {
-    c.report(
-      'SFN205',
-      [...path, 'Type'],
-      `The field 'Type' should have one of these values: [${AWS_STATE_TYPE_ORDER.join(', ')}]`,
-    )
+  if (!has(state, 'Type') || typeof type !== 'string' || !has(STATE_FIELDS, type)) {
+    if (!has(state, 'Type')) c.report('SFN202', path, 'These fields are required: [Type]')
+    else {
+      c.report(
+        'SFN205',
+        [...path, 'Type'],
+        `The field 'Type' should have one of these values: [${AWS_STATE_TYPE_ORDER.join(', ')}]`,
+      )
+    }
+    // Its Next still counts as a transition, so the state it names is not reported unreachable too.
+    const next = state['Next']
+    if (typeof next === 'string') transitions.push({ target: next, path: [...path, 'Next'] })
     return
   }
   const stateType = type as StateType
