@@ -18,6 +18,8 @@ describe('findUnraisableError', () => {
         Retry: [
           { ErrorEquals: ['Lambda.ServiceException', 'Lambda.SdkClientException'] },
           { ErrorEquals: ['States.HeartbeatTimeout'] },
+          { ErrorEquals: ['S3.NoSuchKeyException'] },
+          { ErrorEquals: ['DynamoDB.ProvisionedThroughputExceededException', 'MyApp.Custom'] },
         ],
         Catch: [
           { ErrorEquals: ['States.Runtime'], Next: 'Failed' },
@@ -38,6 +40,7 @@ describe('findUnraisableError', () => {
         "warning SFN253 /States/Save/Catch[0]: Catcher 0 of 'Save' handles "States.Runtime", which never reaches it here (States.Runtime is never retried or caught). Name the errors its integration raises, or remove the catcher.",
         "warning SFN253 /States/Save/Retry[0]: Retrier 0 of 'Save' handles "Lambda.ServiceException", "Lambda.SdkClientException", which never reaches it here (only Lambda tasks raise Lambda.* errors). Name the errors its integration raises, or remove the retrier.",
         "warning SFN253 /States/Save/Retry[1]: Retrier 1 of 'Save' handles "States.HeartbeatTimeout", which never reaches it here (the task sets no HeartbeatSeconds). Name the errors its integration raises, or remove the retrier.",
+        "warning SFN253 /States/Save/Retry[2]: Retrier 2 of 'Save' handles "S3.NoSuchKeyException", which never reaches it here (S3 errors come only from S3 tasks). Name the errors its integration raises, or remove the retrier.",
       ]
     `)
   })

@@ -21,6 +21,8 @@ function whyUnraisable(error: string, visit: StateVisit): string | undefined {
     if (error.startsWith('States.Http.') && kind !== 'http' && kind !== 'unknown') {
       return 'only HTTP tasks (arn:aws:states:::http:invoke) raise States.Http.* errors'
     }
+    const other = otherServiceOf(error, resource)
+    if (other !== undefined) return `${other} errors come only from ${other} tasks`
     if (error === 'States.NoChoiceMatched' || error === 'States.BranchFailed') {
       return 'a Task runs no Choice and no branches'
     }
@@ -47,6 +49,35 @@ function whyUnraisable(error: string, visit: StateVisit): string | undefined {
     return 'a JSONPath Task evaluates no JSONata'
   }
   return undefined
+}
+
+// Error-name prefixes of service integrations (`DynamoDB.ConditionalCheckFailedException`,
+// `S3.NoSuchKeyException`), with the service ids their resources use (`arn:aws:states:::dynamodb:…`,
+// `…:aws-sdk:s3:…`). Only these are judged; an unknown prefix is never reported.
+const SERVICE_PREFIXES: Readonly<Record<string, readonly string[]>> = {
+  dynamodb: ['dynamodb'],
+  s3: ['s3'],
+  sqs: ['sqs'],
+  sns: ['sns'],
+  ecs: ['ecs'],
+  glue: ['glue'],
+  athena: ['athena'],
+  batch: ['batch'],
+  eventbridge: ['events', 'eventbridge'],
+  secretsmanager: ['secretsmanager'],
+  stepfunctions: ['states', 'sfn'],
+  sfn: ['states', 'sfn'],
+}
+
+/** The service an error belongs to, when it is a known service other than the task's own. */
+function otherServiceOf(error: string, resource: string): string | undefined {
+  const prefix = error.slice(0, Math.max(0, error.indexOf('.')))
+  const services = SERVICE_PREFIXES[prefix.toLowerCase()]
+  if (services === undefined) return undefined
+  const match = /^arn:[^:]+:states:::(?:aws-sdk:)?([a-z0-9-]+)[:.]/.exec(resource)
+  const service = match?.[1]
+  if (service === undefined || services.includes(service)) return undefined
+  return prefix
 }
 
 const hasHeartbeat = (state: LooseState): boolean =>
