@@ -95,6 +95,7 @@ export {
   timestampLte,
 } from './conditions.ts'
 export type { Comparable, Condition } from './conditions.ts'
+export { at } from './ref.ts'
 export type { Ref, RefValue, ValueRef } from './ref.ts'
 export { jsonata } from './template.ts'
 export type { Expression, Resolved, Template } from './template.ts'

@@ -79,3 +79,17 @@ export function pathOf(ref: ValueRef<unknown>): PathNode {
   }
   return path
 }
+
+/**
+ * The item at `index` of an array reference (`$.lines[0]`). Plain indexing (`s.lines[0]`) works too, but
+ * with `noUncheckedIndexedAccess` its type includes `undefined`; `at()` does not.
+ * @example
+ * isPresent(at(s.lines, 0)) // { "Variable": "$.lines[0]", "IsPresent": true }
+ */
+export function at<TItem>(array: ValueRef<readonly TItem[]>, index: number): Ref<TItem> {
+  if (!Number.isInteger(index) || index < 0) {
+    throw new DslError('SFN104', `at() needs a non-negative integer index; got ${index}.`)
+  }
+  const path = pathOf(array)
+  return createRef<TItem>(path.root, [...path.segments, index])
+}

@@ -45,7 +45,7 @@ export interface MapOptions<TData, TItem, TSelected, TIterationOutput> {
   /** The array to iterate (`ItemsPath`, or `Items` in JSONata). Unset: the state's input is the array. */
   readonly items?: (s: Ref<TData>) => ValueRef<readonly TItem[]> | Expression<readonly TItem[]>
   /** The items' schema, when they come from an ItemReader (their type cannot be read from the data). */
-  readonly itemSchema?: ZodType<TItem>
+  readonly itemSchema?: ZodType<unknown, TItem>
   /** Each iteration's input (`ItemSelector`): reads the item, its index and the state's input. */
   readonly itemSelector?: (
     item: Ref<TItem>,
@@ -137,7 +137,7 @@ function distributedConfig(options: DistributedOptions<unknown>): DistributedMap
 export function map<TSchema extends ZodType, TItem, TSelected = never, TIterationOutput = unknown>(
   name: string,
   options: MapOptions<z.input<TSchema>, TItem, TSelected, TIterationOutput> & {
-    readonly input?: TSchema
+    readonly input: TSchema
   },
 ): StateBuilder<
   'Map',
@@ -145,7 +145,24 @@ export function map<TSchema extends ZodType, TItem, TSelected = never, TIteratio
   MapOutput<TItem, TSelected, TIterationOutput>,
   MapOutput<TItem, TSelected, TIterationOutput>,
   z.input<TSchema>
-> {
+>
+/** A Map whose input is not declared: its callbacks read the data unchecked (`any`). */
+export function map<TItem, TSelected = never, TIterationOutput = unknown>(
+  name: string,
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  options: MapOptions<any, TItem, TSelected, TIterationOutput>,
+): StateBuilder<
+  'Map',
+  unknown,
+  MapOutput<TItem, TSelected, TIterationOutput>,
+  MapOutput<TItem, TSelected, TIterationOutput>,
+  unknown
+>
+export function map(
+  name: string,
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  options: MapOptions<any, any, any, any> & { readonly input?: ZodType },
+): unknown {
   checkStateName(name)
   if (typeof options?.process !== 'function') {
     throw new DslError('SFN104', `Map '${name}' needs process: (item) => item.next(…).`)

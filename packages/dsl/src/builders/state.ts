@@ -321,8 +321,9 @@ export class StateBuilder<
   }
 
   /**
-   * Sets a workflow variable when the state completes (`Assign`). Task, Parallel and Map read their result
-   * (`r`); in JSONata they may also read the input (`s`).
+   * Sets a workflow variable when the state completes (`Assign`). Task, Parallel and Map read their raw
+   * result (`r`, before ResultSelector, so call assign() before resultSelector()); in JSONata they may also
+   * read the input (`s`).
    * @example
    * const paymentId = variable<string>('paymentId')
    * task(charge).assign(paymentId, (r) => r.paymentId) // "Assign": { "paymentId.$": "$.paymentId" }
@@ -337,6 +338,12 @@ export class StateBuilder<
   ): StateBuilder<TKind, TInput, TOutput, TResult, TContext> {
     const name = variableName(target)
     const isPass = this.#state.node.kind === 'Pass'
+    if (!isPass && this.#state.stage >= STAGES.indexOf('resultSelector') + 1) {
+      throw new DslError(
+        'SFN104',
+        `assign() on '${this.name}' comes after resultSelector(), but Assign reads the raw result (before ResultSelector): call assign() first.`,
+      )
+    }
     const made = toValueNode(
       value(
         createRef(isPass ? 'input' : 'result', isPass ? [] : this.#state.resultPrefix),
