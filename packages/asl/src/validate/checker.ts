@@ -29,8 +29,10 @@ export interface Scope {
   /** Distributed Map children run as separate executions: outer variables are out of reach. */
   readonly isolated: boolean
   readonly path: readonly PathSegment[]
-  /** Variable name → path of its first assignment in this scope. */
+  /** Variable name → path of its first assignment in this scope (states and Choice rules). */
   readonly assigned: Map<string, readonly PathSegment[]>
+  /** Every name assigned by the states of this scope, catchers included. */
+  readonly assignedHere: Set<string>
 }
 
 /** Collects diagnostics and what the rules share while walking one definition. */
@@ -44,6 +46,8 @@ export class Checker {
   readonly labels: Map<string, readonly PathSegment[]> = new Map()
   /** State name → variables it reads (DescribeStateMachine's variableReferences). */
   readonly variableReferences: Map<string, Set<string>> = new Map()
+  /** The scope each state lives in, by state name. */
+  readonly stateScopes: Map<string, Scope> = new Map()
   /** Every variable name some Assign (state, Choice rule or catcher) sets, machine-wide. */
   readonly assignedAnywhere: Set<string> = new Set()
   readonly scopes: Scope[] = []
@@ -68,7 +72,14 @@ export class Checker {
   }
 
   newScope(parent: Scope | undefined, path: readonly PathSegment[], isolated: boolean): Scope {
-    const scope: Scope = { id: this.scopes.length, parent, isolated, path, assigned: new Map() }
+    const scope: Scope = {
+      id: this.scopes.length,
+      parent,
+      isolated,
+      path,
+      assigned: new Map(),
+      assignedHere: new Set(),
+    }
     this.scopes.push(scope)
     return scope
   }

@@ -84,6 +84,10 @@ export const DIAGNOSTIC_CODES: Readonly<
   SFN240: { awsCode: 'NO_DOLLAR', title: 'path or intrinsic in a field without .$ (warning)' },
   SFN241: { awsCode: 'PASS_RESULT_IS_STATIC', title: 'path in a Pass Result (warning)' },
   SFN242: { awsCode: 'NOT_CHECKED_BY_AWS', title: 'variable read but never assigned (warning)' },
+  SFN243: {
+    awsCode: 'NOT_CHECKED_BY_AWS',
+    title: 'Distributed Map child reads a parent variable (warning)',
+  },
 }
 
 /** One of our stable codes (`'SFN208'`, …); `DIAGNOSTIC_CODES` says what each means. */
@@ -126,6 +130,7 @@ export type DiagnosticCode =
   | 'SFN240'
   | 'SFN241'
   | 'SFN242'
+  | 'SFN243'
 
 /** A path segment: an object key, or an array index (rendered `[i]` as AWS does). */
 export type PathSegment = string | number

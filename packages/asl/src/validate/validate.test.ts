@@ -1626,3 +1626,41 @@ describe('validateStateMachine: more field rules', () => {
     `)
   })
 })
+
+describe('validateStateMachine: Distributed Map and outer variables', () => {
+  const withChild = (child: Record<string, unknown>, map: Record<string, unknown> = {}): unknown =>
+    machine({
+      A: { Type: 'Pass', Assign: { bucket: 'b' }, Next: 'M' },
+      M: {
+        Type: 'Map',
+        ItemProcessor: {
+          ProcessorConfig: { Mode: 'DISTRIBUTED', ExecutionType: 'STANDARD' },
+          StartAt: 'Child',
+          States: { Child: { End: true, ...child } },
+        },
+        End: true,
+        ...map,
+      },
+    })
+
+  test('warns when a child execution reads a variable of the parent', () => {
+    expect(
+      show(withChild({ Type: 'Pass', Parameters: { 'b.$': '$bucket' } })),
+    ).toMatchInlineSnapshot(`
+      [
+        "SFN243 NOT_CHECKED_BY_AWS /States/M/ItemProcessor/States/Child: State 'Child' reads the variable '$bucket', which is assigned outside its Distributed Map; child executions cannot see the parent's variables. Pass the value in through ItemSelector instead.",
+      ]
+    `)
+  })
+
+  test('accepts the parent passing the value in through ItemSelector', () => {
+    expect(
+      show(
+        withChild(
+          { Type: 'Pass', Parameters: { 'b.$': '$.bucket' } },
+          { ItemSelector: { 'bucket.$': '$bucket' } },
+        ),
+      ),
+    ).toStrictEqual([])
+  })
+})

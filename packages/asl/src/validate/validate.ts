@@ -3,7 +3,12 @@ import type { Diagnostic, ValidateOptions } from './diagnostic.ts'
 import { checkWalkable } from './guard.ts'
 import { parseDefinitionText } from './json-text.ts'
 import { locatePaths } from './locate.ts'
-import { checkDefinition, checkUnassignedVariables, checkVariableScopes } from './rules/index.ts'
+import {
+  checkDefinition,
+  checkIsolatedReads,
+  checkUnassignedVariables,
+  checkVariableScopes,
+} from './rules/index.ts'
 
 /**
  * Checks a state machine definition against every rule AWS applies when it is created
@@ -53,6 +58,7 @@ export function runChecker(definition: unknown, options: ValidateOptions = {}): 
     checkDefinition(c, value)
     checkVariableScopes(c)
     checkUnassignedVariables(c)
+    checkIsolatedReads(c)
   }
   if (typeof definition === 'string' && c.diagnostics.length > 0) addPositions(c, definition)
   return c

@@ -268,6 +268,7 @@ export function checkAssign(
     seen.add(name)
     checkVariableName(c, ctx, name, path)
     c.assignedAnywhere.add(name)
+    ctx.scope.assignedHere.add(name)
     if (scope !== undefined && !scope.assigned.has(name)) scope.assigned.set(name, [...path, key])
     const value = assign[key]
     if (ctx.language === 'JSONata') checkJsonataValue(c, ctx, value, [...path, key], extra)

@@ -83,6 +83,7 @@ export function checkMachine(
     const statePath: Path = [...path, 'States', name]
     checkStateName(c, name, statePath)
     const state = states[name]
+    if (!c.stateScopes.has(name)) c.stateScopes.set(name, scope)
     checkState(c, name, state, statePath, scope, transitions)
     if (isRecord(state)) {
       if (state['Type'] === 'Succeed' || state['Type'] === 'Fail' || state['End'] === true) {
@@ -194,6 +195,36 @@ export function checkUnassignedVariables(c: Checker): void {
         'SFN242',
         path,
         `State '${stateName}' reads the variable '$${name}', which no state assigns; assign it first with Assign, or correct the name.`,
+        'warning',
+      )
+    }
+  }
+}
+
+/**
+ * A Distributed Map runs its processor as separate child executions, which cannot read the
+ * variables of the parent (DG "workflow variables"); AWS only finds out when the child runs.
+ */
+export function checkIsolatedReads(c: Checker): void {
+  for (const [stateName, names] of c.variableReferences) {
+    const scope = c.stateScopes.get(stateName)
+    const path = c.stateNames.get(stateName)
+    if (scope === undefined || path === undefined) continue
+    let isolatedRoot: Scope | undefined = scope
+    while (isolatedRoot !== undefined && !isolatedRoot.isolated) isolatedRoot = isolatedRoot.parent
+    if (isolatedRoot === undefined) continue
+    const root = isolatedRoot
+    const inside = c.scopes.filter((s) => {
+      let at: Scope | undefined = s
+      while (at !== undefined && at !== root) at = at.isolated ? undefined : at.parent
+      return at === root
+    })
+    for (const name of names) {
+      if (inside.some((s) => s.assignedHere.has(name)) || !c.assignedAnywhere.has(name)) continue
+      c.report(
+        'SFN243',
+        path,
+        `State '${stateName}' reads the variable '$${name}', which is assigned outside its Distributed Map; child executions cannot see the parent's variables. Pass the value in through ItemSelector instead.`,
         'warning',
       )
     }
