@@ -1,0 +1,184 @@
+import { readFileSync } from 'node:fs'
+import { validateStateMachine } from '@statewright/asl'
+import { compile } from '@statewright/compiler'
+import { run } from '@statewright/runtime'
+import { describe, expect, test } from 'vitest'
+import { countEvents, expectAslValidatorAccepts, statePath } from '../testing.ts'
+import { shipOrder } from './child.ts'
+import { printLabel } from './tasks.ts'
+import { fulfillOrder } from './workflow.ts'
+
+const input = JSON.parse(readFileSync(new URL('./input.json', import.meta.url), 'utf8'))
+// The child runs in process: the runtime starts the registered state machine the ARN names.
+const stateMachines = { ShipOrder: shipOrder }
+
+const expectedParent = {
+  Comment: 'Fulfills an order by running the ShipOrder state machine as a nested execution',
+  StartAt: 'StartShipOrder',
+  States: {
+    StartShipOrder: {
+      Type: 'Task',
+      Resource: 'arn:aws:states:::states:startExecution.sync:2',
+      Parameters: {
+        StateMachineArn: 'arn:aws:states:us-east-1:123456789012:stateMachine:ShipOrder',
+        Input: { 'orderId.$': '$.orderId', 'address.$': '$.address', 'items.$': '$.items' },
+      },
+      ResultSelector: {
+        'trackingNumber.$': '$.Output.trackingNumber',
+        'carrier.$': '$.Output.carrier',
+        'execution.$': '$.ExecutionArn',
+      },
+      ResultPath: '$.shipping',
+      TimeoutSeconds: 900,
+      Catch: [{ ErrorEquals: ['States.TaskFailed'], Next: 'ShippingFailed' }],
+      Next: 'NotifyCustomer',
+    },
+    NotifyCustomer: {
+      Type: 'Task',
+      Resource: 'arn:aws:lambda:us-east-1:123456789012:function:NotifyCustomerFunction',
+      Parameters: { 'email.$': '$.email', 'trackingNumber.$': '$.shipping.trackingNumber' },
+      ResultPath: '$.notification',
+      End: true,
+    },
+    ShippingFailed: { Type: 'Fail', Error: 'ShippingFailed', CausePath: '$.Cause' },
+  },
+}
+
+const country = (code: string): string =>
+  `{"Variable":"$.address.country","StringEquals":"${code}"}`
+const expectedChild = {
+  StartAt: 'CanShip',
+  States: {
+    CanShip: {
+      Type: 'Choice',
+      Choices: [
+        {
+          Or: ['GB', 'FR', 'DE', 'US'].map((code) => JSON.parse(country(code))),
+          Next: 'BookCarrier',
+        },
+      ],
+      Default: 'CannotShip',
+    },
+    BookCarrier: {
+      Type: 'Task',
+      Resource: 'arn:aws:lambda:us-east-1:123456789012:function:BookCarrierFunction',
+      Parameters: {
+        'orderId.$': '$.orderId',
+        'address.$': '$.address',
+        'items.$': '$.items',
+        'country.$': '$.address.country',
+      },
+      ResultPath: '$.booking',
+      Next: 'PrintLabel',
+    },
+    PrintLabel: {
+      Type: 'Task',
+      Resource: 'arn:aws:lambda:us-east-1:123456789012:function:PrintLabelFunction',
+      Parameters: { 'orderId.$': '$.orderId', 'carrier.$': '$.booking.carrier' },
+      End: true,
+    },
+    CannotShip: { Type: 'Fail', Error: 'CannotShip', CausePath: '$.address.country' },
+  },
+}
+
+describe('nested-execution: compile', () => {
+  test('the parent compiles to the expected definition, with no diagnostics', () => {
+    const compiled = compile(fulfillOrder)
+
+    expect(compiled.diagnostics).toStrictEqual([])
+    expect(compiled.asl).toStrictEqual(expectedParent)
+  })
+
+  test('the child compiles to the expected definition, with no diagnostics', () => {
+    const compiled = compile(shipOrder)
+
+    expect(compiled.diagnostics).toStrictEqual([])
+    expect(compiled.asl).toStrictEqual(expectedChild)
+  })
+
+  test('both pass our validator and asl-validator', () => {
+    for (const machine of [fulfillOrder, shipOrder]) {
+      const { asl } = compile(machine)
+
+      expect(validateStateMachine(asl)).toStrictEqual([])
+      expectAslValidatorAccepts(asl)
+    }
+  })
+})
+
+describe('nested-execution: run', () => {
+  test('the parent waits for the child (.sync:2) and reads its output', async () => {
+    const labels: string[] = []
+    const spyPrintLabel = (label: { orderId: string; carrier: string }) => {
+      labels.push(label.orderId)
+      return printLabel(label)
+    }
+
+    const result = await run(fulfillOrder, input, {
+      stateMachines,
+      // Handlers given to the parent reach the child's states too.
+      handlers: { PrintLabel: spyPrintLabel },
+    })
+
+    expect(statePath(result)).toStrictEqual(['StartShipOrder', 'NotifyCustomer', 'SUCCEEDED'])
+    expect(labels).toStrictEqual(['order-5150'])
+    expect(result.output).toStrictEqual({
+      ...input,
+      shipping: {
+        trackingNumber: 'DHL-order-5150',
+        carrier: 'DHL',
+        execution: expect.stringMatching(
+          /^arn:aws:states:us-east-1:123456789012:execution:ShipOrder:[0-9a-f-]{36}$/,
+        ),
+      },
+      notification: { messageId: 'mail-DHL-order-5150' },
+    })
+    // A .sync task is submitted, then succeeds when the child does.
+    expect(countEvents(result, 'TaskSubmitted')).toBe(1)
+    expect(countEvents(result, 'TaskSucceeded')).toBe(1)
+  })
+
+  test('a failed child fails the task with States.TaskFailed; the parent catches it', async () => {
+    const abroad = { ...input, address: { ...input.address, country: 'AQ' } }
+
+    const result = await run(fulfillOrder, abroad, { stateMachines })
+
+    expect(statePath(result)).toStrictEqual(['StartShipOrder', 'ShippingFailed', 'FAILED'])
+    expect(result).toMatchObject({ status: 'FAILED', error: 'ShippingFailed' })
+    // The cause is the child's DescribeExecution, as AWS reports a failed .sync:2 child.
+    expect(JSON.parse(result.cause!)).toMatchObject({
+      Status: 'FAILED',
+      Error: 'CannotShip',
+      Cause: 'AQ',
+      StateMachineArn: 'arn:aws:states:us-east-1:123456789012:stateMachine:ShipOrder',
+      Input: { orderId: 'order-5150', address: { country: 'AQ' } },
+    })
+  })
+
+  test('the child runs on its own too', async () => {
+    const result = await run(shipOrder, {
+      orderId: input.orderId,
+      address: { ...input.address, country: 'US' },
+      items: input.items,
+    })
+
+    expect(statePath(result)).toStrictEqual(['CanShip', 'BookCarrier', 'PrintLabel', 'SUCCEEDED'])
+    expect(result.output).toStrictEqual({
+      orderId: 'order-5150',
+      carrier: 'UPS',
+      trackingNumber: 'UPS-order-5150',
+    })
+  })
+
+  test('a child missing from the registry fails as on AWS; States.TaskFailed catches that too', async () => {
+    const result = await run(fulfillOrder, input, { stateMachines: {} })
+
+    expect(statePath(result)).toStrictEqual(['StartShipOrder', 'ShippingFailed', 'FAILED'])
+    expect(countEvents(result, 'TaskFailed')).toBe(1)
+    const failed = result.history.find((event) => event.type === 'TaskFailed')
+    expect(failed?.['taskFailedEventDetails']).toMatchObject({
+      error: 'StepFunctions.StateMachineDoesNotExistException',
+    })
+    expect(result.cause).toContain('State Machine Does Not Exist')
+  })
+})
