@@ -372,7 +372,9 @@ function perform(
   // followed by SendTaskSuccess/Failure; without one, the test answers through the task token.
   if (!callback && (resource.kind !== 'activity' || handler !== undefined)) {
     if (submits) submitted()
-    return callHandler(handler!, handlerInput, context, lambdaStyle)
+    return callHandler(handler!, handlerInput, context, lambdaStyle, () =>
+      randomUuid(ctx.env.random),
+    )
   }
   return waitForCallback(
     ctx,
@@ -417,7 +419,10 @@ async function waitForCallback(
   }
   const waiting = ctx.env.tokens.wait(token, armHeartbeat)
   try {
-    if (handler !== undefined) await callHandler(handler, handlerInput, context, lambdaStyle)
+    if (handler !== undefined)
+      await callHandler(handler, handlerInput, context, lambdaStyle, () =>
+        randomUuid(ctx.env.random),
+      )
     submitted()
     armHeartbeat()
     return await Promise.race([waiting.answer, heartbeatMissed])

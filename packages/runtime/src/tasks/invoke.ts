@@ -46,20 +46,21 @@ export function callHandler(
   input: JsonValue,
   context: TaskHandlerContext,
   lambdaStyle: boolean,
+  requestId?: () => string,
 ): JsonValue | Promise<JsonValue> {
   let value: unknown
   try {
     // Handlers get their own copy: mutating it cannot change the execution's data.
     value = handler(toJsonValue(input), context)
   } catch (error) {
-    throw handlerError(error, lambdaStyle)
+    throw handlerError(error, lambdaStyle, requestId?.())
   }
   // PERF: a synchronous handler's result is used at once (no promise, no race, no timers).
   if (isThenable(value)) {
     return Promise.resolve(value).then(
       (settled) => handlerResult(settled, context),
       (error: unknown) => {
-        throw handlerError(error, lambdaStyle)
+        throw handlerError(error, lambdaStyle, requestId?.())
       },
     )
   }
@@ -92,7 +93,11 @@ function handlerResult(value: unknown, context: TaskHandlerContext): JsonValue {
  * A thrown handler error as AWS reports it. A StatesError passes through (mocks raise exact AWS errors);
  * for Lambda, Error is the error's type and Cause the JSON the Lambda runtime writes.
  */
-export function handlerError(error: unknown, lambdaStyle: boolean): StatesError {
+export function handlerError(
+  error: unknown,
+  lambdaStyle: boolean,
+  requestId?: string,
+): StatesError {
   if (error instanceof StatesError) return error
   let errorType = 'Error'
   let errorMessage: string
@@ -119,12 +124,14 @@ export function handlerError(error: unknown, lambdaStyle: boolean): StatesError 
     errorMessage = safeString(error)
   }
   if (!lambdaStyle) return new StatesError(errorType, errorMessage)
+  // The Lambda error payload, in the order AWS records it (corpus: error_handling/test_task_lambda).
   return new StatesError(
     errorType,
     JSON.stringify({
-      errorType,
       errorMessage,
-      trace: stack.length > 0 ? [`${errorType}: ${errorMessage}`, ...stack] : [],
+      errorType,
+      ...(requestId !== undefined ? { requestId } : {}),
+      stackTrace: stack,
     }),
   )
 }
