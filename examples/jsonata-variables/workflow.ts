@@ -61,6 +61,7 @@ export const pricing = workflow(
         'PriceLines',
         {
           items: (s) => s.items,
+          // The chain's type is written out: map() does not infer it from items yet.
           process: (line: Chain<Line, Line>) =>
             line.pass('PriceLine', (p) =>
               p.parameters((l) => ({
