@@ -17,19 +17,39 @@ export interface Walkability {
   readonly hasUndefinedFields: boolean
 }
 
+interface Entry {
+  readonly value: unknown
+  readonly parent: Entry | undefined
+  readonly segment: PathSegment
+  readonly depth: number
+  readonly exit: boolean
+}
+
+function pathOf(entry: Entry): PathSegment[] {
+  const segments: PathSegment[] = []
+  for (let at: Entry | undefined = entry; at?.parent !== undefined; at = at.parent) {
+    segments.push(at.segment)
+  }
+  return segments.reverse()
+}
+
 /** Reports what makes `value` unsafe to walk. */
 export function checkWalkable(c: Checker, value: unknown): Walkability {
   const onPath = new Set<object>()
-  // Explicit stack of [value, path, depth, exit?]; exit entries pop the ancestor set (cycle check).
-  const stack: { value: unknown; path: PathSegment[]; depth: number; exit: boolean }[] = [
-    { value, path: [], depth: 0, exit: false },
-  ]
+  // Explicit stack; exit entries pop the ancestor set (cycle check). Each entry links to its parent
+  // instead of copying its path, which is only built when there is something to report.
+  const stack: Entry[] = [{ value, parent: undefined, segment: '', depth: 0, exit: false }]
   let ok = true
   let hasUndefinedFields = false
   let reports = 0
-  const fail = (code: 'SFN230' | 'SFN231', path: PathSegment[], message: string): void => {
+  const fail = (
+    code: 'SFN230' | 'SFN231',
+    entry: Entry,
+    message: string,
+    levels = Infinity,
+  ): void => {
     ok = false
-    if (reports++ < 10) c.report(code, path, message)
+    if (reports++ < 10) c.report(code, pathOf(entry).slice(0, levels), message)
   }
   while (stack.length > 0) {
     const item = stack.pop()
@@ -42,25 +62,21 @@ export function checkWalkable(c: Checker, value: unknown): Walkability {
     if (current === null || typeof current === 'string' || typeof current === 'boolean') continue
     if (typeof current === 'number') {
       if (!Number.isFinite(current))
-        fail('SFN231', item.path, `The value ${String(current)} is not a JSON number.`)
+        fail('SFN231', item, `The value ${String(current)} is not a JSON number.`)
       continue
     }
     if (current === undefined) {
-      fail(
-        'SFN231',
-        item.path,
-        'This array element is undefined, which JSON cannot hold; remove it.',
-      )
+      fail('SFN231', item, 'This array element is undefined, which JSON cannot hold; remove it.')
       continue
     }
     if (typeof current !== 'object') {
-      fail('SFN231', item.path, `A definition holds JSON values only; found ${typeof current}.`)
+      fail('SFN231', item, `A definition holds JSON values only; found ${typeof current}.`)
       continue
     }
     if (onPath.has(current)) {
       fail(
         'SFN231',
-        item.path,
+        item,
         'The definition refers back to itself here (a cycle); a definition must be a JSON tree.',
       )
       continue
@@ -69,18 +85,26 @@ export function checkWalkable(c: Checker, value: unknown): Walkability {
       // The pointer stops at the first levels, which name the state; the whole one would be huge.
       fail(
         'SFN230',
-        item.path.slice(0, SHOWN_LEVELS),
+        item,
         `The definition is nested more than ${MAX_DEPTH} levels deep below this point; flatten the value.`,
+        SHOWN_LEVELS,
       )
       continue
     }
     onPath.add(current)
-    stack.push({ value: current, path: item.path, depth: item.depth, exit: true })
+    stack.push({
+      value: current,
+      parent: item.parent,
+      segment: item.segment,
+      depth: item.depth,
+      exit: true,
+    })
     if (Array.isArray(current)) {
       for (let i = current.length - 1; i >= 0; i--) {
         stack.push({
           value: current[i],
-          path: [...item.path, i],
+          parent: item,
+          segment: i,
           depth: item.depth + 1,
           exit: false,
         })
@@ -90,7 +114,7 @@ export function checkWalkable(c: Checker, value: unknown): Walkability {
       if (proto !== Object.prototype && proto !== null) {
         fail(
           'SFN231',
-          item.path,
+          item,
           'A definition holds plain JSON objects only; found an instance of a class.',
         )
         continue
@@ -104,7 +128,7 @@ export function checkWalkable(c: Checker, value: unknown): Walkability {
           hasUndefinedFields = true
           continue
         }
-        stack.push({ value: child, path: [...item.path, key], depth: item.depth + 1, exit: false })
+        stack.push({ value: child, parent: item, segment: key, depth: item.depth + 1, exit: false })
       }
     }
   }

@@ -1644,9 +1644,8 @@ describe('validateStateMachine: Distributed Map and outer variables', () => {
     })
 
   test('warns when a child execution reads a variable of the parent', () => {
-    expect(
-      show(withChild({ Type: 'Pass', Parameters: { 'b.$': '$bucket' } })),
-    ).toMatchInlineSnapshot(`
+    expect(show(withChild({ Type: 'Pass', Parameters: { 'b.$': '$bucket' } })))
+      .toMatchInlineSnapshot(`
       [
         "SFN243 NOT_CHECKED_BY_AWS /States/M/ItemProcessor/States/Child: State 'Child' reads the variable '$bucket', which is assigned outside its Distributed Map; child executions cannot see the parent's variables. Pass the value in through ItemSelector instead.",
       ]
