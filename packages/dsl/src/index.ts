@@ -58,6 +58,7 @@ export type {
   SnsPublishResponse,
   SqsSendMessageRequest,
   SqsSendMessageResponse,
+  StartExecutionRequest,
   StartExecutionResult,
   SyncExecutionResult,
   TaskToken,

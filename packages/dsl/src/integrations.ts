@@ -276,6 +276,13 @@ export interface SyncExecutionResult<TOutput> {
   readonly StateMachineArn: string
 }
 
+/** What `states:startExecution` receives. */
+export interface StartExecutionRequest<TInput> {
+  readonly StateMachineArn: string
+  readonly Input: TInput
+  readonly Name?: string
+}
+
 /** The result of `states:startExecution` (request-response): the execution started. */
 export interface StartExecutionResult {
   readonly ExecutionArn: string
@@ -293,15 +300,23 @@ export interface StartExecutionResult {
  */
 export function startExecution<TInput, TOutput>(
   child: ChildWorkflow<TInput, TOutput>,
-  options: IntegrationOptions<unknown, SyncExecutionResult<TOutput>> & { readonly sync: true },
+  options: IntegrationOptions<
+    StartExecutionRequest<TInput>,
+    Partial<SyncExecutionResult<TOutput>>
+  > & {
+    readonly sync: true
+  },
 ): TaskDefinition<{ readonly Input: TInput; readonly Name?: string }, SyncExecutionResult<TOutput>>
 export function startExecution<TInput, TOutput>(
   child: ChildWorkflow<TInput, TOutput>,
-  options?: IntegrationOptions<unknown, StartExecutionResult> & { readonly sync?: false },
+  options?: IntegrationOptions<StartExecutionRequest<TInput>, Partial<StartExecutionResult>> & {
+    readonly sync?: false
+  },
 ): TaskDefinition<{ readonly Input: TInput; readonly Name?: string }, StartExecutionResult>
 export function startExecution(
   child: ChildWorkflow<unknown, unknown>,
-  options: IntegrationOptions<unknown, unknown> & { readonly sync?: boolean } = {},
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  options: IntegrationOptions<any, unknown> & { readonly sync?: boolean } = {},
 ): TaskDefinition<unknown, unknown> {
   const target = child.toIr().target
   const arn =
@@ -407,11 +422,13 @@ export const taskToken = (): ValueRef<TaskToken> =>
 export function waitForTaskToken<TInput, TOutputSchema extends ZodType>(
   definition: TaskDefinition<TInput, unknown>,
   options: {
+    /** What the callback sends back with SendTaskSuccess: the task's result. */
     readonly output: TOutputSchema
-    readonly handler?: (
-      input: TInput,
-      context: TaskHandlerContext,
-    ) => HandlerResult<z.input<TOutputSchema>>
+    /**
+     * A local stand-in for the service call (e.g. sending the message). Its return value is ignored, as on
+     * AWS; tests answer with `sendTaskSuccess(token, …)` on the execution handle.
+     */
+    readonly handler?: (input: TInput, context: TaskHandlerContext) => unknown
   },
 ): TaskDefinition<TInput, z.output<TOutputSchema>> {
   const { resource } = definition
