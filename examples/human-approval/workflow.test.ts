@@ -5,12 +5,14 @@ import { type ExecutionResult, run, startExecution } from '@statewright/runtime'
 import { beforeEach, describe, expect, test } from 'vitest'
 import { countEvents, expectAslValidatorAccepts, statePath } from '../testing.ts'
 import { approvalQueue } from './tasks.ts'
-import { humanApproval } from './workflow.ts'
+import type { QueryLanguage } from '@statewright/asl'
+import { expenseApproval, humanApproval } from './workflow.ts'
 
 const input = JSON.parse(readFileSync(new URL('./input.json', import.meta.url), 'utf8'))
 
 const expected = {
   Comment: 'Reimburses an expense report once a reviewer approves it',
+  QueryLanguage: 'JSONPath',
   StartAt: 'RequestApproval',
   States: {
     RequestApproval: {
@@ -52,6 +54,53 @@ const expected = {
   },
 }
 
+// The same workflow in JSONata: Arguments and Output instead of Parameters and ResultPath.
+const expectedJsonata = {
+  Comment: 'Reimburses an expense report once a reviewer approves it',
+  QueryLanguage: 'JSONata',
+  StartAt: 'RequestApproval',
+  States: {
+    RequestApproval: {
+      Type: 'Task',
+      Resource: 'arn:aws:states:::sqs:sendMessage.waitForTaskToken',
+      Arguments: {
+        QueueUrl: 'https://sqs.us-east-1.amazonaws.com/123456789012/expense-approvals',
+        MessageBody: {
+          taskToken: '{% $states.context.Task.Token %}',
+          reportId: '{% $states.input.reportId %}',
+          employee: '{% $states.input.employee %}',
+          amount: '{% $states.input.amount %}',
+        },
+      },
+      TimeoutSeconds: 86_400,
+      Output: '{% $merge([$states.input, {"approval": $states.result}]) %}',
+      Catch: [
+        { ErrorEquals: ['ReportRejected'], Next: 'Rejected' },
+        { ErrorEquals: ['States.Timeout'], Next: 'ApprovalTimedOut' },
+      ],
+      Next: 'Reimburse',
+    },
+    Reimburse: {
+      Type: 'Task',
+      Resource: 'arn:aws:lambda:us-east-1:123456789012:function:ReimburseFunction',
+      Arguments: {
+        reportId: '{% $states.input.reportId %}',
+        amount: '{% $states.input.amount %}',
+        approvedBy: '{% $states.input.approval.reviewer %}',
+      },
+      End: true,
+    },
+    Rejected: { Type: 'Fail', Error: 'ReportRejected', Cause: '{% $states.input.Cause %}' },
+    ApprovalTimedOut: {
+      Type: 'Fail',
+      Error: 'ApprovalTimedOut',
+      Cause: 'No reviewer answered within 24 hours',
+    },
+  },
+}
+
+const languages: readonly QueryLanguage[] = ['JSONPath', 'JSONata']
+
 /** The input the Reimburse Lambda was called with, read from the history. */
 function reimburseInput(result: ExecutionResult): unknown {
   const event = result.history.find((e) => e.type === 'LambdaFunctionScheduled')
@@ -71,17 +120,26 @@ describe('human-approval: compile', () => {
     expect(compiled.asl).toStrictEqual(expected)
   })
 
-  test('the compiled ASL passes our validator and asl-validator', () => {
-    const { asl } = compile(humanApproval)
+  test('compiles to the expected JSONata definition, with no diagnostics', () => {
+    const compiled = compile(expenseApproval('JSONata'))
+
+    expect(compiled.diagnostics).toStrictEqual([])
+    expect(compiled.asl).toStrictEqual(expectedJsonata)
+  })
+
+  test.each(languages)('the %s ASL passes our validator and asl-validator', (language) => {
+    const { asl } = compile(expenseApproval(language))
 
     expect(validateStateMachine(asl)).toStrictEqual([])
     expectAslValidatorAccepts(asl)
   })
 })
 
-describe('human-approval: run', () => {
+describe.each(languages)('human-approval: run in %s', (language) => {
+  const flow = expenseApproval(language)
+
   test('the reviewer approves with SendTaskSuccess: the expense is reimbursed', async () => {
-    const execution = startExecution(humanApproval, input)
+    const execution = startExecution(flow, input)
 
     const token = await execution.nextTaskToken()
     // The token reached the reviewers with the report, as the workflow put it in the message body.
@@ -105,7 +163,7 @@ describe('human-approval: run', () => {
   })
 
   test('the reviewer rejects with SendTaskFailure: the execution fails with their reason', async () => {
-    const execution = startExecution(humanApproval, input)
+    const execution = startExecution(flow, input)
 
     const token = await execution.nextTaskToken()
     execution.sendTaskFailure(token, 'ReportRejected', 'Receipts are missing')
@@ -122,7 +180,7 @@ describe('human-approval: run', () => {
   })
 
   test('nobody answers: TimeoutSeconds fails the task after 24 h of simulated time', async () => {
-    const result = await run(humanApproval, input)
+    const result = await run(flow, input)
 
     expect(statePath(result)).toStrictEqual(['RequestApproval', 'ApprovalTimedOut', 'FAILED'])
     expect(result).toMatchObject({

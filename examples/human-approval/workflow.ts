@@ -1,3 +1,4 @@
+import type { QueryLanguage } from '@statewright/asl'
 import { lambda, sqsSendMessage, taskToken, waitForTaskToken, workflow } from '@statewright/dsl'
 import { z } from 'zod'
 import {
@@ -31,47 +32,53 @@ const Reimburse = lambda('ReimburseFunction', {
  * An expense report waits for a person: the task token goes to the approval queue with the report, and
  * the execution pauses (for a day at most) until a reviewer calls SendTaskSuccess (approve: the expense
  * is reimbursed) or SendTaskFailure with `ReportRejected` (the execution fails with their reason).
+ * The same workflow written in either query language.
  */
-export const humanApproval = workflow(
-  'ExpenseApproval',
-  {
-    input: ExpenseReport,
-    comment: 'Reimburses an expense report once a reviewer approves it',
-    region: 'us-east-1',
-    account: '123456789012',
-  },
-  (start) =>
-    start
-      .task(RequestApproval, (t) =>
-        t
-          .parameters((s) => ({
-            MessageBody: {
-              taskToken: taskToken(),
-              reportId: s.reportId,
-              employee: s.employee,
-              amount: s.amount,
-            },
-          }))
-          .resultPath('approval')
-          .timeout(86_400)
-          .catch(['ReportRejected'], (rejected) =>
-            rejected.fail('Rejected', {
-              error: 'ReportRejected',
-              causeFrom: (s) => s.Cause,
-            }),
-          )
-          .catch(['States.Timeout'], (late) =>
-            late.fail('ApprovalTimedOut', {
-              error: 'ApprovalTimedOut',
-              cause: 'No reviewer answered within 24 hours',
-            }),
-          ),
-      )
-      .task(Reimburse, (t) =>
-        t.parameters((s) => ({
-          reportId: s.reportId,
-          amount: s.amount,
-          approvedBy: s.approval.reviewer,
-        })),
-      ),
-)
+export const expenseApproval = (queryLanguage: QueryLanguage = 'JSONPath') =>
+  workflow(
+    'ExpenseApproval',
+    {
+      input: ExpenseReport,
+      comment: 'Reimburses an expense report once a reviewer approves it',
+      region: 'us-east-1',
+      account: '123456789012',
+      queryLanguage,
+    },
+    (start) =>
+      start
+        .task(RequestApproval, (t) =>
+          t
+            .parameters((s) => ({
+              MessageBody: {
+                taskToken: taskToken(),
+                reportId: s.reportId,
+                employee: s.employee,
+                amount: s.amount,
+              },
+            }))
+            .resultPath('approval')
+            .timeout(86_400)
+            .catch(['ReportRejected'], (rejected) =>
+              rejected.fail('Rejected', {
+                error: 'ReportRejected',
+                causeFrom: (s) => s.Cause,
+              }),
+            )
+            .catch(['States.Timeout'], (late) =>
+              late.fail('ApprovalTimedOut', {
+                error: 'ApprovalTimedOut',
+                cause: 'No reviewer answered within 24 hours',
+              }),
+            ),
+        )
+        .task(Reimburse, (t) =>
+          t.parameters((s) => ({
+            reportId: s.reportId,
+            amount: s.amount,
+            approvedBy: s.approval.reviewer,
+          })),
+        ),
+  )
+
+/** The workflow in JSONPath, what `statewright run` and `statewright build` pick up. */
+export const humanApproval = expenseApproval()
