@@ -95,23 +95,33 @@ describe('main: usage', () => {
       unknownOption.code,
       missingValue.code,
       badType.code,
-    ]).toStrictEqual([2, 2, 2, 2])
-    expect([unknownCommand.stderr, unknownOption.stderr, missingValue.stderr, badType.stderr])
-      .toMatchInlineSnapshot(`
+      badLint.code,
+    ]).toStrictEqual([2, 2, 2, 2, 2])
+    expect([
+      unknownCommand.stderr,
+      unknownOption.stderr,
+      missingValue.stderr,
+      badType.stderr,
+      badLint.stderr,
+    ]).toMatchInlineSnapshot(`
       [
         "error SFN300: Unknown command 'deploy'. Commands: build, check, validate, graph, run. Run 'statewright --help'.
       ",
         "error SFN300: Unknown option '--fast'.
-      Usage: statewright build [project] [--out dir] [--type STANDARD|EXPRESS] [--watch] [--json]
+      Usage: statewright build [project] [--out dir] [--type STANDARD|EXPRESS] [--disable codes] [--typecheck] [--watch] [--json]
       Run 'statewright build --help' for details.
       ",
         "error SFN300: Option '--out' needs a value.
-      Usage: statewright build [project] [--out dir] [--type STANDARD|EXPRESS] [--watch] [--json]
+      Usage: statewright build [project] [--out dir] [--type STANDARD|EXPRESS] [--disable codes] [--typecheck] [--watch] [--json]
       Run 'statewright build --help' for details.
       ",
         "error SFN300: --type must be STANDARD or EXPRESS, not 'FAST'.
-      Usage: statewright validate <file.asl.json…> [--type STANDARD|EXPRESS] [--no-lints] [--json]
+      Usage: statewright validate <file.asl.json…> [--type STANDARD|EXPRESS] [--disable codes] [--no-lints] [--aws] [--json]
       Run 'statewright validate --help' for details.
+      ",
+        "error SFN300: --disable takes lint codes (SFN250, SFN251, SFN252, SFN253, SFN254, SFN255, SFN256), not 'SFN999'.
+      Usage: statewright check [project] [--type STANDARD|EXPRESS] [--disable codes] [--typecheck] [--watch] [--json]
+      Run 'statewright check --help' for details.
       ",
       ]
     `)
@@ -370,6 +380,23 @@ describe('main: validate', () => {
       ✗ deep.json: 1 error, 0 warnings
         deep.json error SFN303 /: '<tmp>/deep.json' is nested more than 512 levels deep, so it cannot be checked or deployed safely. Flatten it: move deep branches or payloads into separate state machines.
       3 files checked, 3 invalid (STANDARD).
+      "
+    `)
+  })
+
+  test('--aws prints what CreateStateMachine would answer', async () => {
+    await writeFile(join(temp, 'syntax.json'), '{ "StartAt": "A", "States": { ] }')
+
+    const { code, stdout } = await cli(
+      ['validate', '--aws', join(shop, 'asl/invalid.asl.json'), 'syntax.json'],
+      temp,
+    )
+
+    expect(code).toBe(1)
+    expect(stdout.replaceAll(shop, '<shop>')).toMatchInlineSnapshot(`
+      "<shop>/asl/invalid.asl.json: Invalid State Machine Definition: 'MISSING_TRANSITION_TARGET: Missing 'Next' target: Nowhere at /States/Start/Next, MISSING_TRANSITION_TARGET: State "Approve" is not reachable. at /States/Approve'
+      syntax.json: Invalid State Machine Definition: 'INVALID_JSON_DESCRIPTION: Unexpected character (']' (code 93)): was expecting double-quote to start field name
+       at [Source: (String)"{ "StartAt": "A", "States": { ] }"; line: 1, column: 32]'
       "
     `)
   })

@@ -32,7 +32,8 @@ An optional statewright.config.json (or statewright.config.ts, default export) m
 const COMMANDS: Readonly<Record<string, Command>> = {
   build: {
     summary: 'compile every exported workflow of a project and write its files',
-    usage: 'statewright build [project] [--out dir] [--type STANDARD|EXPRESS] [--watch] [--json]',
+    usage:
+      'statewright build [project] [--out dir] [--type STANDARD|EXPRESS] [--disable codes] [--typecheck] [--watch] [--json]',
     flags: {
       out: 'string',
       type: 'string',
@@ -50,7 +51,8 @@ ${PROJECT_FLAGS}`,
   },
   check: {
     summary: 'report the diagnostics of every exported workflow, write nothing',
-    usage: 'statewright check [project] [--type STANDARD|EXPRESS] [--watch] [--json]',
+    usage:
+      'statewright check [project] [--type STANDARD|EXPRESS] [--disable codes] [--typecheck] [--watch] [--json]',
     flags: {
       type: 'string',
       disable: 'strings',
@@ -63,12 +65,20 @@ ${PROJECT_FLAGS}`,
   },
   validate: {
     summary: 'validate ASL JSON files, ours or hand-written, as AWS would',
-    usage: 'statewright validate <file.asl.json…> [--type STANDARD|EXPRESS] [--no-lints] [--json]',
-    flags: { type: 'string', disable: 'strings', 'no-lints': 'boolean', json: 'boolean' },
+    usage:
+      'statewright validate <file.asl.json…> [--type STANDARD|EXPRESS] [--disable codes] [--no-lints] [--aws] [--json]',
+    flags: {
+      type: 'string',
+      disable: 'strings',
+      'no-lints': 'boolean',
+      aws: 'boolean',
+      json: 'boolean',
+    },
     details: `
   --type <type>        STANDARD (default) or EXPRESS
   --disable <codes>    switch lints off, e.g. --disable SFN254
   --no-lints           report only what AWS would reject
+  --aws                print AWS's own answer (CreateStateMachine's InvalidDefinition message)
   --json               print one JSON document instead of text
 
 Checks every rule AWS applies at CreateStateMachine (errors) and the resilience lints (warnings).`,
@@ -88,7 +98,7 @@ Checks every rule AWS applies at CreateStateMachine (errors) and the resilience 
   run: {
     summary: 'execute a workflow (with its local handlers) or any ASL file locally',
     usage:
-      'statewright run <workflow.ts|file.asl.json> [--input json|@file] [--export name] [--out dir] [--json]',
+      'statewright run <workflow.ts|file.asl.json> [--input json|@file] [--export name] [--out dir] [--callback-output json] [--json]',
     flags: {
       input: 'string',
       export: 'string',

@@ -1,4 +1,6 @@
+import { readFile } from 'node:fs/promises'
 import { resolve } from 'node:path'
+import { formatAwsInvalidDefinition, validateStateMachine } from '@statewright/asl'
 import type { Diagnostic } from '../../diagnostics.ts'
 import { LINTS, type LintCode } from '../../rules/index.ts'
 import { validate } from '../../validate.ts'
@@ -12,6 +14,7 @@ export async function runValidate(args: ParsedArgs, io: CliIo): Promise<number> 
     throw new UsageError("'validate' needs at least one ASL JSON file.")
   const type = machineType(args) ?? 'STANDARD'
   const lints: Partial<Record<LintCode, boolean>> = disabledLints(args, Object.keys(LINTS))
+  if (boolFlag(args, 'aws')) return runAwsFormat(args.positionals, type, io)
   const results: { file: string; diagnostics: Diagnostic[] }[] = []
   for (const file of args.positionals) {
     const read = await readJsonFile(resolve(io.cwd, file))
@@ -47,5 +50,33 @@ export async function runValidate(args: ParsedArgs, io: CliIo): Promise<number> 
   }
   const bad = results.filter((r) => r.diagnostics.some((d) => d.severity === 'error')).length
   io.stdout(`${plural(results.length, 'file')} checked, ${bad} invalid (${type}).\n`)
+  return ok ? 0 : 1
+}
+
+/**
+ * `--aws`: AWS's own verdict and wording, as CreateStateMachine would answer (`Invalid State Machine
+ * Definition: 'SCHEMA_VALIDATION_FAILED: … at /States/…'`), lints left out. The text goes to the
+ * validator unparsed, so a JSON syntax error reads as AWS's INVALID_JSON_DESCRIPTION.
+ */
+async function runAwsFormat(
+  files: readonly string[],
+  type: 'STANDARD' | 'EXPRESS',
+  io: CliIo,
+): Promise<number> {
+  let ok = true
+  for (const file of files) {
+    let text: string
+    try {
+      text = await readFile(resolve(io.cwd, file), 'utf8')
+    } catch {
+      const read = await readJsonFile(resolve(io.cwd, file), file)
+      io.stdout(`${file}: ${read.ok ? '' : read.diagnostic.message}\n`)
+      ok = false
+      continue
+    }
+    const errors = validateStateMachine(text, { type }).filter((d) => d.severity === 'error')
+    if (errors.length > 0) ok = false
+    io.stdout(`${file}: ${errors.length === 0 ? 'OK' : formatAwsInvalidDefinition(errors)}\n`)
+  }
   return ok ? 0 : 1
 }
