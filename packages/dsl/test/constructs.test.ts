@@ -834,3 +834,30 @@ describe('timestamp comparisons and JSONata conditions', () => {
     )
   })
 })
+
+describe('Distributed Map, executed', () => {
+  test.each(languages)('runs child executions over the items in %s', async (language) => {
+    const flow = workflow(
+      'Distributed',
+      { input: z.object({ xs: z.array(z.number()) }), queryLanguage: language },
+      (start) =>
+        start.map('Each', {
+          items: (s) => s.xs,
+          itemSelector: (item, index) => ({ v: item, index }),
+          distributed: { executionType: 'EXPRESS', toleratedFailureCount: 0 },
+          process: (iteration) => iteration.pass('Keep'),
+        }),
+    )
+
+    const result = await run(flow, { xs: [1, 2] })
+
+    expect(result.output).toStrictEqual([
+      { v: 1, index: 0 },
+      { v: 2, index: 1 },
+    ])
+    expect(flow.toAsl().States['Each']).toMatchObject({
+      ItemProcessor: { ProcessorConfig: { Mode: 'DISTRIBUTED', ExecutionType: 'EXPRESS' } },
+      ToleratedFailureCount: 0,
+    })
+  })
+})
