@@ -6,7 +6,8 @@ import { describe, expect, test } from 'vitest'
 import { countEvents, expectAslValidatorAccepts, statePath } from '../testing.ts'
 import { shipOrder } from './child.ts'
 import { printLabel } from './tasks.ts'
-import { fulfillOrder } from './workflow.ts'
+import type { QueryLanguage } from '@statewright/asl'
+import { fulfillment, fulfillOrder } from './workflow.ts'
 
 const input = JSON.parse(readFileSync(new URL('./input.json', import.meta.url), 'utf8'))
 // The child runs in process: the runtime starts the registered state machine the ARN names.
@@ -14,6 +15,7 @@ const stateMachines = { ShipOrder: shipOrder }
 
 const expectedParent = {
   Comment: 'Fulfills an order by running the ShipOrder state machine as a nested execution',
+  QueryLanguage: 'JSONPath',
   StartAt: 'StartShipOrder',
   States: {
     StartShipOrder: {
@@ -43,6 +45,45 @@ const expectedParent = {
     ShippingFailed: { Type: 'Fail', Error: 'ShippingFailed', CausePath: '$.Cause' },
   },
 }
+
+// The parent in JSONata: Arguments, and one Output for ResultSelector + ResultPath.
+const expectedParentJsonata = {
+  Comment: 'Fulfills an order by running the ShipOrder state machine as a nested execution',
+  QueryLanguage: 'JSONata',
+  StartAt: 'StartShipOrder',
+  States: {
+    StartShipOrder: {
+      Type: 'Task',
+      Resource: 'arn:aws:states:::states:startExecution.sync:2',
+      Arguments: {
+        StateMachineArn: 'arn:aws:states:us-east-1:123456789012:stateMachine:ShipOrder',
+        Input: {
+          orderId: '{% $states.input.orderId %}',
+          address: '{% $states.input.address %}',
+          items: '{% $states.input.items %}',
+        },
+      },
+      TimeoutSeconds: 900,
+      Output:
+        '{% $merge([$states.input, {"shipping": {"trackingNumber": $states.result.Output.trackingNumber, "carrier": $states.result.Output.carrier, "execution": $states.result.ExecutionArn}}]) %}',
+      Catch: [{ ErrorEquals: ['States.TaskFailed'], Next: 'ShippingFailed' }],
+      Next: 'NotifyCustomer',
+    },
+    NotifyCustomer: {
+      Type: 'Task',
+      Resource: 'arn:aws:lambda:us-east-1:123456789012:function:NotifyCustomerFunction',
+      Arguments: {
+        email: '{% $states.input.email %}',
+        trackingNumber: '{% $states.input.shipping.trackingNumber %}',
+      },
+      Output: '{% $merge([$states.input, {"notification": $states.result}]) %}',
+      End: true,
+    },
+    ShippingFailed: { Type: 'Fail', Error: 'ShippingFailed', Cause: '{% $states.input.Cause %}' },
+  },
+}
+
+const languages: readonly QueryLanguage[] = ['JSONPath', 'JSONata']
 
 const country = (code: string): string =>
   `{"Variable":"$.address.country","StringEquals":"${code}"}`
@@ -89,6 +130,13 @@ describe('nested-execution: compile', () => {
     expect(compiled.asl).toStrictEqual(expectedParent)
   })
 
+  test('the parent compiles to the expected JSONata definition, with no diagnostics', () => {
+    const compiled = compile(fulfillment('JSONata'))
+
+    expect(compiled.diagnostics).toStrictEqual([])
+    expect(compiled.asl).toStrictEqual(expectedParentJsonata)
+  })
+
   test('the child compiles to the expected definition, with no diagnostics', () => {
     const compiled = compile(shipOrder)
 
@@ -96,8 +144,8 @@ describe('nested-execution: compile', () => {
     expect(compiled.asl).toStrictEqual(expectedChild)
   })
 
-  test('both pass our validator and asl-validator', () => {
-    for (const machine of [fulfillOrder, shipOrder]) {
+  test('all three pass our validator and asl-validator', () => {
+    for (const machine of [fulfillOrder, fulfillment('JSONata'), shipOrder]) {
       const { asl } = compile(machine)
 
       expect(validateStateMachine(asl)).toStrictEqual([])
@@ -106,7 +154,9 @@ describe('nested-execution: compile', () => {
   })
 })
 
-describe('nested-execution: run', () => {
+describe.each(languages)('nested-execution: run the parent in %s', (language) => {
+  const parent = fulfillment(language)
+
   test('the parent waits for the child (.sync:2) and reads its output', async () => {
     const labels: string[] = []
     const spyPrintLabel = (label: { orderId: string; carrier: string }) => {
@@ -114,7 +164,7 @@ describe('nested-execution: run', () => {
       return printLabel(label)
     }
 
-    const result = await run(fulfillOrder, input, {
+    const result = await run(parent, input, {
       stateMachines,
       // Handlers given to the parent reach the child's states too.
       handlers: { PrintLabel: spyPrintLabel },
@@ -141,7 +191,7 @@ describe('nested-execution: run', () => {
   test('a failed child fails the task with States.TaskFailed; the parent catches it', async () => {
     const abroad = { ...input, address: { ...input.address, country: 'AQ' } }
 
-    const result = await run(fulfillOrder, abroad, { stateMachines })
+    const result = await run(parent, abroad, { stateMachines })
 
     expect(statePath(result)).toStrictEqual(['StartShipOrder', 'ShippingFailed', 'FAILED'])
     expect(result).toMatchObject({ status: 'FAILED', error: 'ShippingFailed' })
@@ -155,6 +205,20 @@ describe('nested-execution: run', () => {
     })
   })
 
+  test('a child missing from the registry fails as on AWS; States.TaskFailed catches that too', async () => {
+    const result = await run(parent, input, { stateMachines: {} })
+
+    expect(statePath(result)).toStrictEqual(['StartShipOrder', 'ShippingFailed', 'FAILED'])
+    expect(countEvents(result, 'TaskFailed')).toBe(1)
+    const failed = result.history.find((event) => event.type === 'TaskFailed')
+    expect(failed?.['taskFailedEventDetails']).toMatchObject({
+      error: 'StepFunctions.StateMachineDoesNotExistException',
+    })
+    expect(result.cause).toContain('State Machine Does Not Exist')
+  })
+})
+
+describe('nested-execution: run the child', () => {
   test('the child runs on its own too', async () => {
     const result = await run(shipOrder, {
       orderId: input.orderId,
@@ -168,17 +232,5 @@ describe('nested-execution: run', () => {
       carrier: 'UPS',
       trackingNumber: 'UPS-order-5150',
     })
-  })
-
-  test('a child missing from the registry fails as on AWS; States.TaskFailed catches that too', async () => {
-    const result = await run(fulfillOrder, input, { stateMachines: {} })
-
-    expect(statePath(result)).toStrictEqual(['StartShipOrder', 'ShippingFailed', 'FAILED'])
-    expect(countEvents(result, 'TaskFailed')).toBe(1)
-    const failed = result.history.find((event) => event.type === 'TaskFailed')
-    expect(failed?.['taskFailedEventDetails']).toMatchObject({
-      error: 'StepFunctions.StateMachineDoesNotExistException',
-    })
-    expect(result.cause).toContain('State Machine Does Not Exist')
   })
 })
