@@ -88,6 +88,10 @@ export const DIAGNOSTIC_CODES: Readonly<
     awsCode: 'NOT_CHECKED_BY_AWS',
     title: 'Distributed Map child reads a parent variable (warning)',
   },
+  SFN244: {
+    awsCode: 'NOT_CHECKED_BY_AWS',
+    title: 'intrinsic call that fails when it runs (warning)',
+  },
 }
 
 /** One of our stable codes (`'SFN208'`, …); `DIAGNOSTIC_CODES` says what each means. */
@@ -131,6 +135,7 @@ export type DiagnosticCode =
   | 'SFN241'
   | 'SFN242'
   | 'SFN243'
+  | 'SFN244'
 
 /** A path segment: an object key, or an array index (rendered `[i]` as AWS does). */
 export type PathSegment = string | number

@@ -1663,3 +1663,40 @@ describe('validateStateMachine: Distributed Map and outer variables', () => {
     ).toStrictEqual([])
   })
 })
+
+describe('validateStateMachine: intrinsic calls that can only fail when they run', () => {
+  const pass = (value: string): unknown =>
+    machine({ A: { Type: 'Pass', Parameters: { 'v.$': value }, End: true } })
+
+  test('warns about a wrong number of arguments', () => {
+    expect(show(pass('States.ArrayRange(1, 10)'))).toMatchInlineSnapshot(`
+      [
+        "SFN244 NOT_CHECKED_BY_AWS /States/A/Parameters: In state 'A', States.ArrayRange: takes 3 arguments but is given 2; the call fails when it runs.",
+      ]
+    `)
+  })
+
+  test('warns when States.Format placeholders and values differ', () => {
+    expect(show(pass("States.Format('{} and {}', $.a)"))).toMatchInlineSnapshot(`
+      [
+        "SFN244 NOT_CHECKED_BY_AWS /States/A/Parameters: In state 'A', States.Format: the template has 2 '{}' but 1 value follows; make them match.",
+      ]
+    `)
+  })
+
+  test('counts escaped braces as text in States.Format', () => {
+    expect(show(pass("States.Format('\\\\{\\\\} is {}', $.a)"))).toStrictEqual([])
+  })
+
+  test('warns about an unknown hash algorithm and a deep JsonMerge', () => {
+    expect([
+      ...show(pass("States.Hash($.a, 'SHA-999')")),
+      ...show(pass('States.JsonMerge($.a, $.b, true)')),
+    ]).toMatchInlineSnapshot(`
+      [
+        "SFN244 NOT_CHECKED_BY_AWS /States/A/Parameters: In state 'A', States.Hash: 'SHA-999' is not a hash algorithm; use one of MD5, SHA-1, SHA-256, SHA-384, SHA-512.",
+        "SFN244 NOT_CHECKED_BY_AWS /States/A/Parameters: In state 'A', States.JsonMerge: AWS supports only a shallow merge; pass false as the third argument.",
+      ]
+    `)
+  })
+})

@@ -58,11 +58,88 @@ export function notePathVariable(c: Checker, ctx: StateCtx, path: ParsedPath): v
   if (path.root.kind === 'variable') c.addReference(ctx.name, path.root.name)
 }
 
-export function noteIntrinsicVariables(c: Checker, ctx: StateCtx, call: IntrinsicCall): void {
+/** Arguments each intrinsic takes: [fewest, most] (DG "Intrinsic functions"). */
+const INTRINSIC_ARITY: Readonly<Record<string, readonly [number, number]>> = {
+  'States.Format': [1, Infinity],
+  'States.StringToJson': [1, 1],
+  'States.JsonToString': [1, 1],
+  'States.Array': [0, Infinity],
+  'States.ArrayPartition': [2, 2],
+  'States.ArrayContains': [2, 2],
+  'States.ArrayRange': [3, 3],
+  'States.ArrayGetItem': [2, 2],
+  'States.ArrayLength': [1, 1],
+  'States.ArrayUnique': [1, 1],
+  'States.Base64Encode': [1, 1],
+  'States.Base64Decode': [1, 1],
+  'States.Hash': [2, 2],
+  'States.JsonMerge': [3, 3],
+  'States.MathRandom': [2, 3],
+  'States.MathAdd': [2, 2],
+  'States.StringSplit': [2, 2],
+  'States.UUID': [0, 0],
+}
+
+const HASH_ALGORITHMS = ['MD5', 'SHA-1', 'SHA-256', 'SHA-384', 'SHA-512']
+
+/**
+ * A parsed intrinsic call: notes the variables it reads, and warns about calls that can only fail
+ * when they run (argument counts, States.Format placeholders, hash algorithms, deep JsonMerge).
+ */
+export function checkIntrinsicCall(
+  c: Checker,
+  ctx: StateCtx,
+  call: IntrinsicCall,
+  path: Path,
+): void {
+  const warn = (problem: string): void =>
+    c.report('SFN244', path, `In state '${ctx.name}', ${call.name}: ${problem}`, 'warning')
+  const arity = Object.hasOwn(INTRINSIC_ARITY, call.name) ? INTRINSIC_ARITY[call.name] : undefined
+  const count = call.args.length
+  if (arity !== undefined && (count < arity[0] || count > arity[1])) {
+    const expected =
+      arity[0] === arity[1]
+        ? `${arity[0]}`
+        : arity[1] === Infinity
+          ? `at least ${arity[0]}`
+          : `${arity[0]} or ${arity[1]}`
+    warn(
+      `takes ${expected} argument${expected === '1' ? '' : 's'} but is given ${count}; the call fails when it runs.`,
+    )
+  }
+  const [first, second, third] = call.args
+  if (call.name === 'States.Format' && first?.kind === 'string') {
+    const placeholders = countPlaceholders(first.raw)
+    if (placeholders !== count - 1) {
+      warn(
+        `the template has ${placeholders} '{}' but ${count - 1} ${count === 2 ? 'value follows' : 'values follow'}; make them match.`,
+      )
+    }
+  }
+  if (
+    call.name === 'States.Hash' &&
+    second?.kind === 'string' &&
+    !HASH_ALGORITHMS.includes(second.value)
+  ) {
+    warn(`'${second.value}' is not a hash algorithm; use one of ${HASH_ALGORITHMS.join(', ')}.`)
+  }
+  if (call.name === 'States.JsonMerge' && third?.kind === 'literal' && third.value === true) {
+    warn('AWS supports only a shallow merge; pass false as the third argument.')
+  }
   for (const arg of call.args) {
     if (arg.kind === 'path') notePathVariable(c, ctx, arg.path)
-    else if (arg.kind === 'call') noteIntrinsicVariables(c, ctx, arg.call)
+    else if (arg.kind === 'call') checkIntrinsicCall(c, ctx, arg.call, path)
   }
+}
+
+/** `{}` pairs in a States.Format template, escaped braces (`\{`) aside. */
+function countPlaceholders(raw: string): number {
+  let count = 0
+  for (let i = 0; i < raw.length; i++) {
+    if (raw[i] === '\\') i++
+    else if (raw[i] === '{' && raw[i + 1] === '}') count++
+  }
+  return count
 }
 
 /** A `.$` value: a path or an intrinsic call; reports AWS's message at the containing object. */
@@ -77,7 +154,7 @@ export function checkDollarValue(
     if (value.startsWith('States.')) {
       const call = parseIntrinsic(value)
       if (call.ok) {
-        noteIntrinsicVariables(c, ctx, call.call)
+        checkIntrinsicCall(c, ctx, call.call, containerPath)
         return
       }
     } else {

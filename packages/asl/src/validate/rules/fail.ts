@@ -4,7 +4,7 @@ import { has } from '../checker.ts'
 import type { Checker, JsonRecord } from '../checker.ts'
 import { parseIntrinsic } from './context.ts'
 import type { Path, StateCtx } from './context.ts'
-import { checkPathValue, noteIntrinsicVariables } from './expressions.ts'
+import { checkIntrinsicCall, checkPathValue } from './expressions.ts'
 import { checkStringField, exclusive } from './literals.ts'
 
 export function checkFail(c: Checker, ctx: StateCtx, state: JsonRecord): void {
@@ -19,7 +19,7 @@ export function checkFail(c: Checker, ctx: StateCtx, state: JsonRecord): void {
     const path: Path = [...ctx.path, field]
     if (typeof value === 'string' && value.startsWith('States.')) {
       const call = parseIntrinsic(value)
-      if (call.ok) noteIntrinsicVariables(c, ctx, call.call)
+      if (call.ok) checkIntrinsicCall(c, ctx, call.call, path)
       else
         c.report(
           'SFN216',
