@@ -3,6 +3,7 @@ import { runValidator } from './adapters.ts'
 import { collectStates, isRecord, jsonDepth, MAX_JSON_DEPTH } from './asl/walk.ts'
 import { sortDiagnostics, type Diagnostic } from './diagnostics.ts'
 import { LINTS, type LintCode, type LintThresholds } from './rules/index.ts'
+import { findPlaceholders, withStandIns } from './substitutions.ts'
 
 /** Options of `validate()`. */
 export interface ValidateOptions {
@@ -64,12 +65,18 @@ export function validateDefinition(
 
 /**
  * Checks any ASL definition, ours or hand-written: every rule AWS applies at CreateStateMachine
- * (errors), then the lints (warnings). All problems come back at once.
+ * (errors), then the lints (warnings). All problems come back at once. `${Name}` placeholders
+ * (CloudFormation/SAM DefinitionSubstitutions, Terraform templatefile) are checked as the ARNs they
+ * will become, since AWS only ever sees the substituted definition.
  * @example
  * validate({ StartAt: 'Wait', States: { Wait: { Type: 'Task',
  *   Resource: 'arn:aws:states:::sqs:sendMessage.waitForTaskToken', End: true } } })
  * // [{ code: 'SFN250', severity: 'warning', path: '/States/Wait', message: "Task 'Wait' waits for a task token …" }]
  */
 export function validate(definition: unknown, options: ValidateOptions = {}): Diagnostic[] {
-  return validateDefinition(definition, options)
+  if (!isRecord(definition) || jsonDepth(definition, MAX_JSON_DEPTH) > MAX_JSON_DEPTH) {
+    return validateDefinition(definition, options)
+  }
+  const asl = definition as unknown as AslStateMachine
+  return validateDefinition(withStandIns(asl, findPlaceholders(asl)), options)
 }
