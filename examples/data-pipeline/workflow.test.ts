@@ -7,7 +7,8 @@ import { InMemoryS3, LocalFolderS3, run, type S3StandIn } from '@statewright/run
 import { afterAll, describe, expect, test } from 'vitest'
 import { countEvents, expectAslValidatorAccepts, statePath } from '../testing.ts'
 import type { CleanRecord } from './tasks.ts'
-import { dataPipeline } from './workflow.ts'
+import type { QueryLanguage } from '@statewright/asl'
+import { dataPipeline, pipeline } from './workflow.ts'
 
 const input = JSON.parse(readFileSync(new URL('./input.json', import.meta.url), 'utf8'))
 const samples = new URL('./s3', import.meta.url).pathname
@@ -15,6 +16,7 @@ const csv = readFileSync(join(samples, 'pipeline-data', 'incoming', 'orders.csv'
 
 const expected = {
   Comment: 'Transforms every row of a CSV file in S3 and writes the results back to S3',
+  QueryLanguage: 'JSONPath',
   StartAt: 'TransformRecords',
   States: {
     TransformRecords: {
@@ -47,6 +49,38 @@ const expected = {
     },
   },
 }
+
+// In JSONata the reader and writer take Arguments, and one Output places the Map's result.
+const expectedJsonata = {
+  Comment: 'Transforms every row of a CSV file in S3 and writes the results back to S3',
+  QueryLanguage: 'JSONata',
+  StartAt: 'TransformRecords',
+  States: {
+    TransformRecords: {
+      Type: 'Map',
+      ItemReader: {
+        Resource: 'arn:aws:states:::s3:getObject',
+        ReaderConfig: { InputType: 'CSV', CSVHeaderLocation: 'FIRST_ROW' },
+        Arguments: { Bucket: '{% $states.input.bucket %}', Key: '{% $states.input.key %}' },
+      },
+      ItemProcessor: expected.States.TransformRecords.ItemProcessor,
+      MaxConcurrency: 50,
+      ToleratedFailurePercentage: 10,
+      Label: 'TransformRecords',
+      ResultWriter: {
+        Resource: 'arn:aws:states:::s3:putObject',
+        Arguments: {
+          Bucket: '{% $states.input.bucket %}',
+          Prefix: '{% $states.input.outputPrefix %}',
+        },
+      },
+      Output: '{% $merge([$states.input, {"results": $states.result}]) %}',
+      End: true,
+    },
+  },
+}
+
+const languages: readonly QueryLanguage[] = ['JSONPath', 'JSONata']
 
 interface ChildResult {
   readonly Input: string
@@ -83,19 +117,29 @@ describe('data-pipeline: compile', () => {
     expect(compiled.asl).toStrictEqual(expected)
   })
 
-  test('the compiled ASL passes our validator and asl-validator', () => {
-    const { asl } = compile(dataPipeline, { region: 'us-east-1', account: '123456789012' })
+  test('compiles to the expected JSONata definition, with no diagnostics', () => {
+    const compiled = compile(pipeline('JSONata'))
+
+    expect(compiled.diagnostics).toStrictEqual([])
+    expect(compiled.asl).toStrictEqual(expectedJsonata)
+  })
+
+  test.each(languages)('the %s ASL passes our validator and asl-validator', (language) => {
+    const aws = { region: 'us-east-1', account: '123456789012' }
+    const { asl } = compile(pipeline(language), aws)
 
     expect(validateStateMachine(asl)).toStrictEqual([])
     expectAslValidatorAccepts(asl)
   })
 })
 
-describe('data-pipeline: run', () => {
+describe.each(languages)('data-pipeline: run in %s', (language) => {
+  const flow = pipeline(language)
+
   test('reads the CSV rows from S3, transforms each one and writes the results to S3', async () => {
     const s3 = new InMemoryS3({ 'pipeline-data': { 'incoming/orders.csv': csv } })
 
-    const result = await run(dataPipeline, input, { s3 })
+    const result = await run(flow, input, { s3 })
 
     expect(statePath(result)).toStrictEqual(['TransformRecords', 'SUCCEEDED'])
     expect(countEvents(result, 'MapRunStarted')).toBe(1)
@@ -122,7 +166,7 @@ describe('data-pipeline: run', () => {
     const twoBad = csv.replace('99.99,GBP', '99.99,JPY')
     const s3 = new InMemoryS3({ 'pipeline-data': { 'incoming/orders.csv': twoBad } })
 
-    const result = await run(dataPipeline, input, { s3 })
+    const result = await run(flow, input, { s3 })
 
     expect(statePath(result)).toStrictEqual(['TransformRecords', 'FAILED'])
     expect(result).toMatchObject({
@@ -137,7 +181,7 @@ describe('data-pipeline: run', () => {
     cpSync(samples, root, { recursive: true })
     const s3 = new LocalFolderS3(root)
 
-    const result = await run(dataPipeline, input, { s3 })
+    const result = await run(flow, input, { s3 })
 
     expect(result.status).toBe('SUCCEEDED')
     const { details, succeeded } = written(s3, result.output)
@@ -148,7 +192,7 @@ describe('data-pipeline: run', () => {
   test('a missing input object fails the Map with States.ItemReaderFailed', async () => {
     const s3 = new InMemoryS3({ 'pipeline-data': {} })
 
-    const result = await run(dataPipeline, input, { s3 })
+    const result = await run(flow, input, { s3 })
 
     expect(result).toMatchObject({ status: 'FAILED', error: 'States.ItemReaderFailed' })
   })
