@@ -1,6 +1,6 @@
 /** The run loop of one `States` scope (the top level, a Parallel branch or a Map iteration). */
 import type { AslBranch, JsonValue } from '@statewright/asl'
-import type { ExecutionEnv, Frame } from './env.ts'
+import { isHalted, type ExecutionEnv, type Frame } from './env.ts'
 import { InternalError } from './errors.ts'
 import { runState } from './run-state.ts'
 
@@ -15,7 +15,7 @@ export async function runStates(
   let value = input
   let first = true
   for (;;) {
-    if (frame.signal.aborted) throw frame.signal.reason
+    if (isHalted(frame)) throw frame.signal.reason
     const state = Object.hasOwn(machine.States, name) ? machine.States[name] : undefined
     if (state === undefined) {
       throw new InternalError(`State '${name}' is missing although the definition was validated.`)

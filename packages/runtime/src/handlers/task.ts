@@ -1,5 +1,5 @@
 import type { AslTaskState, JsonValue, TaskHandler, TaskHandlerContext } from '@statewright/asl'
-import { addEvent, asVerbatim, locateError, type StateContext } from '../env.ts'
+import { addEvent, asVerbatim, isHalted, locateError, type StateContext } from '../env.ts'
 import { StatesError } from '../errors.ts'
 import { JsonText, type HistoryEventType } from '../events.ts'
 import {
@@ -224,12 +224,13 @@ async function invoke(
   let controller: AbortController | undefined
   const handlerSignal = (): AbortSignal => {
     controller ??= new AbortController()
-    if (frame.signal.aborted && !controller.signal.aborted) controller.abort(frame.signal.reason)
+    if (isHalted(frame) && !controller.signal.aborted) controller.abort(frame.signal.reason)
     return controller.signal
   }
   let timers: AbortController | undefined
   const timerSignal = (): AbortSignal => (timers ??= new AbortController()).signal
   let rejectAborted: ((reason: unknown) => void) | undefined
+  let listening = false
   const onOuterAbort = (): void => {
     controller?.abort(frame.signal.reason)
     rejectAborted?.(frame.signal.reason)
@@ -265,8 +266,11 @@ async function invoke(
       racers.push(
         new Promise<never>((_, reject) => {
           rejectAborted = reject
-          if (frame.signal.aborted) reject(frame.signal.reason)
-          else frame.signal.addEventListener('abort', onOuterAbort, { once: true })
+          if (isHalted(frame)) reject(frame.signal.reason)
+          else {
+            frame.signal.addEventListener('abort', onOuterAbort, { once: true })
+            listening = true
+          }
         }),
       )
       result = await Promise.race(racers)
@@ -287,7 +291,7 @@ async function invoke(
     })
     return result
   } catch (error) {
-    if (frame.signal.aborted && error === frame.signal.reason) {
+    if (!(error instanceof StatesError) && isHalted(frame) && error === frame.signal.reason) {
       addEvent(env, frame, 'TaskStateAborted', undefined)
       throw error
     }
@@ -310,7 +314,7 @@ async function invoke(
     // A reason avoids building a DOMException (with its stack) for every task.
     timers?.abort(SETTLED)
     controller?.abort(SETTLED)
-    frame.signal.removeEventListener('abort', onOuterAbort)
+    if (listening) frame.signal.removeEventListener('abort', onOuterAbort)
   }
 }
 
