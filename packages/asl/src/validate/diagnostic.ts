@@ -13,7 +13,11 @@ export interface Diagnostic {
   /** AWS's code for the same problem (`SCHEMA_VALIDATION_FAILED`, …); `NOT_CHECKED_BY_AWS` for our own warnings. */
   readonly awsCode: string
   readonly severity: 'error' | 'warning'
-  /** AWS-style JSON pointer: `/States/A/Catch[0]/Next`; `/` is the top level, `''` means no location. */
+  /**
+   * AWS-style JSON pointer: `/States/A/Catch[0]/Next`; `/` is the top level, `''` means no location.
+   * For text that is not JSON (SFN200) it is the parser's location, as AWS gives it:
+   * `[Source: (String)"…"; line: 1, column: 4]`.
+   */
   readonly path: string
   /** AWS's wording where known, otherwise a sentence naming the state, the field and the fix. */
   readonly message: string
