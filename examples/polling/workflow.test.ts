@@ -5,13 +5,15 @@ import { run } from '@statewright/runtime'
 import { describe, expect, test } from 'vitest'
 import { countEvents, expectAslValidatorAccepts, statePath } from '../testing.ts'
 import type { JobId, JobStatus } from './tasks.ts'
-import { polling } from './workflow.ts'
+import type { QueryLanguage } from '@statewright/asl'
+import { jobPoller, polling } from './workflow.ts'
 
 const input = JSON.parse(readFileSync(new URL('./input.json', import.meta.url), 'utf8'))
 
 // Lambda ARNs stay `${…}` substitutions until deployment (the workflow names no region or account).
 const expected = {
   Comment: 'Submits a job and polls its status until it is done',
+  QueryLanguage: 'JSONPath',
   StartAt: 'SubmitJob',
   TimeoutSeconds: 3600,
   States: {
@@ -51,6 +53,47 @@ const expected = {
   },
 }
 
+// In JSONata: Output merges each result in at `job`, the Wait reads Seconds from an expression.
+const expectedJsonata = {
+  Comment: 'Submits a job and polls its status until it is done',
+  QueryLanguage: 'JSONata',
+  StartAt: 'SubmitJob',
+  TimeoutSeconds: 3600,
+  States: {
+    SubmitJob: {
+      Type: 'Task',
+      Resource: '${SubmitJobFunctionArn}',
+      Output: '{% $merge([$states.input, {"job": $states.result}]) %}',
+      Next: 'WaitForJob',
+    },
+    WaitForJob: {
+      Type: 'Wait',
+      Seconds: '{% $states.input.pollIntervalSeconds %}',
+      Next: 'GetJobStatus',
+    },
+    GetJobStatus: {
+      Type: 'Task',
+      Resource: '${GetJobStatusFunctionArn}',
+      Arguments: { jobId: '{% $states.input.job.jobId %}' },
+      Output: '{% $merge([$states.input, {"job": $states.result}]) %}',
+      Retry: expected.States.GetJobStatus.Retry,
+      Next: 'JobComplete?',
+    },
+    'JobComplete?': {
+      Type: 'Choice',
+      Choices: [
+        { Condition: '{% $states.input.job.status = "SUCCEEDED" %}', Next: 'JobSucceeded' },
+        { Condition: '{% $states.input.job.status = "FAILED" %}', Next: 'JobFailed' },
+      ],
+      Default: 'WaitForJob',
+    },
+    JobSucceeded: { Type: 'Succeed' },
+    JobFailed: { Type: 'Fail', Error: 'JobFailed', Cause: '{% $states.input.job.message %}' },
+  },
+}
+
+const languages: readonly QueryLanguage[] = ['JSONPath', 'JSONata']
+
 const poll = ['WaitForJob', 'GetJobStatus', 'JobComplete?']
 
 describe('polling: compile', () => {
@@ -65,8 +108,16 @@ describe('polling: compile', () => {
     ])
   })
 
-  test('the compiled ASL passes our validator and asl-validator', () => {
-    const { asl } = compile(polling, { region: 'us-east-1', account: '123456789012' })
+  test('compiles to the expected JSONata definition, with no diagnostics', () => {
+    const compiled = compile(jobPoller('JSONata'))
+
+    expect(compiled.diagnostics).toStrictEqual([])
+    expect(compiled.asl).toStrictEqual(expectedJsonata)
+  })
+
+  test.each(languages)('the %s ASL passes our validator and asl-validator', (language) => {
+    const aws = { region: 'us-east-1', account: '123456789012' }
+    const { asl } = compile(jobPoller(language), aws)
 
     expect(validateStateMachine(asl)).toStrictEqual([])
     expectAslValidatorAccepts(asl)
@@ -76,9 +127,11 @@ describe('polling: compile', () => {
   })
 })
 
-describe('polling: run', () => {
+describe.each(languages)('polling: run in %s', (language) => {
+  const flow = jobPoller(language)
+
   test('loops back to the Wait until the job succeeds', async () => {
-    const result = await run(polling, input)
+    const result = await run(flow, input)
 
     expect(statePath(result)).toStrictEqual([
       'SubmitJob',
@@ -104,7 +157,7 @@ describe('polling: run', () => {
       message: 'Out of memory',
     })
 
-    const result = await run(polling, input, { handlers: { GetJobStatus: failing } })
+    const result = await run(flow, input, { handlers: { GetJobStatus: failing } })
 
     expect(statePath(result)).toStrictEqual(['SubmitJob', ...poll, 'JobFailed', 'FAILED'])
     expect(result).toMatchObject({ status: 'FAILED', error: 'JobFailed', cause: 'Out of memory' })
@@ -122,7 +175,7 @@ describe('polling: run', () => {
       return { jobId, status: 'SUCCEEDED', message: 'done' }
     }
 
-    const result = await run(polling, input, { handlers: { GetJobStatus: throttledOnce } })
+    const result = await run(flow, input, { handlers: { GetJobStatus: throttledOnce } })
 
     expect(statePath(result)).toStrictEqual(['SubmitJob', ...poll, 'JobSucceeded', 'SUCCEEDED'])
     expect(calls).toBe(2)
@@ -137,7 +190,7 @@ describe('polling: run', () => {
       return { jobId, status: 'RUNNING', message: 'still running' }
     }
 
-    const result = await run(polling, input, { handlers: { GetJobStatus: forever } })
+    const result = await run(flow, input, { handlers: { GetJobStatus: forever } })
 
     expect(result.status).toBe('TIMED_OUT')
     expect(result.elapsedMs).toBe(3_600_000)
