@@ -263,7 +263,7 @@ export class Chain<TInput, TOutput> implements Chainable<TInput, TOutput> {
     options: MapOptions<DataOf<TInput, TOutput>, TItem, TSelected, TIterationOutput>,
   ): Chain<TInput, MapOutput<TItem, TSelected, TIterationOutput>>
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  map<TItem, TSelected, TIterationOutput, TBuilt extends Chainable<any, any>>(
+  map<TBuilt extends Chainable<any, any>, TItem, TSelected = never, TIterationOutput = unknown>(
     name: string,
     options: MapOptions<DataOf<TInput, TOutput>, TItem, TSelected, TIterationOutput>,
     configure: (

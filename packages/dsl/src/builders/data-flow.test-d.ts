@@ -270,3 +270,38 @@ describe('integrations', () => {
     expectTypeOf<OutputOf<typeof built>>().toEqualTypeOf<{ approved: boolean }>()
   })
 })
+
+describe('Map item types are inferred', () => {
+  const Basket = z.object({ items: z.array(z.object({ sku: z.string() })) })
+
+  test('from items, also when the Map is configured', () => {
+    workflow('B', { input: Basket }, (start) =>
+      start.map(
+        'M',
+        {
+          items: (s) => s.items,
+          process: (line) => {
+            expectTypeOf<OutputOf<typeof line>>().toEqualTypeOf<{ sku: string }>()
+            return line.pass('P')
+          },
+        },
+        (m) => m.resultPath('priced'),
+      ),
+    )
+  })
+
+  test("from itemSchema (items an ItemReader supplies), by the schema's input type", () => {
+    workflow('C', { input: Basket }, (start) =>
+      start.map('M', {
+        itemSchema: z.object({ sku: z.string(), qty: z.string().default('1') }),
+        process: (line) => {
+          expectTypeOf<OutputOf<typeof line>>().toEqualTypeOf<{
+            sku: string
+            qty?: string | undefined
+          }>()
+          return line.pass('P')
+        },
+      }),
+    )
+  })
+})

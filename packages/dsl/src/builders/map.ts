@@ -45,7 +45,7 @@ export interface MapOptions<TData, TItem, TSelected, TIterationOutput> {
   /** The array to iterate (`ItemsPath`, or `Items` in JSONata). Unset: the state's input is the array. */
   readonly items?: (s: Ref<TData>) => ValueRef<readonly TItem[]> | Expression<readonly TItem[]>
   /** The items' schema, when they come from an ItemReader (their type cannot be read from the data). */
-  readonly itemSchema?: ZodType<unknown, TItem>
+  readonly itemSchema?: { readonly _zod: { readonly input: TItem } }
   /** Each iteration's input (`ItemSelector`): reads the item, its index and the state's input. */
   readonly itemSelector?: (
     item: Ref<TItem>,
