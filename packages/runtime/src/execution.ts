@@ -12,7 +12,7 @@ import { DefinitionError, StatesError } from './errors.ts'
 import { History, HISTORY_EVENT_LIMIT, JsonText, type HistoryEvent } from './events.ts'
 import { runStates } from './interpret.ts'
 import type { ChildStarter } from './tasks/builtins.ts'
-import { mocksFromConfig } from './mocks.ts'
+import { mocksFromConfig, type MockedResponse } from './mocks.ts'
 import { NotJsonError, parseJson, toJsonValue } from './json.ts'
 import type { ExecutionResult, ExecutionStatus, RunOptions } from './options.ts'
 import { randomUuid, seededRandom, type RandomSource } from './random.ts'
@@ -292,7 +292,10 @@ function launch(
     execution: {
       Id: executionArn,
       Input: prepared.input,
-      StartTime: isoTimestamp(startTime),
+      // PERF: formatted only when an expression reads it.
+      get StartTime(): string {
+        return isoTimestamp(startTime)
+      },
       Name: executionName,
       RoleArn: roleArn,
       // Express executions cannot be redriven, so AWS does not report a count for them.
@@ -305,12 +308,13 @@ function launch(
     maxPayloadBytes: options.maxPayloadBytes ?? 262_144,
     maxHistoryEvents: options.maxHistoryEvents ?? HISTORY_EVENT_LIMIT,
     tokens,
-    mocks: {
-      ...(options.mockConfig !== undefined && options.mockTestCase !== undefined
-        ? mocksFromConfig(options.mockConfig, stateMachineName, options.mockTestCase)
-        : {}),
-      ...options.mocks,
-    },
+    mocks:
+      options.mockConfig !== undefined && options.mockTestCase !== undefined
+        ? {
+            ...mocksFromConfig(options.mockConfig, stateMachineName, options.mockTestCase),
+            ...options.mocks,
+          }
+        : (options.mocks ?? NO_MOCKS),
     mockInvocations: new Map(),
     s3: options.s3,
     ...(options.stateMachines === undefined ? {} : { startChild: childStarter(options) }),
@@ -359,35 +363,71 @@ function launch(
     },
   )
 
-  return {
-    executionArn,
-    done,
-    sendTaskSuccess(taskToken, output) {
-      tokens.success(taskToken, toJsonValue(output))
-    },
-    sendTaskFailure(taskToken, error, cause) {
-      tokens.failure(taskToken, error, cause)
-    },
-    sendTaskHeartbeat(taskToken) {
-      tokens.heartbeat(taskToken)
-    },
-    pendingTaskTokens: () => tokens.pending(),
-    nextTaskToken() {
-      const waiting = tokens.pending()
-      if (waiting.length > 0) return Promise.resolve(waiting[0]!)
-      return new Promise<string>((resolve, reject) => {
-        tokens.onToken(resolve)
-        done.then(
-          () => reject(new Error('The execution ended before it handed out a task token.')),
-          reject,
-        )
-      })
-    },
-    stop(error, cause) {
-      if (!finished.value) abortExecution(new Aborted(error, cause))
-    },
-    history: () => history.events(),
-    events: () => stream(history, done),
+  return new Handle(executionArn, done, tokens, history, (error, cause) => {
+    if (!finished.value) abortExecution(new Aborted(error, cause))
+  })
+}
+
+/** @internal A running execution's handle (methods on the prototype: PERF, no closures per run). */
+class Handle implements ExecutionHandle {
+  readonly executionArn: string
+  readonly done: Promise<ExecutionResult>
+  readonly #tokens: TaskTokens
+  readonly #history: History
+  readonly #stop: (error?: string, cause?: string) => void
+
+  constructor(
+    executionArn: string,
+    done: Promise<ExecutionResult>,
+    tokens: TaskTokens,
+    history: History,
+    stop: (error?: string, cause?: string) => void,
+  ) {
+    this.executionArn = executionArn
+    this.done = done
+    this.#tokens = tokens
+    this.#history = history
+    this.#stop = stop
+  }
+
+  sendTaskSuccess(taskToken: string, output: unknown): void {
+    this.#tokens.success(taskToken, toJsonValue(output))
+  }
+
+  sendTaskFailure(taskToken: string, error?: string, cause?: string): void {
+    this.#tokens.failure(taskToken, error, cause)
+  }
+
+  sendTaskHeartbeat(taskToken: string): void {
+    this.#tokens.heartbeat(taskToken)
+  }
+
+  pendingTaskTokens(): string[] {
+    return this.#tokens.pending()
+  }
+
+  nextTaskToken(): Promise<string> {
+    const waiting = this.#tokens.pending()
+    if (waiting.length > 0) return Promise.resolve(waiting[0]!)
+    return new Promise<string>((resolve, reject) => {
+      this.#tokens.onToken(resolve)
+      this.done.then(
+        () => reject(new Error('The execution ended before it handed out a task token.')),
+        reject,
+      )
+    })
+  }
+
+  stop(error?: string, cause?: string): void {
+    this.#stop(error, cause)
+  }
+
+  history(): HistoryEvent[] {
+    return this.#history.events()
+  }
+
+  events(): AsyncIterable<HistoryEvent> {
+    return stream(this.#history, this.done)
   }
 }
 
@@ -554,6 +594,8 @@ class Halt {
     this.#controller?.abort(reason)
   }
 }
+
+const NO_MOCKS: Readonly<Record<string, MockedResponse>> = Object.freeze({})
 
 /** @internal How stop() reaches the running execution. */
 interface Stopper {

@@ -22,13 +22,16 @@ export function seededRandom(seed: number): RandomSource {
 
 /** A version-4 UUID drawn from `random`. */
 export function randomUuid(random: RandomSource): string {
-  const hex: string[] = []
-  for (let i = 0; i < 16; i++) {
-    let byte = Math.floor(random() * 256) & 0xff
-    if (i === 6) byte = (byte & 0x0f) | 0x40
-    if (i === 8) byte = (byte & 0x3f) | 0x80
-    hex.push(byte.toString(16).padStart(2, '0'))
-  }
-  const s = hex.join('')
-  return `${s.slice(0, 8)}-${s.slice(8, 12)}-${s.slice(12, 16)}-${s.slice(16, 20)}-${s.slice(20)}`
+  // Four 32-bit draws (PERF: not sixteen), version and variant bits set as RFC 4122 requires.
+  const a = hex8(random())
+  const b = hex8(random())
+  const c = hex8(random())
+  const d = hex8(random())
+  const version = `4${b.slice(5, 8)}`
+  const variant = ((parseInt(c[0]!, 16) & 0x3) | 0x8).toString(16) + c.slice(1, 4)
+  return `${a}-${b.slice(0, 4)}-${version}-${variant}-${c.slice(4, 8)}${d}`
+}
+
+function hex8(fraction: number): string {
+  return (Math.floor(fraction * 4294967296) >>> 0).toString(16).padStart(8, '0')
 }
