@@ -1,5 +1,5 @@
 import type { QueryLanguage } from '@statewright/asl'
-import { type Chain, lambda, workflow } from '@statewright/dsl'
+import { lambda, workflow } from '@statewright/dsl'
 import { CleanRecord, CsvRecord, PipelineInput, transformRecord } from './tasks.ts'
 
 const TransformRecord = lambda('TransformRecordFunction', {
@@ -27,8 +27,7 @@ export const pipeline = (queryLanguage: QueryLanguage = 'JSONPath') =>
         'TransformRecords',
         {
           itemSchema: CsvRecord,
-          // The chain's type is written out: map() does not infer it from itemSchema yet.
-          process: (row: Chain<CsvRecord, CsvRecord>) => row.task(TransformRecord),
+          process: (row) => row.task(TransformRecord),
           maxConcurrency: 50,
           distributed: {
             executionType: 'EXPRESS',

@@ -1,14 +1,6 @@
-import { type Chain, eq, jsonata, lambda, variable, workflow } from '@statewright/dsl'
+import { eq, jsonata, lambda, variable, workflow } from '@statewright/dsl'
 import { z } from 'zod'
-import {
-  ChargeRequest,
-  chargeCustomer,
-  Customer,
-  Line,
-  loadCustomer,
-  Order,
-  Payment,
-} from './tasks.ts'
+import { ChargeRequest, chargeCustomer, Customer, loadCustomer, Order, Payment } from './tasks.ts'
 
 const LoadCustomer = lambda('LoadCustomerFunction', {
   input: z.object({ customerId: z.string() }),
@@ -61,8 +53,7 @@ export const pricing = workflow(
         'PriceLines',
         {
           items: (s) => s.items,
-          // The chain's type is written out: map() does not infer it from items yet.
-          process: (line: Chain<Line, Line>) =>
+          process: (line) =>
             line.pass('PriceLine', (p) =>
               p.parameters((l) => ({
                 sku: l.sku,
