@@ -350,7 +350,7 @@ export function checkAssign(
     const value = assign[key]
     if (ctx.language === 'JSONata') checkJsonataValue(c, ctx, value, [...path, key], extra)
     else if (dollar) checkDollarValue(c, ctx, key, value, path)
-    else checkPayloadTemplate(c, ctx, value, [...path, key])
+    else checkPayloadTemplate(c, ctx, { [key]: value }, path)
   }
 }
 
