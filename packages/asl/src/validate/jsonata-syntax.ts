@@ -44,6 +44,10 @@ export function jsonataFacts(ast: unknown): JsonataFacts {
     ) {
       bound.add(value['lhs']['value'])
     }
+    // Positional (`#$i`) and context (`@$v`) bindings of a path step.
+    for (const binding of ['index', 'focus']) {
+      if (typeof value[binding] === 'string') bound.add(value[binding])
+    }
     if (value['type'] === 'lambda' && Array.isArray(value['arguments'])) {
       for (const arg of value['arguments']) {
         if (isNode(arg) && typeof arg['value'] === 'string') bound.add(arg['value'])

@@ -1273,9 +1273,8 @@ describe('validateStateMachine: AWS warnings', () => {
   })
 
   test('warns about a path assigned to a variable without .$', () => {
-    expect(
-      show(machine({ A: { Type: 'Pass', Assign: { id: '$.order.id' }, End: true } })),
-    ).toMatchInlineSnapshot(`
+    expect(show(machine({ A: { Type: 'Pass', Assign: { id: '$.order.id' }, End: true } })))
+      .toMatchInlineSnapshot(`
       [
         "SFN240 NO_DOLLAR /States/A/Assign: The field 'id' of state 'A' holds '$.order.id', which is passed on as text because the field name does not end in '.$'; rename it 'id.$' to evaluate it.",
       ]
