@@ -127,7 +127,7 @@ describe('variableReferences', () => {
     ).toStrictEqual({ Read: ['a', 'b', 'd'], Check: ['a', 'b'] })
   })
 
-  test('lists the variables JSONata expressions read, not $states nor names bound inside', () => {
+  test('lists the variables JSONata expressions read, not $states nor names bound inside (:=, parameters, #$i)', () => {
     expect(
       variableReferences({
         QueryLanguage: 'JSONata',
@@ -138,6 +138,7 @@ describe('variableReferences', () => {
             Type: 'Pass',
             Output:
               '{% ($local := 2; $map([$n], function($v) { $v + $local + $states.input.k })) %}',
+            Assign: { first: '{% $states.input.items#$i[$i < 1] %}' },
             End: true,
           },
         },
