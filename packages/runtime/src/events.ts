@@ -164,15 +164,23 @@ export class History {
   }
 }
 
+const detailsKeys = new Map<string, string>()
+
 function detailsKey(type: HistoryEventType): string {
-  if (type.endsWith('StateEntered')) return 'stateEnteredEventDetails'
-  if (type.endsWith('StateExited')) return 'stateExitedEventDetails'
-  return `${type[0]!.toLowerCase()}${type.slice(1)}EventDetails`
+  let key = detailsKeys.get(type)
+  if (key === undefined) {
+    if (type.endsWith('StateEntered')) key = 'stateEnteredEventDetails'
+    else if (type.endsWith('StateExited')) key = 'stateExitedEventDetails'
+    else key = `${type[0]!.toLowerCase()}${type.slice(1)}EventDetails`
+    detailsKeys.set(type, key)
+  }
+  return key
 }
 
 function materialize(details: Record<string, unknown>): Record<string, unknown> {
   const out: Record<string, unknown> = {}
-  for (const [key, value] of Object.entries(details)) {
+  for (const key in details) {
+    const value = details[key]
     if (value === undefined) continue
     if (value instanceof JsonText) out[key] = JSON.stringify(value.value)
     else if (key === 'assignedVariables' && typeof value === 'object' && value !== null) {
