@@ -254,6 +254,26 @@ describe('main: build and check', () => {
     `)
   })
 
+  test('workflows made by an exported factory call are found too; the factory itself is not one', async () => {
+    const dir = await project('factory', {
+      'flow.ts': [
+        'const workflow = (name: string, definition: object) => ({ name, toStateMachine: () => ({ definition, handlers: {} }) })',
+        "export const makeFlow = (name: string) => workflow(name, { StartAt: 'A', States: { A: { Type: 'Pass', End: true } } })",
+        "export const made = makeFlow('Made')",
+        '',
+      ].join('\n'),
+    })
+
+    const { code, stdout } = await cli(['check', dir])
+
+    expect(code).toBe(0)
+    expect(stdout).toMatchInlineSnapshot(`
+      "✓ Made (<tmp>/factory/flow.ts#made): 1 state, 0 errors, 0 warnings
+      Checked 1 of 1 workflow: 0 errors, 0 warnings.
+      "
+    `)
+  })
+
   test('statewright.config.ts sets the type, the lints and concrete ARNs', async () => {
     const dir = await project('ts-config', {
       'statewright.config.ts':

@@ -108,7 +108,7 @@ function exportedWorkflows(file: SourceFile): FoundWorkflow[] {
 export function findWorkflows(
   projectDir: string,
   options: ScanOptions = {},
-): { workflows: FoundWorkflow[]; diagnostics: Diagnostic[] } {
+): { workflows: FoundWorkflow[]; candidates: string[]; diagnostics: Diagnostic[] } {
   const project = new Project({
     skipAddingFilesFromTsConfig: true,
     skipFileDependencyResolution: true,
@@ -133,6 +133,7 @@ export function findWorkflows(
     .sort((a, b) => (a.getFilePath() < b.getFilePath() ? -1 : 1))
   const program = project.getProgram().compilerObject
   const workflows: FoundWorkflow[] = []
+  const candidates: string[] = []
   const diagnostics: Diagnostic[] = []
   for (const file of files) {
     const syntax = program.getSyntacticDiagnostics(program.getSourceFile(file.getFilePath()))
@@ -150,9 +151,21 @@ export function findWorkflows(
       }
       continue
     }
-    workflows.push(...exportedWorkflows(file))
+    const exported = exportedWorkflows(file)
+    workflows.push(...exported)
+    // A module that calls workflow() but exports no such value directly may export one made by a
+    // factory (`export const flow = makeFlow()`): import it and keep what is a workflow at run time.
+    if (exported.length === 0 && callsWorkflow(file)) candidates.push(file.getFilePath())
   }
-  return { workflows, diagnostics }
+  return { workflows, candidates, diagnostics }
+}
+
+/** Whether the file calls the DSL's workflow() anywhere (a factory's body included). */
+function callsWorkflow(file: SourceFile): boolean {
+  const names = workflowNames(file)
+  return file
+    .getDescendantsOfKind(ts.SyntaxKind.CallExpression)
+    .some((call) => isWorkflowCall(call, names))
 }
 
 let sourceConditionRegistered = false

@@ -52,6 +52,7 @@ export async function compileProject(
   for (const workflow of found.workflows) {
     byFile.set(workflow.file, [...(byFile.get(workflow.file) ?? []), workflow.exportName])
   }
+  for (const file of found.candidates) byFile.set(file, [])
   if (boolFlag(args, 'typecheck') || config.typecheck === true) {
     const typeErrors = typeCheck(projectDir, [...byFile.keys()])
     diagnostics.push(...typeErrors)
@@ -70,7 +71,8 @@ export async function compileProject(
     ...(config.partition ? { partition: config.partition } : {}),
   }
   const workflows: ProjectWorkflow[] = []
-  for (const [file, names] of byFile) {
+  // Sorted by path, so the summary and --json list workflows in the same order on every run.
+  for (const [file, names] of [...byFile].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
     const imported = await importModule(file, relative(projectDir, file))
     if (!imported.ok) {
       diagnostics.push(imported.diagnostic)
