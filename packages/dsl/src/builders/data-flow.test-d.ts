@@ -13,6 +13,7 @@ import {
   lt,
   matches,
   type OutputOf,
+  type Simplify,
   pass,
   sqsSendMessage,
   startExecution,
@@ -40,7 +41,7 @@ describe('ResultSelector, ResultPath and OutputPath change the type the next sta
       const placed = start.task(charge, (t) =>
         t.parameters((s) => ({ orderId: s.id, amount: s.total })).resultPath('payment'),
       )
-      expectTypeOf<OutputOf<typeof placed>>().toEqualTypeOf<{
+      expectTypeOf<Simplify<OutputOf<typeof placed>>>().toEqualTypeOf<{
         id: string
         total: number
         lines: { sku: string }[]
@@ -72,7 +73,7 @@ describe('ResultSelector, ResultPath and OutputPath change the type the next sta
   test('a standalone pass with resultPath() resolves against what it is chained after', () => {
     workflow('F', { input: Order }, (start) => {
       const flow = start.next(pass('Fixed', { result: { retries: 2 } }).resultPath('config'))
-      expectTypeOf<OutputOf<typeof flow>>().toEqualTypeOf<{
+      expectTypeOf<Simplify<OutputOf<typeof flow>>>().toEqualTypeOf<{
         id: string
         total: number
         lines: { sku: string }[]
@@ -120,7 +121,7 @@ describe('Catch output is typed', () => {
     task(charge).catch(
       ['States.ALL'],
       (h) => {
-        expectTypeOf<OutputOf<typeof h>>().toEqualTypeOf<{
+        expectTypeOf<Simplify<OutputOf<typeof h>>>().toEqualTypeOf<{
           orderId: string
           amount: number
           error: CaughtError
