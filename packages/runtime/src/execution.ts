@@ -306,7 +306,9 @@ function launch(
     accountId,
     stateMachineType: type,
     maxPayloadBytes: options.maxPayloadBytes ?? 262_144,
-    maxHistoryEvents: options.maxHistoryEvents ?? HISTORY_EVENT_LIMIT,
+    // Express executions keep no history on AWS, so its quota does not apply to them.
+    maxHistoryEvents:
+      options.maxHistoryEvents ?? (type === 'EXPRESS' ? Infinity : HISTORY_EVENT_LIMIT),
     tokens,
     mocks:
       options.mockConfig !== undefined && options.mockTestCase !== undefined

@@ -61,7 +61,10 @@ export interface RunOptions extends ExecutionNames {
   readonly stateMachineType?: 'STANDARD' | 'EXPRESS'
   /** Stop the execution (status ABORTED) when this aborts. */
   readonly signal?: AbortSignal
-  /** History event quota; default 25,000 as on AWS (set `Infinity` for huge inline Maps in tests). */
+  /**
+   * History event quota; default 25,000 as on AWS for STANDARD (none for EXPRESS, which AWS keeps no
+   * history for). Set `Infinity` for huge inline Maps in tests.
+   */
   readonly maxHistoryEvents?: number
   /**
    * Payload quota in bytes (default 262,144 as on AWS); outputs above it fail with
