@@ -213,6 +213,41 @@ describe('compile', () => {
     `)
   })
 
+  test('input that is not a definition at all gets diagnostics, never an exception', () => {
+    const inputs = [
+      null,
+      'text',
+      42,
+      [],
+      {
+        toIr: () => {
+          throw 'boom'
+        },
+      },
+    ]
+
+    const results = inputs.map((input) => compile(input as never))
+
+    expect(results.map((r) => [r.ok, r.diagnostics.map((d) => d.code)])).toStrictEqual([
+      [false, ['SFN201']],
+      [false, ['SFN200']],
+      [false, ['SFN201']],
+      [false, ['SFN201']],
+      [false, ['SFN290']],
+    ])
+  })
+
+  test('JSON text is compiled like the object it holds', () => {
+    const text = '{ "States": { "A": { "End": true, "Type": "Pass" } }, "StartAt": "A" }'
+
+    const result = compile(text)
+
+    expect([result.ok, result.asl]).toStrictEqual([
+      true,
+      { StartAt: 'A', States: { A: { Type: 'Pass', End: true } } },
+    ])
+  })
+
   test('a DSL error thrown while building keeps its code', () => {
     const broken = {
       toIr: () => {

@@ -18,8 +18,8 @@ import { LINTS, type LintCode, type LintThresholds } from './rules/index.ts'
 import { findPlaceholders, withStandIns } from './substitutions.ts'
 import { validateDefinition } from './validate.ts'
 
-/** What `compile()` accepts: a DSL workflow, anything runnable, or an ASL definition. */
-export type CompileInput = DslWorkflow | StateMachineSource | AslStateMachine
+/** What `compile()` accepts: a DSL workflow, anything runnable, or an ASL definition (object or JSON text). */
+export type CompileInput = DslWorkflow | StateMachineSource | AslStateMachine | string
 
 /** Options of `compile()` and `validate()`. */
 export interface CompileOptions extends LowerOptions {
@@ -115,7 +115,9 @@ function resolve(input: CompileInput, options: CompileOptions): Resolved {
   }
   const definition = isStateMachineSource(input)
     ? input.toStateMachine().definition
-    : (input as AslStateMachine)
+    : typeof input === 'string'
+      ? parsedOrText(input)
+      : input
   return {
     name: options.name ?? nameOf(input),
     definition,
@@ -153,6 +155,16 @@ function outputSchemaOf(ir: IrWorkflow): { outputSchema?: ZodType } {
   if (ends.length === 0) return {}
   return {
     outputSchema: ends.length === 1 ? ends[0]! : z.union(ends as [ZodType, ZodType, ...ZodType[]]),
+  }
+}
+
+// JSON text becomes the definition; text that is not JSON goes to the validator as is, which
+// answers with AWS's INVALID_JSON_DESCRIPTION and the line and column.
+function parsedOrText(text: string): AslStateMachine {
+  try {
+    return JSON.parse(text) as AslStateMachine
+  } catch {
+    return text as unknown as AslStateMachine
   }
 }
 

@@ -135,6 +135,8 @@ function orderState(state: unknown): unknown {
  * // { StartAt: 'A', States: { A: { Type: 'Pass', End: true } } }
  */
 export function orderAslKeys(definition: AslStateMachine): AslStateMachine {
+  // Not an object (hand-written input can be anything): nothing to order, and nothing to lose.
+  if (!isRecord(definition)) return definition
   return orderScope(
     definition as unknown as Record<string, unknown>,
     MACHINE_ORDER,
