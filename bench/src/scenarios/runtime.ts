@@ -17,6 +17,7 @@ import {
   parallelDefinition,
   passChainDefinition,
 } from '../workloads/asl.ts'
+import { flakyHandler, RETRY_WAIT_SECONDS, retryWaitDefinition } from '../workloads/retry-wait.ts'
 import {
   ecommerceDefinition,
   ecommerceHandlers,
@@ -225,6 +226,35 @@ async function parallelMetrics(execute: Execute): Promise<Metric[]> {
   return batchMetrics('execution', PARALLEL_RUNS, timing)
 }
 
+const RETRY_WAIT_RUNS = 50
+
+/** Runs the flaky workflow; returns wall time per execution and, for ours, the simulated time. */
+async function retryWaitMetrics(
+  execute: (input: { id: number }) => Promise<{ output: unknown; simulatedMs?: number }>,
+  runs: number,
+): Promise<Metric[]> {
+  const first = await execute({ id: -1 })
+  checkResult('Retry/Wait', first.output, { id: -1, flaky: { ok: true, attempts: 3 } })
+  let id = 0
+  const timing = await timed(async () => {
+    for (let i = 0; i < runs; i++) await execute({ id: id++ })
+  })
+  return [
+    { name: 'wall per execution', unit: 'ms', better: 'lower', value: timing.wallMs / runs },
+    { name: 'cpu per execution', unit: 'ms', better: 'lower', value: timing.cpuMs / runs },
+    ...(first.simulatedMs === undefined
+      ? []
+      : [
+          {
+            name: 'simulated time per execution',
+            unit: 's',
+            better: 'higher' as const,
+            value: first.simulatedMs / 1000,
+          },
+        ]),
+  ]
+}
+
 export const runtimeScenarios: Scenario[] = [
   {
     name: 'ecommerce',
@@ -256,6 +286,28 @@ export const runtimeScenarios: Scenario[] = [
     peerName: PEER,
     ours: async () => parallelMetrics((await oursExecutor(parallelDefinition(10, 10))).execute),
     peer: async () => parallelMetrics(await peerExecutor(parallelDefinition(10, 10))),
+  },
+  {
+    name: 'retry-wait',
+    group: 'runtime',
+    title: `Retry (2 failures, 1 s + 2 s back-off) and a 2 s Wait: ${RETRY_WAIT_SECONDS} s of waiting on AWS`,
+    peerName: PEER,
+    // The peer really sleeps: one execution per process is enough.
+    runs: { peer: 2 },
+    async ours() {
+      const { runOurs } = await import('../ours/runtime.ts')
+      const handlers = { Flaky: flakyHandler() }
+      return retryWaitMetrics(async (input) => {
+        const execution = await runOurs(retryWaitDefinition, input, { handlers })
+        if (execution.status !== 'SUCCEEDED')
+          throw new Error(`Retry/Wait ${execution.status}: ${execution.cause}`)
+        return { output: execution.output, simulatedMs: execution.elapsedMs }
+      }, RETRY_WAIT_RUNS)
+    },
+    async peer() {
+      const execute = await peerExecutor(retryWaitDefinition, { Flaky: flakyHandler() })
+      return retryWaitMetrics(async (input) => ({ output: await execute(input) }), 1)
+    },
   },
   {
     name: 'floor',
