@@ -197,6 +197,12 @@ export class StateBuilder<
     let next = this.#state.stage
     if (stage !== undefined) {
       const index = STAGES.indexOf(stage) + 1
+      if (stage === 'parameters' && node.kind === 'Pass' && node.result !== undefined) {
+        throw new DslError(
+          'SFN104',
+          `Pass '${node.name}' has a result, so it cannot also take parameters(): use one of them.`,
+        )
+      }
       if (index <= this.#state.stage) {
         throw new DslError(
           'SFN104',

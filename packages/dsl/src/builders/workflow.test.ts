@@ -117,3 +117,23 @@ describe('next()', () => {
     })
   })
 })
+
+describe('data-flow steps', () => {
+  test('refuses them out of ASL order, naming the order', () => {
+    const charge = processPayment
+
+    expect(() =>
+      task(charge)
+        .resultPath('a')
+        .resultSelector((r) => ({ id: r.paymentId })),
+    ).toThrow(
+      "SFN104: resultSelector() on 'ProcessPayment' comes after resultPath(): call each of parameters(), resultSelector(), resultPath(), outputPath() at most once, in that order (ASL applies them in that order).",
+    )
+  })
+
+  test('refuses parameters() on a Pass that has a result', () => {
+    expect(() => pass('Fixed', { result: 1 }).parameters(() => ({ a: 1 }))).toThrow(
+      "SFN104: Pass 'Fixed' has a result, so it cannot also take parameters(): use one of them.",
+    )
+  })
+})
