@@ -9,11 +9,21 @@ export function isJsonObject(value: unknown): value is JsonObject {
 
 /** Why a value is not JSON, and where; `undefined` when it is. */
 export class NotJsonError extends Error {
-  readonly at: string
+  /** Where, as a JSONPath (`$.a[2].b`); filled in while the error unwinds. */
+  at: string
+  readonly why: string
   constructor(at: string, why: string) {
     super(`${why} at ${at}`)
     this.name = 'NotJsonError'
     this.at = at
+    this.why = why
+  }
+
+  /** Prepends one step of the path (PERF: paths are built only for the value that failed). */
+  within(step: string): NotJsonError {
+    this.at = `${step}${this.at}`
+    this.message = `${this.why} at $${this.at}`
+    return this
   }
 }
 
@@ -21,45 +31,70 @@ export class NotJsonError extends Error {
  * Copies `value` into fresh JSON data: the runtime never shares objects with user code, so a handler that
  * mutates its input (or keeps its result and mutates it later) cannot change the execution's data.
  * `undefined` object members are dropped and `undefined` array items become `null` (as JSON.stringify
- * does); `toJSON()` is honoured (Dates become strings); cycles, functions, symbols, bigints and
- * non-finite numbers are refused with a NotJsonError naming the path. `__proto__` keys are copied as
- * plain own properties (never as prototypes).
+ * does); `toJSON()` is honoured (Dates become strings); cycles, functions, symbols, bigints,
+ * non-finite numbers and data nested deeper than 1,000 levels are refused with a NotJsonError naming
+ * the path. `__proto__` keys are copied as plain own properties (never as prototypes).
  */
-export function toJsonValue(value: unknown, at = '$'): JsonValue {
-  return copy(value, at, new Set())
+export function toJsonValue(value: unknown): JsonValue {
+  try {
+    return copy(value, new Set())
+  } catch (error) {
+    if (error instanceof NotJsonError) {
+      error.within('')
+      error.at = `$${error.at}`
+    }
+    if (error instanceof RangeError) throw new NotJsonError('$', 'data nested too deeply')
+    throw error
+  }
 }
 
-function copy(value: unknown, at: string, seen: Set<object>): JsonValue {
+/** Deeper data would overflow the stack of every JSON walker (and AWS refuses far less). */
+const MAX_DEPTH = 1_000
+
+function copy(value: unknown, seen: Set<object>): JsonValue {
   switch (typeof value) {
     case 'string':
     case 'boolean':
       return value
     case 'number':
-      if (!Number.isFinite(value)) throw new NotJsonError(at, `${value} is not a JSON number`)
+      if (!Number.isFinite(value)) throw new NotJsonError('', `${value} is not a JSON number`)
       return value
     case 'object': {
       if (value === null) return null
-      if (seen.has(value)) throw new NotJsonError(at, 'a cyclic reference')
+      if (seen.has(value)) throw new NotJsonError('', 'a cyclic reference')
+      if (seen.size >= MAX_DEPTH)
+        throw new NotJsonError('', `data nested deeper than ${MAX_DEPTH} levels`)
       const toJSON = (value as { toJSON?: unknown }).toJSON
-      if (typeof toJSON === 'function') return copy(toJSON.call(value), at, seen)
+      if (typeof toJSON === 'function') return copy(toJSON.call(value), seen)
       seen.add(value)
       try {
         if (Array.isArray(value)) {
           const out: JsonValue[] = new Array(value.length)
-          for (let i = 0; i < value.length; i++) {
-            const item: unknown = value[i]
-            out[i] =
-              item === undefined || typeof item === 'function'
-                ? null
-                : copy(item, `${at}[${i}]`, seen)
+          let i = 0
+          try {
+            for (; i < value.length; i++) {
+              const item: unknown = value[i]
+              out[i] = item === undefined || typeof item === 'function' ? null : copy(item, seen)
+            }
+          } catch (error) {
+            if (error instanceof NotJsonError && seen.size < 64) error.within(`[${i}]`)
+            throw error
           }
           return out
         }
         const out: JsonObject = {}
-        for (const key of Object.keys(value)) {
-          const item: unknown = (value as Record<string, unknown>)[key]
-          if (item === undefined || typeof item === 'function' || typeof item === 'symbol') continue
-          defineMember(out, key, copy(item, `${at}.${key}`, seen))
+        let key = ''
+        try {
+          for (key in value) {
+            if (!Object.hasOwn(value, key)) continue
+            const item: unknown = (value as Record<string, unknown>)[key]
+            if (item === undefined || typeof item === 'function' || typeof item === 'symbol')
+              continue
+            defineMember(out, key, copy(item, seen))
+          }
+        } catch (error) {
+          if (error instanceof NotJsonError && seen.size < 64) error.within(`.${key}`)
+          throw error
         }
         return out
       } finally {
@@ -69,7 +104,7 @@ function copy(value: unknown, at: string, seen: Set<object>): JsonValue {
     case 'undefined':
       return null
     default:
-      throw new NotJsonError(at, `a ${typeof value} is not JSON`)
+      throw new NotJsonError('', `a ${typeof value} is not JSON`)
   }
 }
 
