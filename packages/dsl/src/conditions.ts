@@ -1,6 +1,6 @@
 import { DslError } from './errors.ts'
 import type { CompareOperator, ConditionNode, OperandKind, TestKind } from './ir/condition-node.ts'
-import { pathOf, type ValueRef } from './ref.ts'
+import { isRef, pathOf, type ValueRef } from './ref.ts'
 import type { Expression } from './template.ts'
 import { toValueNode } from './template.ts'
 
@@ -50,54 +50,80 @@ const operandOf = (value: Comparable, operator: CompareOperator): OperandKind =>
   )
 }
 
-const compare = (operator: CompareOperator, ref: ValueRef<unknown>, value: Comparable): Condition =>
-  makeCondition({
-    kind: 'compare',
-    operator,
-    operand: operandOf(value, operator),
-    left: pathOf(ref),
-    right: { kind: 'literal', value },
-  })
+// Another reference: its kind is only known to the type checker, so the node says 'same' and lowering
+// writes a rule that holds for whichever kind the value has at run time (both sides share T).
+const compare = (
+  operator: CompareOperator,
+  ref: ValueRef<unknown>,
+  value: Comparable | ValueRef<unknown>,
+): Condition =>
+  isRef(value)
+    ? makeCondition({
+        kind: 'compare',
+        operator,
+        operand: 'same',
+        left: pathOf(ref),
+        right: pathOf(value),
+      })
+    : makeCondition({
+        kind: 'compare',
+        operator,
+        operand: operandOf(value, operator),
+        left: pathOf(ref),
+        right: { kind: 'literal', value },
+      })
 
 /**
- * The value equals `value`: `StringEquals`, `NumericEquals` or `BooleanEquals` by the value's type.
+ * The value equals `value`: `StringEquals`, `NumericEquals` or `BooleanEquals` by the value's type. `value`
+ * may be another reference of the same type (`…EqualsPath`).
  * @example
  * eq(s.inventoryResult, true) // { "Variable": "$.inventoryResult", "BooleanEquals": true }
+ * eq(s.shipTo, s.billTo)      // compares two fields of the same type
  */
-export const eq = <T extends Comparable>(ref: ValueRef<T>, value: NoInfer<T>): Condition =>
-  compare('eq', ref, value)
+export const eq = <T extends Comparable>(
+  ref: ValueRef<T>,
+  value: NoInfer<T> | ValueRef<NoInfer<T>>,
+): Condition => compare('eq', ref, value)
 
 /**
  * The value is less than `value` (`NumericLessThan`, or `StringLessThan` for strings).
  * @example
  * lt(s.amount, 100) // { "Variable": "$.amount", "NumericLessThan": 100 }
  */
-export const lt = <T extends string | number>(ref: ValueRef<T>, value: NoInfer<T>): Condition =>
-  compare('lt', ref, value)
+export const lt = <T extends string | number>(
+  ref: ValueRef<T>,
+  value: NoInfer<T> | ValueRef<NoInfer<T>>,
+): Condition => compare('lt', ref, value)
 
 /**
  * The value is greater than `value`.
  * @example
  * gt(s.amount, 100) // { "Variable": "$.amount", "NumericGreaterThan": 100 }
  */
-export const gt = <T extends string | number>(ref: ValueRef<T>, value: NoInfer<T>): Condition =>
-  compare('gt', ref, value)
+export const gt = <T extends string | number>(
+  ref: ValueRef<T>,
+  value: NoInfer<T> | ValueRef<NoInfer<T>>,
+): Condition => compare('gt', ref, value)
 
 /**
  * The value is less than or equal to `value`.
  * @example
  * lte(s.amount, 100) // { "Variable": "$.amount", "NumericLessThanEquals": 100 }
  */
-export const lte = <T extends string | number>(ref: ValueRef<T>, value: NoInfer<T>): Condition =>
-  compare('lte', ref, value)
+export const lte = <T extends string | number>(
+  ref: ValueRef<T>,
+  value: NoInfer<T> | ValueRef<NoInfer<T>>,
+): Condition => compare('lte', ref, value)
 
 /**
  * The value is greater than or equal to `value`.
  * @example
  * gte(s.amount, 100) // { "Variable": "$.amount", "NumericGreaterThanEquals": 100 }
  */
-export const gte = <T extends string | number>(ref: ValueRef<T>, value: NoInfer<T>): Condition =>
-  compare('gte', ref, value)
+export const gte = <T extends string | number>(
+  ref: ValueRef<T>,
+  value: NoInfer<T> | ValueRef<NoInfer<T>>,
+): Condition => compare('gte', ref, value)
 
 /**
  * The string matches a pattern where `*` stands for any characters (`StringMatches`).

@@ -861,3 +861,89 @@ describe('Distributed Map, executed', () => {
     })
   })
 })
+
+describe('comparing two fields', () => {
+  const Limits = z.object({
+    amount: z.number(),
+    limit: z.number(),
+    from: z.string(),
+    to: z.string(),
+  })
+  const flow = (language: QueryLanguage) =>
+    workflow('Limits', { input: Limits, queryLanguage: language }, (start) =>
+      start.choice('Check', (c) =>
+        c
+          .when(
+            (s) => gt(s.amount, s.limit),
+            (b) => b.pass('OverLimit'),
+          )
+          .when(
+            (s) => eq(s.from, s.to),
+            (b) => b.pass('SamePlace'),
+          )
+          .otherwise((b) => b.pass('Fine')),
+      ),
+    )
+
+  test('lowers to …Path operators guarded by type tests in JSONPath, plain operators in JSONata', () => {
+    expect(flow('JSONPath').toAsl().States['Check']).toMatchObject({
+      Choices: [
+        {
+          Or: [
+            {
+              And: [
+                { Variable: '$.amount', IsString: true },
+                { Variable: '$.amount', StringGreaterThanPath: '$.limit' },
+              ],
+            },
+            {
+              And: [
+                { Variable: '$.amount', IsNumeric: true },
+                { Variable: '$.amount', NumericGreaterThanPath: '$.limit' },
+              ],
+            },
+          ],
+          Next: 'OverLimit',
+        },
+        {
+          Or: [
+            {
+              And: [
+                { Variable: '$.from', IsString: true },
+                { Variable: '$.from', StringEqualsPath: '$.to' },
+              ],
+            },
+            {
+              And: [
+                { Variable: '$.from', IsNumeric: true },
+                { Variable: '$.from', NumericEqualsPath: '$.to' },
+              ],
+            },
+            {
+              And: [
+                { Variable: '$.from', IsBoolean: true },
+                { Variable: '$.from', BooleanEqualsPath: '$.to' },
+              ],
+            },
+          ],
+          Next: 'SamePlace',
+        },
+      ],
+    })
+    expect(flow('JSONata').toAsl().States['Check']).toMatchObject({
+      Choices: [
+        { Condition: '{% $states.input.amount > $states.input.limit %}' },
+        { Condition: '{% $states.input.from = $states.input.to %}' },
+      ],
+    })
+  })
+
+  test.each(languages)('picks by the two values in %s', async (language) => {
+    const pick = async (input: z.input<typeof Limits>) =>
+      enteredStates((await run(flow(language), input)).history)[1]
+
+    expect(await pick({ amount: 10, limit: 5, from: 'a', to: 'b' })).toBe('OverLimit')
+    expect(await pick({ amount: 1, limit: 5, from: 'a', to: 'a' })).toBe('SamePlace')
+    expect(await pick({ amount: 1, limit: 5, from: 'a', to: 'b' })).toBe('Fine')
+  })
+})

@@ -191,6 +191,9 @@ describe('conditions are typed by operand', () => {
       start.choice('C', (c) =>
         c
           .when((s) => gt(s.total, 10), succeed('Big'))
+          .when((s) => eq(s.id, s.id), succeed('Same'))
+          // @ts-expect-error total is a number and id a string: two fields must have one type
+          .when((s) => gt(s.total, s.id), succeed('Mixed'))
           .when((s) => matches(s.id, 'x*'), succeed('X'))
           // @ts-expect-error total is a number: compare it with a number
           .when((s) => eq(s.total, '10'), succeed('Str'))

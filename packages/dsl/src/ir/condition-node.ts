@@ -16,7 +16,8 @@ export type ConditionNode =
   | {
       readonly kind: 'compare'
       readonly operator: CompareOperator
-      readonly operand: OperandKind
+      /** `same`: two references of one (statically checked) type, whose kind only the type checker knows. */
+      readonly operand: OperandKind | 'same'
       readonly left: PathNode
       readonly right: LiteralNode | PathNode
     }

@@ -29,6 +29,31 @@ const testOperator: Record<TestKind, string> = {
 
 const variable = (path: PathNode): string => jsonPathOf(path, INPUT_ROOTS, 'Variable')
 
+const kindTests: readonly (readonly [OperandKind, string])[] = [
+  ['string', 'IsString'],
+  ['numeric', 'IsNumeric'],
+  ['boolean', 'IsBoolean'],
+]
+
+// Two references of one type T: JSONPath needs the operator family, so the rule tries each family T can
+// be, guarded by a type test (`Or[And[IsString, StringEqualsPath], And[IsNumeric, NumericEqualsPath], …]`).
+function sameKindRule(condition: Extract<ConditionNode, { kind: 'compare' }>): AslChoiceRule {
+  const left = variable(condition.left)
+  const right = variable(condition.right as PathNode)
+  const families = condition.operator === 'eq' ? kindTests : kindTests.slice(0, 2)
+  return {
+    Or: families.map(([kind, test]) => ({
+      And: [
+        { Variable: left, [test]: true },
+        {
+          Variable: left,
+          [`${operandPrefix[kind]}${operatorSuffix[condition.operator]}Path`]: right,
+        },
+      ],
+    })),
+  }
+}
+
 /**
  * A condition as a JSONPath Choice rule body (without `Next`), per ASL-SPEC §8.
  * @example
@@ -38,6 +63,7 @@ const variable = (path: PathNode): string => jsonPathOf(path, INPUT_ROOTS, 'Vari
 export function lowerJsonPathCondition(condition: ConditionNode): AslChoiceRule {
   switch (condition.kind) {
     case 'compare': {
+      if (condition.operand === 'same') return sameKindRule(condition)
       const operator = operandPrefix[condition.operand] + operatorSuffix[condition.operator]
       return condition.right.kind === 'literal'
         ? { Variable: variable(condition.left), [operator]: condition.right.value }
