@@ -394,11 +394,11 @@ describe('main: validate', () => {
     expect(code).toBe(1)
     expect(stdout).toMatchInlineSnapshot(`
       "✗ missing.json: 1 error, 0 warnings
-        missing.json error SFN301 /: Cannot read '<tmp>/missing.json': it does not exist. Check the path and its permissions.
+        missing.json error SFN301 /: Cannot read 'missing.json': it does not exist. Check the path and its permissions.
       ✗ broken.json: 1 error, 0 warnings
-        broken.json:3:14 error SFN302 /: '<tmp>/broken.json' is not valid JSON (Expected property name or '}'). Fix the syntax, or export the definition from a .ts file.
+        broken.json:3:14 error SFN302 /: 'broken.json' is not valid JSON (Expected property name or '}'). Fix the syntax, or export the definition from a .ts file.
       ✗ deep.json: 1 error, 0 warnings
-        deep.json error SFN303 /: '<tmp>/deep.json' is nested more than 512 levels deep, so it cannot be checked or deployed safely. Flatten it: move deep branches or payloads into separate state machines.
+        deep.json error SFN303 /: 'deep.json' is nested more than 512 levels deep, so it cannot be checked or deployed safely. Flatten it: move deep branches or payloads into separate state machines.
       3 files checked, 3 invalid (STANDARD).
       "
     `)
@@ -555,6 +555,20 @@ describe('main: graph and run', () => {
       "asl/invalid.asl.json error SFN209 /States/Approve: State "Approve" is not reachable.
       asl/invalid.asl.json error SFN208 /States/Start/Next: Missing 'Next' target: Nowhere
       "
+    `)
+  })
+
+  test('run reports a missing file (exit 1) and input that is not JSON (exit 2)', async () => {
+    const missing = await cli(['run', 'src/missing.ts'])
+    const badInput = await cli(['run', 'asl/valid.asl.json', '--input', '{bad'])
+
+    expect([missing.code, badInput.code]).toStrictEqual([1, 2])
+    expect([missing.stderr, badInput.stderr.split('\n')[0]]).toMatchInlineSnapshot(`
+      [
+        "src/missing.ts error SFN301 /: Cannot read 'src/missing.ts': it does not exist. Check the path.
+      ",
+        "error SFN300: '--input' is not valid JSON (Expected property name or '}'). Give the execution input as JSON, e.g. --input '{"orderId":"1"}'.",
+      ]
     `)
   })
 

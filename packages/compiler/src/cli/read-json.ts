@@ -16,7 +16,11 @@ export function lineColumn(text: string, offset: number): { line: number; column
  * Parses JSON text; a syntax error becomes SFN302 with the line and column, and a value nested
  * deeper than the compiler handles becomes SFN303 (checked without recursion).
  */
-export function parseJsonText(text: string, file: string): JsonFile {
+export function parseJsonText(
+  text: string,
+  file: string,
+  fix = 'Fix the syntax, or export the definition from a .ts file.',
+): JsonFile {
   let value: unknown
   try {
     value = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text)
@@ -36,7 +40,7 @@ export function parseJsonText(text: string, file: string): JsonFile {
         severity: 'error',
         path: '/',
         file: `${file}${where}`,
-        message: `'${file}' is not valid JSON (${why}). Fix the syntax, or export the definition from a .ts file.`,
+        message: `'${file}' is not valid JSON (${why}). ${fix}`,
       },
     }
   }

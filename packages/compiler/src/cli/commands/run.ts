@@ -50,9 +50,12 @@ async function readInput(args: ParsedArgs, cwd: string): Promise<unknown> {
       throw new UsageError(`Cannot read the input file '${file}'.`)
     })
   }
-  const parsed = parseJsonText(text, file)
-  if (!parsed.ok)
-    throw new UsageError(`The execution input is not valid JSON: ${parsed.diagnostic.message}`)
+  const parsed = parseJsonText(
+    text,
+    file,
+    `Give the execution input as JSON, e.g. --input '{"orderId":"1"}'.`,
+  )
+  if (!parsed.ok) throw new UsageError(parsed.diagnostic.message)
   return parsed.value
 }
 
@@ -112,10 +115,10 @@ export async function runRun(args: ParsedArgs, io: CliIo): Promise<number> {
   }
   const callbackOutput = stringFlag(args, 'callback-output')
   const answer =
-    callbackOutput === undefined ? undefined : parseJsonText(callbackOutput, '--callback-output')
-  if (answer !== undefined && !answer.ok) {
-    throw new UsageError(`--callback-output is not valid JSON: ${answer.diagnostic.message}`)
-  }
+    callbackOutput === undefined
+      ? undefined
+      : parseJsonText(callbackOutput, '--callback-output', 'Give the task output as JSON.')
+  if (answer !== undefined && !answer.ok) throw new UsageError(answer.diagnostic.message)
   let result
   try {
     const handle = startExecution(

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs'
 import { resolve } from 'node:path'
 import type { AslStateMachine } from '@statewright/asl'
 import { isDslWorkflow, isStateMachineSource } from '../../adapters.ts'
@@ -21,16 +22,24 @@ export async function loadTarget(
 ): Promise<Target> {
   const path = resolve(cwd, file)
   if (/\.json$/i.test(file)) {
-    const read = await readJsonFile(path)
-    if (!read.ok)
-      return {
-        ok: false,
-        diagnostic: { ...read.diagnostic, file: read.diagnostic.file?.replace(path, file) ?? file },
-      }
+    const read = await readJsonFile(path, file)
+    if (!read.ok) return { ok: false, diagnostic: read.diagnostic }
     return { ok: true, kind: 'asl', definition: read.value as AslStateMachine, label: file }
   }
   if (!/\.(m?ts|m?js)$/i.test(file)) {
     throw new UsageError(`'${file}' is neither an ASL JSON file (.json) nor a module (.ts).`)
+  }
+  if (!existsSync(path)) {
+    return {
+      ok: false,
+      diagnostic: {
+        code: 'SFN301',
+        severity: 'error',
+        path: '/',
+        file,
+        message: `Cannot read '${file}': it does not exist. Check the path.`,
+      },
+    }
   }
   const imported = await importModule(path, file)
   if (!imported.ok) return { ok: false, diagnostic: imported.diagnostic }

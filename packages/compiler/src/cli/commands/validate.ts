@@ -17,7 +17,7 @@ export async function runValidate(args: ParsedArgs, io: CliIo): Promise<number> 
   if (boolFlag(args, 'aws')) return runAwsFormat(args.positionals, type, io)
   const results: { file: string; diagnostics: Diagnostic[] }[] = []
   for (const file of args.positionals) {
-    const read = await readJsonFile(resolve(io.cwd, file))
+    const read = await readJsonFile(resolve(io.cwd, file), file)
     const diagnostics = read.ok
       ? validate(read.value, { type, lints: boolFlag(args, 'no-lints') ? false : lints }).map(
           (d) => ({ ...d, file }),
