@@ -56,12 +56,12 @@ export async function loadConfig(
   let file: string
   if (existsSync(jsonFile)) {
     file = jsonFile
-    const read = await readJsonFile(jsonFile)
+    const read = await readJsonFile(jsonFile, 'statewright.config.json')
     if (!read.ok) return { config: {}, diagnostics: [read.diagnostic] }
     raw = read.value
   } else if (existsSync(tsFile)) {
     file = tsFile
-    const imported = await importModule(tsFile)
+    const imported = await importModule(tsFile, 'statewright.config.ts')
     if (!imported.ok) return { config: {}, diagnostics: [imported.diagnostic] }
     raw = imported.exports['default']
   } else return { config: {}, diagnostics: [] }
