@@ -145,16 +145,17 @@ export function jsonata(
  * `Assign` (ASL-SPEC §4): evaluated against the values of state entry; the caller applies the result
  * after the state completes. JSONPath: a payload template whose `$` is `input`.
  */
-export async function evaluateAssign(
+export function evaluateAssign(
   ctx: StateContext,
   assign: JsonObject | undefined,
   input: JsonValue,
   extra?: { result?: JsonValue; errorOutput?: JsonValue; stateInput?: JsonValue },
-): Promise<JsonObject | undefined> {
+): JsonObject | undefined | Promise<JsonObject | undefined> {
+  // PERF: most states assign nothing; no promise for them.
   if (assign === undefined) return undefined
   if (ctx.language === 'JSONata') {
     const scope = jsonataScope(ctx, extra?.stateInput ?? input, extra)
-    return (await jsonata(ctx, assign, scope, 'Assign')) as JsonObject
+    return jsonata(ctx, assign, scope, 'Assign') as Promise<JsonObject>
   }
   return payload(ctx, assign, input, 'Assign') as JsonObject
 }

@@ -37,7 +37,7 @@ export class NotJsonError extends Error {
  */
 export function toJsonValue(value: unknown): JsonValue {
   try {
-    return copy(value, new Set())
+    return copy(value, [])
   } catch (error) {
     if (error instanceof NotJsonError) {
       error.within('')
@@ -51,7 +51,8 @@ export function toJsonValue(value: unknown): JsonValue {
 /** Deeper data would overflow the stack of every JSON walker (and AWS refuses far less). */
 const MAX_DEPTH = 1_000
 
-function copy(value: unknown, seen: Set<object>): JsonValue {
+// `seen` is the stack of objects being copied (PERF: an array; depth is small, Sets cost more).
+function copy(value: unknown, seen: object[]): JsonValue {
   switch (typeof value) {
     case 'string':
     case 'boolean':
@@ -61,12 +62,12 @@ function copy(value: unknown, seen: Set<object>): JsonValue {
       return value
     case 'object': {
       if (value === null) return null
-      if (seen.has(value)) throw new NotJsonError('', 'a cyclic reference')
-      if (seen.size >= MAX_DEPTH)
+      if (seen.includes(value)) throw new NotJsonError('', 'a cyclic reference')
+      if (seen.length >= MAX_DEPTH)
         throw new NotJsonError('', `data nested deeper than ${MAX_DEPTH} levels`)
       const toJSON = (value as { toJSON?: unknown }).toJSON
       if (typeof toJSON === 'function') return copy(toJSON.call(value), seen)
-      seen.add(value)
+      seen.push(value)
       try {
         if (Array.isArray(value)) {
           const out: JsonValue[] = new Array(value.length)
@@ -77,7 +78,7 @@ function copy(value: unknown, seen: Set<object>): JsonValue {
               out[i] = item === undefined || typeof item === 'function' ? null : copy(item, seen)
             }
           } catch (error) {
-            if (error instanceof NotJsonError && seen.size < 64) error.within(`[${i}]`)
+            if (error instanceof NotJsonError && seen.length < 64) error.within(`[${i}]`)
             throw error
           }
           return out
@@ -93,12 +94,12 @@ function copy(value: unknown, seen: Set<object>): JsonValue {
             defineMember(out, key, copy(item, seen))
           }
         } catch (error) {
-          if (error instanceof NotJsonError && seen.size < 64) error.within(`.${key}`)
+          if (error instanceof NotJsonError && seen.length < 64) error.within(`.${key}`)
           throw error
         }
         return out
       } finally {
-        seen.delete(value)
+        seen.pop()
       }
     }
     case 'undefined':
