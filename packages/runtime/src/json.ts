@@ -197,7 +197,9 @@ export function payloadSize(value: JsonValue): number {
           first = false
         }
       }
-      sizes.set(value, size)
+      // Only big sub-trees are remembered: WeakMap entries cost the garbage collector more than
+      // re-measuring a small object does.
+      if (size > 4096) sizes.set(value, size)
       return size
     }
   }
