@@ -100,7 +100,8 @@ export { at } from './ref.ts'
 export type { Ref, RefValue, ValueRef } from './ref.ts'
 export { jsonata } from './template.ts'
 export type { Expression, Resolved, Template } from './template.ts'
-export { variable } from './variables.ts'
+export { localVariable, variable } from './variables.ts'
+export type { LocalVariable, Scope, Variable, VariableScope } from './variables.ts'
 export type { ContextObject, MapContextObject } from './context-object.ts'
 export {
   array,

@@ -4,6 +4,31 @@ import { createRef, pathOf, type Ref, type ValueRef } from './ref.ts'
 // AWS: a variable name is an identifier (letters, digits, _), at most 80 characters, and not `states`.
 const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/
 
+declare const variableScope: unique symbol
+
+/**
+ * Where a chain runs, for AWS's variable rules (ASL-SPEC §4): `'workflow'` at the top level (and in Choice
+ * branches), `'nested'` inside a Parallel branch or a Map iteration.
+ */
+export type Scope = 'workflow' | 'nested'
+
+/** The phantom scope of a variable: the sentence a type error shows when a branch assigns it. */
+export interface VariableScope<TKind extends string> {
+  readonly [variableScope]?: TKind
+}
+
+/** A variable from `variable()`: assignable at the top level, read-only inside branches and iterations. */
+export type Variable<T> = Ref<T> &
+  VariableScope<'a workflow variable (read-only inside Parallel branches and Map iterations)'>
+
+/** A variable from `localVariable()`: assignable anywhere, for values that stay inside a branch. */
+export type LocalVariable<T> = Ref<T> & VariableScope<'a local variable'>
+
+/** What `assign()` accepts in a scope: anything at the top level, local variables inside branches. */
+export type AssignableIn<TScope extends Scope> = TScope extends 'nested'
+  ? VariableScope<'a local variable'>
+  : unknown
+
 /**
  * A typed workflow variable (`Assign`, ASL-SPEC §4): pass it to `assign()` to set it and use it like any
  * reference to read it (`$name` in JSONPath, `$name` in JSONata).
@@ -12,7 +37,7 @@ const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/
  * task(charge).assign(total, (r) => r.amount) // "Assign": { "total.$": "$.amount" }
  * eq(total, 0)                                // { "Variable": "$total", "NumericEquals": 0 }
  */
-export function variable<T>(name: string): Ref<T> {
+export function variable<T>(name: string): Variable<T> {
   if (typeof name !== 'string' || !NAME.test(name) || name.length > 80 || name === 'states') {
     throw new DslError(
       'SFN104',
@@ -20,6 +45,17 @@ export function variable<T>(name: string): Ref<T> {
     )
   }
   return createRef<T>('variable', [name])
+}
+
+/**
+ * A variable for values that live inside one Parallel branch or Map iteration: the only kind `assign()`
+ * accepts there (AWS forbids assigning the enclosing scope's variables, ASL-SPEC §4).
+ * @example
+ * const lineTotal = localVariable<number>('lineTotal')
+ * line.pass('Price', (p) => p.assign(lineTotal, (s) => s.price))
+ */
+export function localVariable<T>(name: string): LocalVariable<T> {
+  return variable<T>(name) as LocalVariable<T>
 }
 
 /** The name of a variable made by `variable()`. @internal */

@@ -1,7 +1,7 @@
 import { run } from '@statewright/runtime'
 import { describe, expect, test } from 'vitest'
 import { z } from 'zod'
-import { DslError, pass, variable, workflow } from '../src/index.ts'
+import { DslError, jsonata, localVariable, pass, variable, workflow } from '../src/index.ts'
 
 const Input = z.object({ items: z.array(z.number()) })
 const total = variable<number>('total')
@@ -17,6 +17,24 @@ const errorOf = (build: () => unknown): DslError => {
 }
 
 describe("AWS's variable scope rules", () => {
+  test('a Map iteration assigns and reads its own local variable', async () => {
+    const doubled = localVariable<number>('doubled')
+    const flow = workflow('Local', { input: Input, queryLanguage: 'JSONata' }, (start) =>
+      start.map('Each', {
+        items: (s) => s.items,
+        process: (item) =>
+          item
+            .pass('Double', (p) => p.assign(doubled, () => jsonata<number>('$states.input * 2')))
+            .pass('Report', (p) => p.parameters(() => ({ doubled }))),
+      }),
+    )
+
+    expect((await run(flow, { items: [1, 2] })).output).toStrictEqual([
+      { doubled: 2 },
+      { doubled: 4 },
+    ])
+  })
+
   test('a Map iteration reads an outer variable', async () => {
     const flow = workflow('Reads', { input: Input, queryLanguage: 'JSONata' }, (start) =>
       start
@@ -33,12 +51,15 @@ describe("AWS's variable scope rules", () => {
     ])
   })
 
-  test('a Parallel branch may not assign an outer variable', () => {
+  test('a Parallel branch may not assign an outer variable (a type error, and refused at build)', () => {
     const error = errorOf(() =>
       workflow('Assigns', { input: Input }, (start) =>
         start
           .pass('Init', (p) => p.assign(total, () => 0))
-          .parallel('Both', [(b) => b.pass('Inner', (p) => p.assign(total, () => 1))]),
+          .parallel('Both', [
+            // @ts-expect-error total is a workflow variable: read-only inside a Parallel branch
+            (b) => b.pass('Inner', (p) => p.assign(total, () => 1)),
+          ]),
       ),
     )
 

@@ -3,6 +3,7 @@ import type { TaskDefinition } from '../define-task.ts'
 import { DslError } from '../errors.ts'
 import type { DataOf, Fits, NextInput, OutputOf, ResolveOutput } from '../infer.ts'
 import type { DslTypeError } from '../type-utils.ts'
+import type { Scope } from '../variables.ts'
 import { ChoiceBuilder } from './choice.ts'
 import { fail, type FailBuilder, type FailOptions } from './fail.ts'
 import { map, type MapOptions, type MapOutput } from './map.ts'
@@ -18,13 +19,14 @@ import { wait, type WaitBuilder, type WaitOptions } from './wait.ts'
 export interface ClosedChain<TInput> extends Chainable<TInput, never> {}
 
 /** The chain `next()` returns: closed when the new state ends every path. PERF: O(1), no recursion. */
-export type NextChain<TInput, TOutput, TTarget> = ChainAfter<
+export type NextChain<TInput, TOutput, TTarget, TScope extends Scope = 'workflow'> = ChainAfter<
   NextInput<TInput, TOutput, TTarget>,
-  ResolveOutput<TOutput, OutputOf<TTarget>>
+  ResolveOutput<TOutput, OutputOf<TTarget>>,
+  TScope
 >
-type ChainAfter<TInput, TOutput> = [TOutput] extends [never]
+type ChainAfter<TInput, TOutput, TScope extends Scope> = [TOutput] extends [never]
   ? ClosedChain<TInput>
-  : Chain<TInput, TOutput>
+  : Chain<TInput, TOutput, TScope>
 
 /** Refuses a task definition whose input schema does not accept the data at this point. */
 export type FitsInput<TData, TTaskInput> = [TData] extends [TTaskInput]
@@ -86,7 +88,11 @@ export function resolveTarget(target: unknown): Piece {
  * task(chargeCard).next(task(sendReceipt))
  * // "ChargeCard": { …, "Next": "SendReceipt" }, "SendReceipt": { …, "End": true }
  */
-export class Chain<TInput, TOutput> implements Chainable<TInput, TOutput> {
+export class Chain<TInput, TOutput, TScope extends Scope = 'workflow'> implements Chainable<
+  TInput,
+  TOutput
+> {
+  declare readonly '~scope'?: TScope
   declare readonly '~types'?: { readonly input: TInput; readonly output: TOutput }
   readonly #last: Link | undefined
 
@@ -115,8 +121,13 @@ export class Chain<TInput, TOutput> implements Chainable<TInput, TOutput> {
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   next<TTarget extends Chainable<any, any>>(
     target: Fits<DataOf<TInput, TOutput>, TTarget>,
-  ): NextChain<TInput, TOutput, TTarget> {
-    return appendTo(this.#last, target as TTarget) as unknown as NextChain<TInput, TOutput, TTarget>
+  ): NextChain<TInput, TOutput, TTarget, TScope> {
+    return appendTo(this.#last, target as TTarget) as unknown as NextChain<
+      TInput,
+      TOutput,
+      TTarget,
+      TScope
+    >
   }
 
   /**
@@ -132,15 +143,23 @@ export class Chain<TInput, TOutput> implements Chainable<TInput, TOutput> {
   ): NextChain<
     TInput,
     TOutput,
-    StateBuilder<'Task', TTaskInput, TTaskOutput, TTaskOutput, TTaskInput>
+    StateBuilder<'Task', TTaskInput, TTaskOutput, TTaskOutput, TTaskInput, TScope>,
+    TScope
   >
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   task<TTaskInput, TTaskOutput, TBuilt extends Chainable<any, any>>(
     definition: TaskDefinition<TTaskInput, TTaskOutput>,
     configure: (
-      task: StateBuilder<'Task', TTaskInput, TTaskOutput, TTaskOutput, DataOf<TInput, TOutput>>,
+      task: StateBuilder<
+        'Task',
+        TTaskInput,
+        TTaskOutput,
+        TTaskOutput,
+        DataOf<TInput, TOutput>,
+        TScope
+      >,
     ) => Fits<DataOf<TInput, TOutput>, TBuilt>,
-  ): NextChain<TInput, TOutput, TBuilt>
+  ): NextChain<TInput, TOutput, TBuilt, TScope>
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   task(definition: TaskDefinition<unknown, unknown>, configure?: (task: any) => unknown): unknown {
     const built = task(definition)
@@ -156,7 +175,7 @@ export class Chain<TInput, TOutput> implements Chainable<TInput, TOutput> {
    * start.pass('Shape', (p) => p.parameters((s) => ({ id: s.orderId })))
    * // "Shape": { "Type": "Pass", "Parameters": { "id.$": "$.orderId" }, … }
    */
-  pass(name: string): Chain<TInput, DataOf<TInput, TOutput>>
+  pass(name: string): Chain<TInput, DataOf<TInput, TOutput>, TScope>
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   pass<TBuilt extends Chainable<any, any>>(
     name: string,
@@ -166,10 +185,11 @@ export class Chain<TInput, TOutput> implements Chainable<TInput, TOutput> {
         unknown,
         DataOf<TInput, TOutput>,
         DataOf<TInput, TOutput>,
-        DataOf<TInput, TOutput>
+        DataOf<TInput, TOutput>,
+        TScope
       >,
     ) => TBuilt,
-  ): NextChain<TInput, TOutput, TBuilt>
+  ): NextChain<TInput, TOutput, TBuilt, TScope>
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   pass(name: string, configure?: (pass: any) => unknown): unknown {
     const built = pass(name)
@@ -189,12 +209,12 @@ export class Chain<TInput, TOutput> implements Chainable<TInput, TOutput> {
    * //   "BooleanEquals": true, "Next": "InitiateShipping" }], "Default": "InventoryFailureHandler" }
    */
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  choice<TChoice extends ChoiceBuilder<DataOf<TInput, TOutput>, any>>(
+  choice<TChoice extends ChoiceBuilder<DataOf<TInput, TOutput>, any, TScope>>(
     name: string,
-    build: (choice: ChoiceBuilder<DataOf<TInput, TOutput>, never>) => TChoice,
-  ): NextChain<TInput, TOutput, TChoice> {
+    build: (choice: ChoiceBuilder<DataOf<TInput, TOutput>, never, TScope>) => TChoice,
+  ): NextChain<TInput, TOutput, TChoice, TScope> {
     const built = build(ChoiceBuilder.create(name))
-    return appendTo(this.#last, built) as unknown as NextChain<TInput, TOutput, TChoice>
+    return appendTo(this.#last, built) as unknown as NextChain<TInput, TOutput, TChoice, TScope>
   }
 
   /**
@@ -205,10 +225,11 @@ export class Chain<TInput, TOutput> implements Chainable<TInput, TOutput> {
   wait(
     name: string,
     options: WaitOptions<DataOf<TInput, TOutput>>,
-  ): Chain<TInput, DataOf<TInput, TOutput>> {
+  ): Chain<TInput, DataOf<TInput, TOutput>, TScope> {
     return appendTo(this.#last, wait(name, options)) as unknown as Chain<
       TInput,
-      DataOf<TInput, TOutput>
+      DataOf<TInput, TOutput>,
+      TScope
     >
   }
 
@@ -221,7 +242,7 @@ export class Chain<TInput, TOutput> implements Chainable<TInput, TOutput> {
   parallel<const TBranches extends readonly Target<DataOf<TInput, TOutput>>[]>(
     name: string,
     branches: TBranches,
-  ): Chain<TInput, ParallelOutput<DataOf<TInput, TOutput>, TBranches>>
+  ): Chain<TInput, ParallelOutput<DataOf<TInput, TOutput>, TBranches>, TScope>
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   parallel<
     const TBranches extends readonly Target<DataOf<TInput, TOutput>>[],
@@ -235,10 +256,11 @@ export class Chain<TInput, TOutput> implements Chainable<TInput, TOutput> {
         DataOf<TInput, TOutput>,
         ParallelOutput<DataOf<TInput, TOutput>, TBranches>,
         ParallelOutput<DataOf<TInput, TOutput>, TBranches>,
-        DataOf<TInput, TOutput>
+        DataOf<TInput, TOutput>,
+        TScope
       >,
     ) => TBuilt,
-  ): NextChain<TInput, TOutput, TBuilt>
+  ): NextChain<TInput, TOutput, TBuilt, TScope>
   parallel(
     name: string,
     branches: readonly unknown[],
@@ -261,7 +283,7 @@ export class Chain<TInput, TOutput> implements Chainable<TInput, TOutput> {
   map<TItem, TSelected = never, TIterationOutput = unknown>(
     name: string,
     options: MapOptions<DataOf<TInput, TOutput>, TItem, TSelected, TIterationOutput>,
-  ): Chain<TInput, MapOutput<TItem, TSelected, TIterationOutput>>
+  ): Chain<TInput, MapOutput<TItem, TSelected, TIterationOutput>, TScope>
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   map<TBuilt extends Chainable<any, any>, TItem, TSelected = never, TIterationOutput = unknown>(
     name: string,
@@ -272,10 +294,11 @@ export class Chain<TInput, TOutput> implements Chainable<TInput, TOutput> {
         DataOf<TInput, TOutput>,
         MapOutput<TItem, TSelected, TIterationOutput>,
         MapOutput<TItem, TSelected, TIterationOutput>,
-        DataOf<TInput, TOutput>
+        DataOf<TInput, TOutput>,
+        TScope
       >,
     ) => TBuilt,
-  ): NextChain<TInput, TOutput, TBuilt>
+  ): NextChain<TInput, TOutput, TBuilt, TScope>
   map(
     name: string,
     options: any, // eslint-disable-line @typescript-eslint/no-explicit-any

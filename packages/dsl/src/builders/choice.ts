@@ -7,6 +7,7 @@ import type { ConditionNode } from '../ir/condition-node.ts'
 import { ChoiceNode } from '../ir/choice-node.ts'
 import type { Fits, OutputOf, ResolveOutput } from '../infer.ts'
 import type { NextChain } from './chain.ts'
+import type { Scope } from '../variables.ts'
 import { createRef, type Ref } from '../ref.ts'
 import { CallSite } from '../source.ts'
 import { type Chain, chainAfter, resolveTarget } from './chain.ts'
@@ -30,7 +31,11 @@ interface ChoiceState {
  * A Choice state being built: `when()` adds a rule, `otherwise()` sets the default. The output type is the
  * union of the branches' outputs; open ends of the branches continue to what `next()` adds (a join).
  */
-export class ChoiceBuilder<TInput, TOutput> implements Chainable<TInput, TOutput> {
+export class ChoiceBuilder<TInput, TOutput, TScope extends Scope = 'workflow'> implements Chainable<
+  TInput,
+  TOutput
+> {
+  declare readonly '~scope'?: TScope
   declare readonly '~types'?: { readonly input: TInput; readonly output: TOutput }
   readonly #state: ChoiceState
 
@@ -40,7 +45,9 @@ export class ChoiceBuilder<TInput, TOutput> implements Chainable<TInput, TOutput
   }
 
   /** @internal */
-  static create<TInput>(name: string): ChoiceBuilder<TInput, never> {
+  static create<TInput, TScope extends Scope = 'workflow'>(
+    name: string,
+  ): ChoiceBuilder<TInput, never, TScope> {
     return new ChoiceBuilder({
       name: checkStateName(name),
       branches: [],
@@ -88,17 +95,17 @@ export class ChoiceBuilder<TInput, TOutput> implements Chainable<TInput, TOutput
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   when<TBuilt extends Chainable<any, any>>(
     condition: (s: Ref<TInput>, context: Ref<ContextObject>) => Condition,
-    target: (branch: Chain<TInput, TInput>) => TBuilt,
-  ): ChoiceBuilder<TInput, TOutput | ResolveOutput<TInput, OutputOf<TBuilt>>>
+    target: (branch: Chain<TInput, TInput, TScope>) => TBuilt,
+  ): ChoiceBuilder<TInput, TOutput | ResolveOutput<TInput, OutputOf<TBuilt>>, TScope>
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   when<TTarget extends Chainable<any, any>>(
     condition: (s: Ref<TInput>, context: Ref<ContextObject>) => Condition,
     target: Fits<TInput, TTarget>,
-  ): ChoiceBuilder<TInput, TOutput | ResolveOutput<TInput, OutputOf<TTarget>>>
+  ): ChoiceBuilder<TInput, TOutput | ResolveOutput<TInput, OutputOf<TTarget>>, TScope>
   when(
     condition: (s: Ref<TInput>, context: Ref<ContextObject>) => Condition,
     target: unknown,
-  ): ChoiceBuilder<TInput, unknown> {
+  ): ChoiceBuilder<TInput, unknown, TScope> {
     const node = conditionNodeOf(condition(createRef<TInput>('input'), createRef('context')))
     const branch = { condition: node, target: resolveTarget(target) }
     return new ChoiceBuilder({ ...this.#state, branches: [...this.#state.branches, branch] })
@@ -111,13 +118,13 @@ export class ChoiceBuilder<TInput, TOutput> implements Chainable<TInput, TOutput
    */
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   otherwise<TBuilt extends Chainable<any, any>>(
-    target: (branch: Chain<TInput, TInput>) => TBuilt,
-  ): ChoiceBuilder<TInput, TOutput | ResolveOutput<TInput, OutputOf<TBuilt>>>
+    target: (branch: Chain<TInput, TInput, TScope>) => TBuilt,
+  ): ChoiceBuilder<TInput, TOutput | ResolveOutput<TInput, OutputOf<TBuilt>>, TScope>
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   otherwise<TTarget extends Chainable<any, any>>(
     target: Fits<TInput, TTarget>,
-  ): ChoiceBuilder<TInput, TOutput | ResolveOutput<TInput, OutputOf<TTarget>>>
-  otherwise(target: unknown): ChoiceBuilder<TInput, unknown> {
+  ): ChoiceBuilder<TInput, TOutput | ResolveOutput<TInput, OutputOf<TTarget>>, TScope>
+  otherwise(target: unknown): ChoiceBuilder<TInput, unknown, TScope> {
     if (this.#state.otherwise !== undefined) {
       throw new DslError(
         'SFN103',
@@ -132,7 +139,7 @@ export class ChoiceBuilder<TInput, TOutput> implements Chainable<TInput, TOutput
    * @example
    * choice.queryLanguage('JSONata') // "Choices": [{ "Condition": "{% $states.input.ok = true %}", … }]
    */
-  queryLanguage(language: QueryLanguage): ChoiceBuilder<TInput, TOutput> {
+  queryLanguage(language: QueryLanguage): ChoiceBuilder<TInput, TOutput, TScope> {
     return new ChoiceBuilder({ ...this.#state, queryLanguage: language })
   }
 
@@ -141,7 +148,7 @@ export class ChoiceBuilder<TInput, TOutput> implements Chainable<TInput, TOutput
    * @example
    * choice.comment('Enough stock?') // "Comment": "Enough stock?"
    */
-  comment(text: string): ChoiceBuilder<TInput, TOutput> {
+  comment(text: string): ChoiceBuilder<TInput, TOutput, TScope> {
     return new ChoiceBuilder({ ...this.#state, comment: text })
   }
 

@@ -55,7 +55,7 @@ export interface MapOptions<TData, TItem, TSelected, TIterationOutput> {
   ) => TSelected
   /** The iteration: a function of a chain typed by the iteration's input. */
   readonly process: (
-    iteration: Chain<IterationInput<TItem, TSelected>, IterationInput<TItem, TSelected>>,
+    iteration: Chain<IterationInput<TItem, TSelected>, IterationInput<TItem, TSelected>, 'nested'>,
   ) => Chainable<unknown, TIterationOutput>
   /** `MaxConcurrency` (0: no limit). */
   readonly maxConcurrency?: NumberOption<TData>

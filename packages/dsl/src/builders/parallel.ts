@@ -9,7 +9,7 @@ import { StateBuilder } from './state.ts'
 /** A branch: a state or chain, or a function of a fresh chain typed by the data the branch receives. */
 export type Target<TData> =
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  Chainable<any, any> | ((start: Chain<TData, TData>) => Chainable<any, any>)
+  Chainable<any, any> | ((start: Chain<TData, TData, 'nested'>) => Chainable<any, any>)
 
 /** The chain a target stands for. */
 export type TargetChain<T> = T extends (start: never) => infer TChain ? TChain : T

@@ -14,7 +14,7 @@ import { createRef, pathOf, type Ref, type ValueRef } from '../ref.ts'
 import type { CallSite } from '../source.ts'
 import { type Expression, type Resolved, type Template, toValueNode } from '../template.ts'
 import type { SetPath } from '../type-utils.ts'
-import { variableName } from '../variables.ts'
+import { type AssignableIn, type Scope, variableName } from '../variables.ts'
 import { type Chain, chainAfter, type NextChain, resolveTarget } from './chain.ts'
 import { type Chainable, type EmitContext, type Piece } from './piece.ts'
 import { checkErrors, type ErrorName, retryPolicy, type RetryOptions } from './retry-options.ts'
@@ -141,9 +141,11 @@ export class StateBuilder<
   TOutput,
   TResult,
   TContext,
+  TScope extends Scope = 'workflow',
 > implements Chainable<TInput, TOutput> {
   declare readonly '~types'?: { readonly input: TInput; readonly output: TOutput }
   declare readonly '~kind'?: TKind
+  declare readonly '~scope'?: TScope
   readonly #state: BuilderState
 
   /** @internal */
@@ -236,13 +238,13 @@ export class StateBuilder<
    * // "Parameters": { "orderId.$": "$.order.id", "amount.$": "$.order.total" }
    */
   parameters<TMade>(
-    this: StateBuilder<'Pass', TInput, TOutput, TResult, TContext>,
+    this: StateBuilder<'Pass', TInput, TOutput, TResult, TContext, TScope>,
     build: (s: Ref<TContext>, context: Ref<ContextObject>) => TMade,
-  ): StateBuilder<TKind, TContext, Resolved<TMade>, Resolved<TMade>, TContext>
+  ): StateBuilder<TKind, TContext, Resolved<TMade>, Resolved<TMade>, TContext, TScope>
   parameters(
-    this: StateBuilder<'Task' | 'Parallel', TInput, TOutput, TResult, TContext>,
+    this: StateBuilder<'Task' | 'Parallel', TInput, TOutput, TResult, TContext, TScope>,
     build: (s: Ref<TContext>, context: Ref<ContextObject>) => Template<TInput>,
-  ): StateBuilder<TKind, TContext, TOutput, TResult, TContext>
+  ): StateBuilder<TKind, TContext, TOutput, TResult, TContext, TScope>
   parameters(build: (s: Ref<TContext>, context: Ref<ContextObject>) => unknown): unknown {
     this.#only('parameters', ['Task', 'Pass', 'Parallel'])
     let parameters = toValueNode(build(createRef('input'), createRef('context')))
@@ -270,10 +272,10 @@ export class StateBuilder<
    * task(charge).resultSelector((r) => ({ id: r.paymentId })) // "ResultSelector": { "id.$": "$.paymentId" }
    */
   resultSelector<TSelected>(
-    this: StateBuilder<Catching, TInput, TOutput, TResult, TContext>,
+    this: StateBuilder<Catching, TInput, TOutput, TResult, TContext, TScope>,
     build: (result: Ref<TResult>, context: Ref<ContextObject>) => TSelected,
-  ): StateBuilder<TKind, TInput, Resolved<TSelected>, Resolved<TSelected>, TContext> {
-    const self = this as unknown as StateBuilder<TKind, TInput, TOutput, TResult, TContext>
+  ): StateBuilder<TKind, TInput, Resolved<TSelected>, Resolved<TSelected>, TContext, TScope> {
+    const self = this as unknown as StateBuilder<TKind, TInput, TOutput, TResult, TContext, TScope>
     self.#only('resultSelector', ['Task', 'Parallel', 'Map'])
     const selected = build(createRef('result', self.#state.resultPrefix), createRef('context'))
     return new StateBuilder(self.#with({ resultSelector: toValueNode(selected) }, 'resultSelector'))
@@ -292,7 +294,8 @@ export class StateBuilder<
     TInput,
     unknown extends TContext ? ResultAt<TPath, TResult> : SetPath<TContext, TPath, TResult>,
     TResult,
-    TContext
+    TContext,
+    TScope
   >
   resultPath(
     path: null,
@@ -301,9 +304,10 @@ export class StateBuilder<
     TInput,
     unknown extends TContext ? Passthrough : TContext,
     TResult,
-    TContext
+    TContext,
+    TScope
   >
-  resultPath(path: string | null): StateBuilder<TKind, TInput, unknown, TResult, TContext> {
+  resultPath(path: string | null): StateBuilder<TKind, TInput, unknown, TResult, TContext, TScope> {
     const resultPath = segmentsOfResultPath(this.name, path)
     return new StateBuilder(this.#with({ resultPath }, 'resultPath'))
   }
@@ -315,7 +319,7 @@ export class StateBuilder<
    */
   outputPath<TSelected>(
     select: (data: Ref<TOutput>) => ValueRef<TSelected>,
-  ): StateBuilder<TKind, TInput, TSelected, TResult, TContext> {
+  ): StateBuilder<TKind, TInput, TSelected, TResult, TContext, TScope> {
     const path = pathOf(select(createRef('input')))
     if (path.root !== 'input') {
       throw new DslError(
@@ -335,13 +339,13 @@ export class StateBuilder<
    * task(charge).assign(paymentId, (r) => r.paymentId) // "Assign": { "paymentId.$": "$.paymentId" }
    */
   assign<TValue>(
-    target: ValueRef<TValue>,
+    target: ValueRef<TValue> & AssignableIn<TScope>,
     value: (
       result: Ref<TKind extends 'Pass' ? TContext : TResult>,
       s: Ref<TContext>,
       context: Ref<ContextObject>,
     ) => Template<TValue>,
-  ): StateBuilder<TKind, TInput, TOutput, TResult, TContext> {
+  ): StateBuilder<TKind, TInput, TOutput, TResult, TContext, TScope> {
     const name = variableName(target)
     const isPass = this.#state.node.kind === 'Pass'
     if (!isPass && this.#state.stage >= STAGES.indexOf('resultSelector') + 1) {
@@ -372,11 +376,11 @@ export class StateBuilder<
    * // "Retry": [{ "ErrorEquals": ["Lambda.Timeout"], "IntervalSeconds": 15, "MaxAttempts": 3, "BackoffRate": 2 }]
    */
   retry(
-    this: StateBuilder<Catching, TInput, TOutput, TResult, TContext>,
+    this: StateBuilder<Catching, TInput, TOutput, TResult, TContext, TScope>,
     errors: readonly ErrorName[],
     options: RetryOptions = {},
-  ): StateBuilder<TKind, TInput, TOutput, TResult, TContext> {
-    const self = this as unknown as StateBuilder<TKind, TInput, TOutput, TResult, TContext>
+  ): StateBuilder<TKind, TInput, TOutput, TResult, TContext, TScope> {
+    const self = this as unknown as StateBuilder<TKind, TInput, TOutput, TResult, TContext, TScope>
     self.#only('retry', ['Task', 'Parallel', 'Map'])
     const policy = retryPolicy(this.name, errors, options)
     const node = self.#state.node as TaskNode
@@ -394,23 +398,23 @@ export class StateBuilder<
    */
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   catch<TBuilt extends Chainable<any, any>, TPath extends string | null = never>(
-    this: StateBuilder<Catching, TInput, TOutput, TResult, TContext>,
+    this: StateBuilder<Catching, TInput, TOutput, TResult, TContext, TScope>,
     errors: readonly ErrorName[],
     handler: (caught: Chain<CatchOutput<TContext, TPath>, CatchOutput<TContext, TPath>>) => TBuilt,
     options?: CatchOptions<TPath>,
-  ): StateBuilder<TKind, TInput, TOutput, TResult, TContext>
+  ): StateBuilder<TKind, TInput, TOutput, TResult, TContext, TScope>
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   catch<THandler extends Chainable<any, any>, TPath extends string | null = never>(
-    this: StateBuilder<Catching, TInput, TOutput, TResult, TContext>,
+    this: StateBuilder<Catching, TInput, TOutput, TResult, TContext, TScope>,
     errors: readonly ErrorName[],
     handler: Fits<CatchOutput<TContext, TPath>, THandler>,
     options?: CatchOptions<TPath>,
-  ): StateBuilder<TKind, TInput, TOutput, TResult, TContext>
+  ): StateBuilder<TKind, TInput, TOutput, TResult, TContext, TScope>
   catch(
     errors: readonly ErrorName[],
     handler: unknown,
     options: CatchOptions<string | null> = {},
-  ): StateBuilder<TKind, TInput, TOutput, TResult, TContext> {
+  ): StateBuilder<TKind, TInput, TOutput, TResult, TContext, TScope> {
     const self = this
     self.#only('catch', ['Task', 'Parallel', 'Map'])
     const target = resolveTarget(handler)
@@ -435,10 +439,10 @@ export class StateBuilder<
    * task(approve).timeout(3600) // "TimeoutSeconds": 3600
    */
   timeout(
-    this: StateBuilder<'Task', TInput, TOutput, TResult, TContext>,
+    this: StateBuilder<'Task', TInput, TOutput, TResult, TContext, TScope>,
     seconds: NumberSource<TContext>,
-  ): StateBuilder<TKind, TInput, TOutput, TResult, TContext> {
-    const self = this as unknown as StateBuilder<TKind, TInput, TOutput, TResult, TContext>
+  ): StateBuilder<TKind, TInput, TOutput, TResult, TContext, TScope> {
+    const self = this as unknown as StateBuilder<TKind, TInput, TOutput, TResult, TContext, TScope>
     self.#only('timeout', ['Task'])
     return new StateBuilder(self.#with({ timeout: numberNode(seconds) }))
   }
@@ -449,10 +453,10 @@ export class StateBuilder<
    * task(approve).timeout(3600).heartbeat(60) // "HeartbeatSeconds": 60
    */
   heartbeat(
-    this: StateBuilder<'Task', TInput, TOutput, TResult, TContext>,
+    this: StateBuilder<'Task', TInput, TOutput, TResult, TContext, TScope>,
     seconds: NumberSource<TContext>,
-  ): StateBuilder<TKind, TInput, TOutput, TResult, TContext> {
-    const self = this as unknown as StateBuilder<TKind, TInput, TOutput, TResult, TContext>
+  ): StateBuilder<TKind, TInput, TOutput, TResult, TContext, TScope> {
+    const self = this as unknown as StateBuilder<TKind, TInput, TOutput, TResult, TContext, TScope>
     self.#only('heartbeat', ['Task'])
     return new StateBuilder(self.#with({ heartbeat: numberNode(seconds) }))
   }
@@ -463,10 +467,10 @@ export class StateBuilder<
    * task(copy).credentials('arn:aws:iam::123456789012:role/Copier') // "Credentials": { "RoleArn": "arn:aws:iam::…" }
    */
   credentials(
-    this: StateBuilder<'Task', TInput, TOutput, TResult, TContext>,
+    this: StateBuilder<'Task', TInput, TOutput, TResult, TContext, TScope>,
     roleArn: string | ((s: Ref<TContext>) => ValueRef<string>),
-  ): StateBuilder<TKind, TInput, TOutput, TResult, TContext> {
-    const self = this as unknown as StateBuilder<TKind, TInput, TOutput, TResult, TContext>
+  ): StateBuilder<TKind, TInput, TOutput, TResult, TContext, TScope> {
+    const self = this as unknown as StateBuilder<TKind, TInput, TOutput, TResult, TContext, TScope>
     self.#only('credentials', ['Task'])
     const role = typeof roleArn === 'function' ? roleArn(createRef('input')) : roleArn
     return new StateBuilder(self.#with({ credentials: toValueNode({ RoleArn: role }) }))
@@ -477,7 +481,7 @@ export class StateBuilder<
    * @example
    * task(processPayment).comment('Charges the card') // "Comment": "Charges the card"
    */
-  comment(text: string): StateBuilder<TKind, TInput, TOutput, TResult, TContext> {
+  comment(text: string): StateBuilder<TKind, TInput, TOutput, TResult, TContext, TScope> {
     return new StateBuilder(this.#with({ comment: text }))
   }
 
@@ -486,7 +490,9 @@ export class StateBuilder<
    * @example
    * task(charge).queryLanguage('JSONata') // "QueryLanguage": "JSONata", "Arguments": …, "Output": …
    */
-  queryLanguage(language: QueryLanguage): StateBuilder<TKind, TInput, TOutput, TResult, TContext> {
+  queryLanguage(
+    language: QueryLanguage,
+  ): StateBuilder<TKind, TInput, TOutput, TResult, TContext, TScope> {
     if (language !== 'JSONPath' && language !== 'JSONata') {
       throw new DslError(
         'SFN104',
