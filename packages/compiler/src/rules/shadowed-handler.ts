@@ -3,14 +3,14 @@ import { errorsOf, handlerNoun, handlersOf, quoteList } from './resources.ts'
 import type { Rule } from './rule.ts'
 
 /**
- * Whether an earlier matcher already takes `error`. `States.ALL` takes everything;
+ * Whether an earlier matcher already takes `error`: the same name, or
  * `States.TaskFailed` takes every error except `States.Timeout` (ASL-SPEC §9.1): to stay certain we
  * only count task errors (names outside `States.`) and `States.TaskFailed` itself as taken.
  */
 function coveredBy(earlier: readonly string[], error: string): string | undefined {
   if (earlier.includes(error)) return error
-  if (error === 'States.ALL') return undefined
-  if (earlier.includes('States.ALL')) return 'States.ALL'
+  // A States.ALL before other entries is an error the validator reports (SFN214): not repeated here.
+  if (error === 'States.ALL' || earlier.includes('States.ALL')) return undefined
   if (earlier.includes('States.TaskFailed') && !error.startsWith('States.'))
     return 'States.TaskFailed'
   return undefined

@@ -45,6 +45,27 @@ describe('findUnraisableError', () => {
     `)
   })
 
+  test('warns about States.HeartbeatTimeout alone even with a heartbeat: AWS reports States.Timeout', () => {
+    const definition = machine({
+      Save: {
+        Type: 'Task',
+        Resource: 'arn:aws:states:us-east-1:123456789012:activity:save',
+        TimeoutSeconds: 60,
+        HeartbeatSeconds: 10,
+        Retry: [{ ErrorEquals: ['States.HeartbeatTimeout'] }, { ErrorEquals: ['States.Timeout'] }],
+        Catch: [{ ErrorEquals: ['States.ALL'], Next: 'Failed' }],
+        End: true,
+      },
+    })
+    expectAslValidatorAccepts(definition)
+
+    expect(validate(definition).map(formatDiagnostic)).toMatchInlineSnapshot(`
+      [
+        "warning SFN253 /States/Save/Retry[0]: Retrier 0 of 'Save' handles "States.HeartbeatTimeout", which never reaches it here (Step Functions reports a missed heartbeat as States.Timeout). Name the errors its integration raises, or remove the retrier.",
+      ]
+    `)
+  })
+
   test('accepts the errors each integration raises, and anything on Parallel and Map', () => {
     const definition = machine(
       {

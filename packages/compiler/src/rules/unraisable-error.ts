@@ -10,8 +10,11 @@ function whyUnraisable(error: string, visit: StateVisit): string | undefined {
   const resource = resourceOf(state)
   // ASL-SPEC §9.1: States.Runtime is never retried or caught, not even by States.ALL.
   if (error === 'States.Runtime') return 'States.Runtime is never retried or caught'
-  if (error === 'States.HeartbeatTimeout' && !hasHeartbeat(state) && type === 'Task') {
-    return 'the task sets no HeartbeatSeconds'
+  if (error === 'States.HeartbeatTimeout' && type === 'Task') {
+    // ASL-SPEC §9.1 [observed]: AWS reports a missed heartbeat as States.Timeout.
+    return hasHeartbeat(state)
+      ? 'Step Functions reports a missed heartbeat as States.Timeout'
+      : 'the task sets no HeartbeatSeconds'
   }
   if (type === 'Task' && resource !== undefined) {
     const kind = kindOf(resource)
