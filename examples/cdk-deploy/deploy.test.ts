@@ -1,20 +1,18 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs'
-import { mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { mkdtemp, rm } from 'node:fs/promises'
+import { fileURLToPath } from 'node:url'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { createRequire } from 'node:module'
-import {
-  applySubstitutions,
-  compile,
-  emitAsl,
-  findPlaceholders,
-  formatJson,
-} from '@statewright/compiler'
+import { applySubstitutions, findPlaceholders } from '@statewright/compiler'
+import { main } from '@statewright/compiler/cli'
 import { App } from 'aws-cdk-lib'
 import { Match, Template } from 'aws-cdk-lib/assertions'
-import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest'
 import { OrderStack } from './stack.ts'
-import { orderFlow } from './workflow.ts'
+
+// The build step imports ts-morph and tsx cold, and CDK's synth is not quick on a loaded machine.
+vi.setConfig({ testTimeout: 30_000 })
 
 let dir: string
 beforeAll(async () => {
@@ -24,15 +22,18 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true })
 })
 
-// What `statewright build` writes for the workflow (the CLI does exactly this per workflow).
+// The build step of a real project: `statewright build examples/cdk-deploy --out <dir>`.
 async function build(): Promise<{ definitionFile: string; substitutionsFile: string }> {
-  const result = compile(orderFlow)
-  expect(result.diagnostics).toStrictEqual([])
-  const definitionFile = join(dir, `${result.name}.asl.json`)
-  const substitutionsFile = join(dir, `${result.name}.substitutions.json`)
-  await writeFile(definitionFile, await emitAsl(result.asl))
-  await writeFile(substitutionsFile, await formatJson(result.substitutions))
-  return { definitionFile, substitutionsFile }
+  let output = ''
+  const code = await main(['build', fileURLToPath(new URL('.', import.meta.url)), '--out', dir], {
+    stdout: (text) => void (output += text),
+    stderr: (text) => void (output += text),
+  })
+  expect(code, output).toBe(0)
+  return {
+    definitionFile: join(dir, 'OrderFlow.asl.json'),
+    substitutionsFile: join(dir, 'OrderFlow.substitutions.json'),
+  }
 }
 
 describe('CDK deployment of a built definition', () => {
