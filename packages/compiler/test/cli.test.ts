@@ -527,6 +527,10 @@ describe('main: graph and run', () => {
     ])
 
     expect(stopped.code).toBe(1)
+    expect(stopped.stderr).toMatchInlineSnapshot(`
+      "src/order.ts:20:41 warning SFN250 /States/Approve: Task 'Approve' waits for a task token (.waitForTaskToken) but has no TimeoutSeconds, so if no answer comes it waits up to a year. Set TimeoutSeconds (and HeartbeatSeconds for long work).
+      "
+    `)
     expect(stopped.stdout).toMatchInlineSnapshot(`
       "→ ProcessPayment (Task)
       ← ProcessPayment: {"paymentId":"pay-1"}

@@ -89,6 +89,13 @@ export async function runRun(args: ParsedArgs, io: CliIo): Promise<number> {
         )
     return 1
   }
+  // Warnings do not stop a local run, but they are what would bite in AWS: show them first.
+  if (!json) {
+    for (const d of diagnostics) {
+      const located = d.file || d.source ? d : { ...d, file: target.label }
+      io.stderr(`${diagnosticLine(located, io.cwd)}\n`)
+    }
+  }
   const out = stringFlag(args, 'out')
   if (out !== undefined && compiled) {
     await mkdir(resolve(io.cwd, out), { recursive: true })
