@@ -141,11 +141,19 @@ export function locateError(ctx: StateContext, error: StatesError): StatesError 
     `An error occurred while executing the state '${ctx.name}' (entered at the event id #${ctx.enteredEventId}). ${error.cause ?? ''}`,
   )
   if (error.error === 'States.QueryEvaluationError') {
-    const field = /specified for the field '([^']*)'/.exec(error.cause ?? '')?.[1]
+    const cause = error.cause ?? ''
+    const field =
+      /specified for the field '([^']*)'/.exec(cause)?.[1] ?? /^The (\w+) field /.exec(cause)?.[1]
+    // AWS links it to what preceded the state (a Wait links it to its entered event).
+    const previous =
+      ctx.state.Type === 'Wait'
+        ? ctx.frame.lastEventId
+        : ctx.env.history.previousOf(ctx.enteredEventId)
+    ctx.frame.lastEventId = previous
     addEvent(ctx.env, ctx.frame, 'EvaluationFailed', {
       error: located.error,
       cause: located.cause,
-      location: field,
+      ...(field !== undefined ? { location: field } : {}),
       state: ctx.name,
     })
   }

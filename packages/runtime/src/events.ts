@@ -109,6 +109,11 @@ export class History {
     return id
   }
 
+  /** `previousEventId` of the event with `id` (0 when unknown). */
+  previousOf(id: number): number {
+    return this.#events[id - 1]?.previousEventId ?? 0
+  }
+
   /** Type of the event with `id`. */
   typeOf(id: number): HistoryEventType | undefined {
     return this.#events[id - 1]?.type

@@ -68,7 +68,10 @@ export async function runState(
     // In a Parallel branch, AWS records a failing Task/Wait/Map/Parallel state as aborted (corpus:
     // states_variables/test_error_output::test_parallel_catch_error).
     if (frame.inParallelBranch === true && error instanceof StatesError && ABORTABLE.has(type)) {
+      // Recorded beside the thread: the next event still follows the failure (corpus histories).
+      const last = frame.lastEventId
       addEvent(env, frame, `${type}StateAborted` as HistoryEventType)
+      frame.lastEventId = last
     }
     throw error
   }
@@ -87,6 +90,11 @@ export async function runState(
     )
   }
   if (outcome.assigned !== undefined) frame.variables = { ...frame.variables, ...outcome.assigned }
+  // An empty Assign assigns nothing and AWS records no assignedVariables for it.
+  const assigned =
+    outcome.assigned !== undefined && Object.keys(outcome.assigned).length > 0
+      ? outcome.assigned
+      : undefined
   if (type !== 'Fail') {
     addStateEvent(
       env,
@@ -94,7 +102,7 @@ export async function runState(
       `${type}StateExited` as HistoryEventType,
       name,
       outcome.output,
-      outcome.assigned,
+      assigned,
     )
   }
   return outcome

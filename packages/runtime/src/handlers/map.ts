@@ -191,6 +191,7 @@ export const runMap: StateHandler<AslMapState> = async (state, input, ctx) => {
     throw error
   }
   // Child results are kept only for ResultWriter.
+  let lastEnd = 0
   const runs: ChildRun[] = new Array(state.ResultWriter === undefined ? 0 : list.length)
   const keepRuns = state.ResultWriter !== undefined
   // A Distributed Map iteration is a child execution: its events are not in the parent history.
@@ -217,19 +218,27 @@ export const runMap: StateHandler<AslMapState> = async (state, input, ctx) => {
         try {
           const output = await runBranch(iterationEnv, processor, iterationInput, frame)
           if (keepRuns) runs[index] = { input: iterationInput, output }
-          if (!distributed) addEvent(env, frame, 'MapIterationSucceeded', { index, name: ctx.name })
-          if (!distributed) ctx.frame.lastEventId = frame.lastEventId
+          if (!distributed) {
+            // The Map's next event links to the iteration's last inner event, not to its end event.
+            const inner = frame.lastEventId
+            lastEnd = Math.max(
+              lastEnd,
+              addEvent(env, frame, 'MapIterationSucceeded', { index, name: ctx.name }),
+            )
+            ctx.frame.lastEventId = inner
+          }
           return output
         } catch (error) {
           if (keepRuns && error instanceof StatesError) {
             runs[index] = { input: iterationInput, error }
           }
+          const inner = frame.lastEventId
           if (!distributed && error instanceof StatesError) {
             addEvent(env, frame, 'MapIterationFailed', { index, name: ctx.name })
           } else if (!distributed && signal.aborted) {
             addEvent(env, frame, 'MapIterationAborted', { index, name: ctx.name })
           }
-          if (!distributed) ctx.frame.lastEventId = frame.lastEventId
+          if (!distributed) ctx.frame.lastEventId = inner
           throw error
         }
       },
@@ -283,8 +292,13 @@ export const runMap: StateHandler<AslMapState> = async (state, input, ctx) => {
       throw error
     }
   }
+  // MapStateSucceeded follows the last iteration's end; MapStateExited links to the same event as
+  // the first success event (corpus histories).
+  if (lastEnd > 0) ctx.frame.lastEventId = lastEnd
+  const anchor = ctx.frame.lastEventId
   if (mapRunArn !== undefined) addEvent(env, ctx.frame, 'MapRunSucceeded')
   addEvent(env, ctx.frame, 'MapStateSucceeded')
+  ctx.frame.lastEventId = anchor
 
   if (jsonataMode) {
     const scope = jsonataScope(ctx, input, { result })

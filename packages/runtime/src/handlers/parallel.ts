@@ -27,23 +27,37 @@ export const runParallel: StateHandler<AslParallelState> = async (state, input, 
   }
   addEvent(ctx.env, ctx.frame, 'ParallelStateStarted')
   let raw: JsonValue[]
+  let failedFrame: ReturnType<typeof childFrame> | undefined
   try {
     const frames = state.Branches.map(() => undefined as ReturnType<typeof childFrame> | undefined)
-    raw = await runConcurrently(state.Branches.length, 0, ctx.frame.signal, (index, signal) => {
-      const frame = childFrame(ctx.frame, signal, false, true)
-      frames[index] = frame
-      return runBranch(ctx.env, state.Branches[index]!, branchInput, frame)
-    })
+    // The failing branch's thread: ParallelStateFailed links to its last event.
+    raw = await runConcurrently(
+      state.Branches.length,
+      0,
+      ctx.frame.signal,
+      async (index, signal) => {
+        const frame = childFrame(ctx.frame, signal, false, true)
+        frames[index] = frame
+        try {
+          return await runBranch(ctx.env, state.Branches[index]!, branchInput, frame)
+        } catch (error) {
+          failedFrame ??= error instanceof StatesError ? frame : undefined
+          throw error
+        }
+      },
+    )
     ctx.frame.lastEventId = Math.max(
       ctx.frame.lastEventId,
       ...frames.map((f) => f?.lastEventId ?? 0),
     )
   } catch (error) {
-    ctx.frame.lastEventId = ctx.env.history.length
+    ctx.frame.lastEventId = failedFrame?.lastEventId ?? ctx.env.history.length
     if (error instanceof StatesError) throw asVerbatim(error)
     throw error
   }
+  const anchor = ctx.frame.lastEventId
   addEvent(ctx.env, ctx.frame, 'ParallelStateSucceeded')
+  ctx.frame.lastEventId = anchor
   const result: JsonValue = raw
   if (jsonataMode) {
     const scope = jsonataScope(ctx, input, { result })

@@ -104,7 +104,23 @@ export const runTask: StateHandler<AslTaskState> = async (state, input, ctx) => 
       ),
     )
   }
-  const raw = await invoke(ctx, state, resource, parameters, timeoutSeconds, heartbeatSeconds)
+  // Credentials (ASL-SPEC §3.1): no local effect, but history names the role the task assumed.
+  let credentials: JsonValue | undefined
+  if (state.Credentials !== undefined) {
+    credentials =
+      ctx.language === 'JSONata'
+        ? await jsonata(ctx, state.Credentials, jsonataScope(ctx, input), 'Credentials')
+        : payload(ctx, state.Credentials, input, 'Credentials')
+  }
+  const raw = await invoke(
+    ctx,
+    state,
+    resource,
+    parameters,
+    timeoutSeconds,
+    heartbeatSeconds,
+    credentials,
+  )
 
   if (ctx.language === 'JSONata') {
     const scope = jsonataScope(ctx, input, { result: raw })
@@ -184,14 +200,20 @@ async function invoke(
   parameters: JsonValue,
   timeoutSeconds: number | undefined,
   heartbeatSeconds: number | undefined,
+  credentials: JsonValue | undefined,
 ): Promise<JsonValue> {
   const { env, frame } = ctx
   const { prefix, base } = eventsFor(resource)
   const event = (type: string, details: Record<string, unknown>): number =>
     addEvent(env, frame, `${prefix}${type}` as HistoryEventType, details)
+  const roleArn =
+    credentials !== null && typeof credentials === 'object' && !Array.isArray(credentials)
+      ? credentials.RoleArn
+      : undefined
   const timing = {
     ...(timeoutSeconds !== undefined ? { timeoutInSeconds: timeoutSeconds } : {}),
     ...(heartbeatSeconds !== undefined ? { heartbeatInSeconds: heartbeatSeconds } : {}),
+    ...(typeof roleArn === 'string' ? { taskCredentials: { roleArn } } : {}),
   }
   if (prefix === 'Task') {
     event('Scheduled', {
@@ -201,7 +223,12 @@ async function invoke(
       ...timing,
     })
   } else {
-    event('Scheduled', { resource: resource.arn, input: new JsonText(parameters), ...timing })
+    event('Scheduled', {
+      resource: resource.arn,
+      input: new JsonText(parameters),
+      inputDetails: { truncated: false },
+      ...timing,
+    })
   }
 
   const callback = resource.kind === 'service' && resource.pattern === 'waitForTaskToken'
@@ -218,7 +245,11 @@ async function invoke(
     )
     throw locateError(ctx, error)
   }
-  event('Started', prefix === 'Task' ? { ...base } : {})
+  // Lambda functions report no started details; activities name no worker here.
+  event(
+    'Started',
+    prefix === 'Task' ? { ...base } : prefix === 'Activity' ? {} : (undefined as never),
+  )
 
   // Signals and timers are made only when needed: most handlers never look at their signal.
   let controller: AbortController | undefined
@@ -246,7 +277,13 @@ async function invoke(
       heartbeatSeconds,
       timerSignal,
       () => {
-        if (prefix === 'Task') event('Submitted', { ...base, output: new JsonText(null) })
+        if (prefix === 'Task') {
+          event('Submitted', {
+            ...base,
+            output: new JsonText(null),
+            outputDetails: { truncated: false },
+          })
+        }
       },
     )
     let result: JsonValue
@@ -305,7 +342,7 @@ async function invoke(
     } else {
       event('Failed', {
         ...(prefix === 'Task' ? base : {}),
-        error: error.error,
+        ...(error.error !== '' ? { error: error.error } : {}),
         ...(error.cause !== undefined ? { cause: error.cause } : {}),
       })
     }
