@@ -947,3 +947,29 @@ describe('comparing two fields', () => {
     expect(await pick({ amount: 1, limit: 5, from: 'a', to: 'b' })).toBe('Fine')
   })
 })
+
+describe('Distributed Map with an ItemBatcher', () => {
+  test.each(languages)('hands each child { Items, BatchInput } in %s', async (language) => {
+    const Job = z.object({ ids: z.array(z.string()), runId: z.string() })
+    const flow = workflow('Batches', { input: Job, queryLanguage: language }, (start) =>
+      start.map('Batch', {
+        items: (s) => s.ids,
+        distributed: {
+          itemBatcher: { maxItemsPerBatch: 2 },
+          batchInput: (s) => ({ runId: s.runId }),
+        },
+        process: (batch) =>
+          batch.pass('Count', (p) =>
+            p.parameters((b) => ({ items: b.Items, run: b.BatchInput.runId })),
+          ),
+      }),
+    )
+
+    const result = await run(flow, { ids: ['a', 'b', 'c'], runId: 'r1' })
+
+    expect(result.output).toStrictEqual([
+      { items: ['a', 'b'], run: 'r1' },
+      { items: ['c'], run: 'r1' },
+    ])
+  })
+})

@@ -6,7 +6,7 @@ import type { DslTypeError } from '../type-utils.ts'
 import type { Scope } from '../variables.ts'
 import { ChoiceBuilder } from './choice.ts'
 import { fail, type FailBuilder, type FailOptions } from './fail.ts'
-import { map, type MapOptions, type MapOutput } from './map.ts'
+import { type ItemBatcherOptions, map, type MapOptions, type MapOutput } from './map.ts'
 import { parallel, type ParallelOutput, type Target } from './parallel.ts'
 import { pass } from './pass.ts'
 import { type Chainable, type EmitContext, type Piece, pieceOf } from './piece.ts'
@@ -280,20 +280,48 @@ export class Chain<TInput, TOutput, TScope extends Scope = 'workflow'> implement
    * start.map('EachLine', { items: (s) => s.lines, process: (line) => line.task(reserve) })
    * // "EachLine": { "Type": "Map", "ItemsPath": "$.lines", "ItemProcessor": { … }, … }
    */
-  map<TItem, TSelected = never, TIterationOutput = unknown>(
+  map<
+    TItem,
+    TSelected = never,
+    TIterationOutput = unknown,
+    TBatcher extends ItemBatcherOptions<DataOf<TInput, TOutput>> | undefined = undefined,
+    TBatchInput = never,
+  >(
     name: string,
-    options: MapOptions<DataOf<TInput, TOutput>, TItem, TSelected, TIterationOutput>,
-  ): Chain<TInput, MapOutput<TItem, TSelected, TIterationOutput>, TScope>
+    options: MapOptions<
+      DataOf<TInput, TOutput>,
+      TItem,
+      TSelected,
+      TIterationOutput,
+      TBatcher,
+      TBatchInput
+    >,
+  ): Chain<TInput, MapOutput<TItem, TSelected, TIterationOutput, TBatcher, TBatchInput>, TScope>
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  map<TBuilt extends Chainable<any, any>, TItem, TSelected = never, TIterationOutput = unknown>(
+  map<
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    TBuilt extends Chainable<any, any>,
+    TItem,
+    TSelected = never,
+    TIterationOutput = unknown,
+    TBatcher extends ItemBatcherOptions<DataOf<TInput, TOutput>> | undefined = undefined,
+    TBatchInput = never,
+  >(
     name: string,
-    options: MapOptions<DataOf<TInput, TOutput>, TItem, TSelected, TIterationOutput>,
+    options: MapOptions<
+      DataOf<TInput, TOutput>,
+      TItem,
+      TSelected,
+      TIterationOutput,
+      TBatcher,
+      TBatchInput
+    >,
     configure: (
       map: StateBuilder<
         'Map',
         DataOf<TInput, TOutput>,
-        MapOutput<TItem, TSelected, TIterationOutput>,
-        MapOutput<TItem, TSelected, TIterationOutput>,
+        MapOutput<TItem, TSelected, TIterationOutput, TBatcher, TBatchInput>,
+        MapOutput<TItem, TSelected, TIterationOutput, TBatcher, TBatchInput>,
         DataOf<TInput, TOutput>,
         TScope
       >,

@@ -309,3 +309,34 @@ describe('Map item types are inferred', () => {
     )
   })
 })
+
+describe('Distributed Map batches', () => {
+  test('with an ItemBatcher each child gets { Items, BatchInput }', () => {
+    const Job = z.object({ ids: z.array(z.string()), runId: z.string() })
+    workflow('Batches', { input: Job }, (start) =>
+      start.map('Batch', {
+        items: (s) => s.ids,
+        distributed: {
+          itemBatcher: { maxItemsPerBatch: 10 },
+          batchInput: (s) => ({ runId: s.runId }),
+        },
+        process: (batch) => {
+          expectTypeOf<OutputOf<typeof batch>>().toEqualTypeOf<
+            { Items: string[] } & { BatchInput: { runId: string } }
+          >()
+          return batch.pass('Keep')
+        },
+      }),
+    )
+    workflow('Batches', { input: Job }, (start) =>
+      start.map('Batch', {
+        items: (s) => s.ids,
+        distributed: { itemBatcher: { maxItemsPerBatch: 10 } },
+        process: (batch) => {
+          expectTypeOf<OutputOf<typeof batch>>().toEqualTypeOf<{ Items: string[] }>()
+          return batch.pass('Keep')
+        },
+      }),
+    )
+  })
+})

@@ -15,7 +15,20 @@ type NumberOption<TData> =
   number | Expression<number> | ((s: Ref<TData>) => ValueRef<number> | Expression<number>)
 
 /** Distributed mode (ASL-SPEC §3.9): child executions, optionally reading items from S3. */
-export interface DistributedOptions<TData> {
+/**
+ * ItemBatcher limits: with them each child execution gets `{ Items: [...], BatchInput }` instead of one
+ * item. (Give the limits as numbers or expressions: the item type is read from their presence.)
+ */
+export interface ItemBatcherOptions<TData> {
+  readonly maxItemsPerBatch?: NumberOption<TData>
+  readonly maxInputBytesPerBatch?: NumberOption<TData>
+}
+
+export interface DistributedOptions<
+  TData,
+  TBatcher = ItemBatcherOptions<TData>,
+  TBatchInput = unknown,
+> {
   /** `STANDARD` (default) or `EXPRESS` child executions. */
   readonly executionType?: 'STANDARD' | 'EXPRESS'
   /** ItemReader: where items come from (`arn:aws:states:::s3:getObject`, `s3:listObjectsV2`). */
@@ -25,11 +38,10 @@ export interface DistributedOptions<TData> {
     readonly maxItems?: NumberOption<TData>
     readonly parameters?: (s: Ref<TData>) => unknown
   }
-  readonly itemBatcher?: {
-    readonly maxItemsPerBatch?: NumberOption<TData>
-    readonly maxInputBytesPerBatch?: NumberOption<TData>
-    readonly batchInput?: (s: Ref<TData>) => unknown
-  }
+  /** Batches items; the iteration's input type becomes `{ Items: Item[] }`. */
+  readonly itemBatcher?: TBatcher
+  /** With an ItemBatcher: a template over the state's input that every batch gets as `BatchInput`. */
+  readonly batchInput?: (s: Ref<TData>) => TBatchInput
   readonly resultWriter?: {
     readonly resource?: string
     readonly parameters?: (s: Ref<TData>) => unknown
@@ -41,7 +53,14 @@ export interface DistributedOptions<TData> {
 }
 
 /** Options of `map()` and `chain.map()`. */
-export interface MapOptions<TData, TItem, TSelected, TIterationOutput> {
+export interface MapOptions<
+  TData,
+  TItem,
+  TSelected,
+  TIterationOutput,
+  TBatcher extends ItemBatcherOptions<TData> | undefined = undefined,
+  TBatchInput = never,
+> {
   /** The array to iterate (`ItemsPath`, or `Items` in JSONata). Unset: the state's input is the array. */
   readonly items?: (s: Ref<TData>) => ValueRef<readonly TItem[]> | Expression<readonly TItem[]>
   /** The items' schema, when they come from an ItemReader (their type cannot be read from the data). */
@@ -55,25 +74,46 @@ export interface MapOptions<TData, TItem, TSelected, TIterationOutput> {
   ) => TSelected
   /** The iteration: a function of a chain typed by the iteration's input. */
   readonly process: (
-    iteration: Chain<IterationInput<TItem, TSelected>, IterationInput<TItem, TSelected>, 'nested'>,
+    iteration: Chain<
+      IterationOf<TItem, TSelected, TBatcher, TBatchInput>,
+      IterationOf<TItem, TSelected, TBatcher, TBatchInput>,
+      'nested'
+    >,
   ) => Chainable<unknown, TIterationOutput>
   /** `MaxConcurrency` (0: no limit). */
   readonly maxConcurrency?: NumberOption<TData>
   /** Run as a Distributed Map. */
-  readonly distributed?: DistributedOptions<TData>
+  readonly distributed?: DistributedOptions<TData, TBatcher, TBatchInput>
   readonly comment?: string
 }
 
 /** What each iteration receives: the selected value, or the item itself. */
 export type IterationInput<TItem, TSelected> = [TSelected] extends [never]
-  ? TItem
+  ? unknown extends TItem
+    ? any // eslint-disable-line @typescript-eslint/no-explicit-any -- items of unknown type (no schema): unchecked
+    : TItem
   : Resolved<TSelected>
 
+/** What each child execution receives with an ItemBatcher: the batch, and `BatchInput` when one is set. */
+export type BatchOf<TEach, TBatchInput> = { Items: TEach[] } & ([TBatchInput] extends [never]
+  ? {}
+  : { BatchInput: Resolved<TBatchInput> })
+
+/** An iteration's input: one item, or a batch of them. */
+export type IterationOf<TItem, TSelected, TBatcher, TBatchInput = never> = [TBatcher] extends [
+  undefined,
+]
+  ? IterationInput<TItem, TSelected>
+  : BatchOf<IterationInput<TItem, TSelected>, TBatchInput>
+
 /** A Map's result: the array of its iterations' outputs. */
-export type MapOutput<TItem, TSelected, TIterationOutput> = ResolveOutput<
-  IterationInput<TItem, TSelected>,
-  TIterationOutput
->[]
+export type MapOutput<
+  TItem,
+  TSelected,
+  TIterationOutput,
+  TBatcher = undefined,
+  TBatchInput = never,
+> = ResolveOutput<IterationOf<TItem, TSelected, TBatcher, TBatchInput>, TIterationOutput>[]
 
 const numberNode = (value: unknown): ReturnType<typeof toValueNode> | undefined =>
   value === undefined
@@ -91,7 +131,9 @@ const templateNode = (
     ? undefined
     : toValueNode((build as (s: unknown) => unknown)(createRef('input')))
 
-function distributedConfig(options: DistributedOptions<unknown>): DistributedMapConfig {
+function distributedConfig(
+  options: DistributedOptions<unknown, ItemBatcherOptions<unknown>>,
+): DistributedMapConfig {
   const defined = <T extends object>(value: T): T =>
     Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T
   const { itemReader, itemBatcher, resultWriter } = options
@@ -112,7 +154,7 @@ function distributedConfig(options: DistributedOptions<unknown>): DistributedMap
         : defined({
             maxItemsPerBatch: numberNode(itemBatcher.maxItemsPerBatch),
             maxInputBytesPerBatch: numberNode(itemBatcher.maxInputBytesPerBatch),
-            batchInput: templateNode(itemBatcher.batchInput),
+            batchInput: templateNode(options.batchInput),
           }),
     resultWriter:
       resultWriter === undefined
@@ -134,34 +176,55 @@ function distributedConfig(options: DistributedOptions<unknown>): DistributedMap
  * map('EachLine', { input: Order, items: (s) => s.lines, process: (line) => line.task(reserve) })
  * // "EachLine": { "Type": "Map", "ItemsPath": "$.lines", "ItemProcessor": { "ProcessorConfig": { "Mode": "INLINE" }, … } }
  */
-export function map<TSchema extends ZodType, TItem, TSelected = never, TIterationOutput = unknown>(
+export function map<
+  TSchema extends ZodType,
+  TItem,
+  TSelected = never,
+  TIterationOutput = unknown,
+  TBatcher extends ItemBatcherOptions<z.input<TSchema>> | undefined = undefined,
+  TBatchInput = never,
+>(
   name: string,
-  options: MapOptions<z.input<TSchema>, TItem, TSelected, TIterationOutput> & {
+  options: MapOptions<
+    z.input<TSchema>,
+    TItem,
+    TSelected,
+    TIterationOutput,
+    TBatcher,
+    TBatchInput
+  > & {
     readonly input: TSchema
   },
 ): StateBuilder<
   'Map',
   z.input<TSchema>,
-  MapOutput<TItem, TSelected, TIterationOutput>,
-  MapOutput<TItem, TSelected, TIterationOutput>,
+  MapOutput<TItem, TSelected, TIterationOutput, TBatcher, TBatchInput>,
+  MapOutput<TItem, TSelected, TIterationOutput, TBatcher, TBatchInput>,
   z.input<TSchema>
 >
 /** A Map whose input is not declared: its callbacks read the data unchecked (`any`). */
-export function map<TItem, TSelected = never, TIterationOutput = unknown>(
+export function map<
+  TItem,
+  TSelected = never,
+  TIterationOutput = unknown,
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  TBatcher extends ItemBatcherOptions<any> | undefined = undefined,
+  TBatchInput = never,
+>(
   name: string,
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  options: MapOptions<any, TItem, TSelected, TIterationOutput>,
+  options: MapOptions<any, TItem, TSelected, TIterationOutput, TBatcher, TBatchInput>,
 ): StateBuilder<
   'Map',
   unknown,
-  MapOutput<TItem, TSelected, TIterationOutput>,
-  MapOutput<TItem, TSelected, TIterationOutput>,
+  MapOutput<TItem, TSelected, TIterationOutput, TBatcher, TBatchInput>,
+  MapOutput<TItem, TSelected, TIterationOutput, TBatcher, TBatchInput>,
   unknown
 >
 export function map(
   name: string,
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  options: MapOptions<any, any, any, any> & { readonly input?: ZodType },
+  options: MapOptions<any, any, any, any, any, any> & { readonly input?: ZodType },
 ): unknown {
   checkStateName(name)
   if (typeof options?.process !== 'function') {
@@ -188,7 +251,11 @@ export function map(
     ...(maxConcurrency === undefined ? {} : { maxConcurrency }),
     ...(options.distributed === undefined
       ? {}
-      : { distributed: distributedConfig(options.distributed as DistributedOptions<unknown>) }),
+      : {
+          distributed: distributedConfig(
+            options.distributed as DistributedOptions<unknown, ItemBatcherOptions<unknown>>,
+          ),
+        }),
     ...(options.comment === undefined ? {} : { comment: options.comment }),
   })
   return new StateBuilder({
