@@ -1,5 +1,12 @@
 import type { AslTaskState, JsonValue, TaskHandler, TaskHandlerContext } from '@statewright/asl'
-import { addEvent, asVerbatim, isHalted, locateError, type StateContext } from '../env.ts'
+import {
+  addEvent,
+  asVerbatim,
+  isHalted,
+  locateError,
+  type Frame,
+  type StateContext,
+} from '../env.ts'
 import { StatesError } from '../errors.ts'
 import { JsonText, type HistoryEventType } from '../events.ts'
 import {
@@ -204,8 +211,6 @@ async function invoke(
 ): Promise<JsonValue> {
   const { env, frame } = ctx
   const { prefix, base } = eventsFor(resource)
-  const event = (type: string, details: Record<string, unknown>): number =>
-    addEvent(env, frame, `${prefix}${type}` as HistoryEventType, details)
   const roleArn =
     credentials !== null && typeof credentials === 'object' && !Array.isArray(credentials)
       ? credentials.RoleArn
@@ -216,14 +221,14 @@ async function invoke(
     ...(typeof roleArn === 'string' ? { taskCredentials: { roleArn } } : {}),
   }
   if (prefix === 'Task') {
-    event('Scheduled', {
+    taskEvent(ctx, prefix, 'Scheduled', {
       ...base,
       region: env.region,
       parameters: new JsonText(parameters),
       ...timing,
     })
   } else {
-    event('Scheduled', {
+    taskEvent(ctx, prefix, 'Scheduled', {
       resource: resource.arn,
       input: new JsonText(parameters),
       inputDetails: { truncated: false },
@@ -246,26 +251,14 @@ async function invoke(
     throw locateError(ctx, error)
   }
   // Lambda functions report no started details; activities name no worker here.
-  event(
+  taskEvent(
+    ctx,
+    prefix,
     'Started',
     prefix === 'Task' ? { ...base } : prefix === 'Activity' ? {} : (undefined as never),
   )
 
-  // Signals and timers are made only when needed: most handlers never look at their signal.
-  let controller: AbortController | undefined
-  const handlerSignal = (): AbortSignal => {
-    controller ??= new AbortController()
-    if (isHalted(frame) && !controller.signal.aborted) controller.abort(frame.signal.reason)
-    return controller.signal
-  }
-  let timers: AbortController | undefined
-  const timerSignal = (): AbortSignal => (timers ??= new AbortController()).signal
-  let rejectAborted: ((reason: unknown) => void) | undefined
-  let listening = false
-  const onOuterAbort = (): void => {
-    controller?.abort(frame.signal.reason)
-    rejectAborted?.(frame.signal.reason)
-  }
+  const signals = new TaskSignals(frame)
   try {
     const work = perform(
       ctx,
@@ -273,12 +266,11 @@ async function invoke(
       resource,
       parameters,
       callback,
-      handlerSignal,
+      signals,
       heartbeatSeconds,
-      timerSignal,
       () => {
         if (prefix === 'Task') {
-          event('Submitted', {
+          taskEvent(ctx, prefix, 'Submitted', {
             ...base,
             output: new JsonText(null),
             outputDetails: { truncated: false },
@@ -295,21 +287,12 @@ async function invoke(
       // No timer for AWS's default timeout: it is longer than any test runs.
       if (timeoutSeconds !== undefined) {
         racers.push(
-          env.clock.sleep(timeoutSeconds * 1000, timerSignal()).then(() => {
+          env.clock.sleep(timeoutSeconds * 1000, signals.timers()).then(() => {
             throw asVerbatim(new StatesError('States.Timeout'))
           }),
         )
       }
-      racers.push(
-        new Promise<never>((_, reject) => {
-          rejectAborted = reject
-          if (isHalted(frame)) reject(frame.signal.reason)
-          else {
-            frame.signal.addEventListener('abort', onOuterAbort, { once: true })
-            listening = true
-          }
-        }),
-      )
+      racers.push(new Promise<never>((_, reject) => signals.listen(reject)))
       result = await Promise.race(racers)
     }
     if (
@@ -321,7 +304,7 @@ async function invoke(
     ) {
       result = lambdaInvokeEnvelope(result, randomUuid(env.random))
     }
-    event('Succeeded', {
+    taskEvent(ctx, prefix, 'Succeeded', {
       ...(prefix === 'Task' ? base : {}),
       output: new JsonText(result),
       outputDetails: { truncated: false },
@@ -334,13 +317,13 @@ async function invoke(
     }
     if (!(error instanceof StatesError)) throw error
     if (error.error === 'States.Timeout') {
-      event('TimedOut', {
+      taskEvent(ctx, prefix, 'TimedOut', {
         ...(prefix === 'Task' ? base : {}),
         error: 'States.Timeout',
         ...(error.cause !== undefined ? { cause: error.cause } : {}),
       })
     } else {
-      event('Failed', {
+      taskEvent(ctx, prefix, 'Failed', {
         ...(prefix === 'Task' ? base : {}),
         ...(error.error !== '' ? { error: error.error } : {}),
         ...(error.cause !== undefined ? { cause: error.cause } : {}),
@@ -348,10 +331,70 @@ async function invoke(
     }
     throw asVerbatim(error)
   } finally {
+    signals.close()
+  }
+}
+
+/** Records a `Task…`, `LambdaFunction…` or `Activity…` event. */
+function taskEvent(
+  ctx: StateContext,
+  prefix: 'Task' | 'LambdaFunction' | 'Activity',
+  type: string,
+  details: Record<string, unknown> | undefined,
+): number {
+  return addEvent(ctx.env, ctx.frame, `${prefix}${type}` as HistoryEventType, details)
+}
+
+/**
+ * A task's abort signal (for its handler), its timers, and the link to its frame's stop, each made
+ * only when needed (PERF: most handlers are synchronous and never look at their signal).
+ */
+class TaskSignals {
+  readonly #frame: Frame
+  #controller: AbortController | undefined
+  #timers: AbortController | undefined
+  #reject: ((reason: unknown) => void) | undefined
+  #listening = false
+
+  constructor(frame: Frame) {
+    this.#frame = frame
+  }
+
+  /** The handler's `context.signal`. */
+  handler(): AbortSignal {
+    this.#controller ??= new AbortController()
+    if (isHalted(this.#frame) && !this.#controller.signal.aborted) {
+      this.#controller.abort(this.#frame.signal.reason)
+    }
+    return this.#controller.signal
+  }
+
+  /** Aborted when the task settles: cancels its timeout and heartbeat timers. */
+  timers(): AbortSignal {
+    return (this.#timers ??= new AbortController()).signal
+  }
+
+  /** Rejects through `reject` when the frame stops (execution stopped, sibling failed). */
+  listen(reject: (reason: unknown) => void): void {
+    this.#reject = reject
+    if (isHalted(this.#frame)) reject(this.#frame.signal.reason)
+    else {
+      this.#frame.signal.addEventListener('abort', this, { once: true })
+      this.#listening = true
+    }
+  }
+
+  /** EventListener interface: the frame stopped. */
+  handleEvent(): void {
+    this.#controller?.abort(this.#frame.signal.reason)
+    this.#reject?.(this.#frame.signal.reason)
+  }
+
+  close(): void {
     // A reason avoids building a DOMException (with its stack) for every task.
-    timers?.abort(SETTLED)
-    controller?.abort(SETTLED)
-    if (listening) frame.signal.removeEventListener('abort', onOuterAbort)
+    this.#timers?.abort(SETTLED)
+    this.#controller?.abort(SETTLED)
+    if (this.#listening) this.#frame.signal.removeEventListener('abort', this)
   }
 }
 
@@ -374,9 +417,8 @@ function perform(
   resource: TaskResource,
   parameters: JsonValue,
   callback: boolean,
-  signal: () => AbortSignal,
+  signals: TaskSignals,
   heartbeatSeconds: number | undefined,
-  timers: () => AbortSignal,
   submitted: () => void,
 ): JsonValue | Promise<JsonValue> {
   const lambdaStyle =
@@ -398,7 +440,7 @@ function perform(
     resource: resource.arn,
     retryCount: ctx.retryCount,
     get signal(): AbortSignal {
-      return signal()
+      return signals.handler()
     },
     ...(ctx.taskToken !== undefined ? { taskToken: ctx.taskToken } : {}),
   }
@@ -424,7 +466,7 @@ function perform(
     context,
     lambdaStyle,
     heartbeatSeconds,
-    timers,
+    signals,
     submitted,
   )
 }
@@ -437,7 +479,7 @@ async function waitForCallback(
   context: TaskHandlerContext,
   lambdaStyle: boolean,
   heartbeatSeconds: number | undefined,
-  timers: () => AbortSignal,
+  signals: TaskSignals,
   submitted: () => void,
 ): Promise<JsonValue> {
   // Register the token first, so a handler may answer synchronously.
@@ -452,7 +494,7 @@ async function waitForCallback(
     heartbeatTimer?.abort(SETTLED)
     heartbeatTimer = new AbortController()
     const local = heartbeatTimer
-    timers().addEventListener('abort', () => local.abort(SETTLED), { once: true })
+    signals.timers().addEventListener('abort', () => local.abort(SETTLED), { once: true })
     ctx.env.clock.sleep(heartbeatSeconds * 1000, local.signal).then(
       () => rejectHeartbeat(asVerbatim(new StatesError('States.Timeout'))),
       () => {},
