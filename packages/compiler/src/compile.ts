@@ -14,7 +14,7 @@ import {
 import { collectStates, isRecord, jsonDepth, MAX_JSON_DEPTH } from './asl/walk.ts'
 import { sortDiagnostics, type Diagnostic, type SourceLocation } from './diagnostics.ts'
 import { orderAslKeys } from './emit.ts'
-import { LINTS, type LintCode, type LintThresholds } from './rules/index.ts'
+import { IR_RULES, LINTS, type LintCode, type LintThresholds } from './rules/index.ts'
 import { findPlaceholders, withStandIns } from './substitutions.ts'
 import { validateDefinition } from './validate.ts'
 
@@ -60,6 +60,8 @@ interface Resolved {
   readonly sources: ReadonlyMap<string, SourceLocation>
   readonly inputSchema?: ZodType
   readonly outputSchema?: ZodType
+  /** The DSL's IR, for the rules only it can answer. */
+  readonly ir?: WorkflowNode
 }
 
 /**
@@ -79,6 +81,7 @@ export function compile(input: CompileInput, options: CompileOptions = {}): Comp
     return failed(options.name ?? nameOf(input), loweringFailure(error))
   }
   const { definition, sources } = resolved
+  const fromIr = resolved.ir ? irDiagnostics(resolved.ir, definition, options) : []
   const found = validateDefinition(withStandIns(definition, resolved.substitutions), {
     ...options,
     ...(resolved.inputSchema
@@ -86,7 +89,7 @@ export function compile(input: CompileInput, options: CompileOptions = {}): Comp
       : {}),
   })
   const schemas = schemasOf(resolved)
-  const diagnostics = sortDiagnostics([...found, ...schemas.diagnostics]).map((d) =>
+  const diagnostics = sortDiagnostics([...fromIr, ...found, ...schemas.diagnostics]).map((d) =>
     withSource(d, sources),
   )
   const deep = diagnostics.some((d) => d.code === 'SFN303' || d.code === 'SFN230')
@@ -109,6 +112,7 @@ function resolve(input: CompileInput, options: CompileOptions): Resolved {
       definition,
       substitutions: { ...findPlaceholders(definition), ...dslSubstitutions(ir, options) },
       sources: sourcesOf(ir),
+      ir,
       ...(ir.inputSchema ? { inputSchema: ir.inputSchema } : {}),
       ...outputSchemaOf(ir as IrWorkflow),
     }
@@ -125,6 +129,29 @@ function resolve(input: CompileInput, options: CompileOptions): Resolved {
       jsonDepth(definition, MAX_JSON_DEPTH) > MAX_JSON_DEPTH ? {} : findPlaceholders(definition),
     sources: new Map(),
   }
+}
+
+/**
+ * The IR rules, run on the workflow as lowering sees it (the compile options' region and account
+ * override its own), with each path pointed at where the state sits in the definition.
+ */
+function irDiagnostics(
+  ir: WorkflowNode,
+  definition: AslStateMachine,
+  options: LowerOptions,
+): Diagnostic[] {
+  const target = { ...ir.target }
+  for (const key of ['region', 'account', 'partition'] as const) {
+    if (options[key] !== undefined) target[key] = options[key]
+  }
+  const paths = new Map(collectStates(definition).map((visit) => [visit.name, visit.path]))
+  return IR_RULES.flatMap((rule) => rule({ ...ir, target })).map((d) => {
+    const name = /^\/States\/([^/[]+)/.exec(d.path)?.[1]
+    const real = name === undefined ? undefined : paths.get(name)
+    return real === undefined
+      ? d
+      : { ...d, path: `${real}${d.path.slice(`/States/${name}`.length)}` }
+  })
 }
 
 /**

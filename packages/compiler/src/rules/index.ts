@@ -4,6 +4,7 @@ import { findInlineMapOverLimits } from './inline-map-limits.ts'
 import { findResultPathDiscardsInput } from './result-path-discards-input.ts'
 import type { Rule } from './rule.ts'
 import { findShadowedHandler } from './shadowed-handler.ts'
+import { findSubstitutionClash, type IrRule } from './substitution-clash.ts'
 import { findUnboundedCatchAllRetry } from './unbounded-catch-all-retry.ts'
 import { findUnraisableError } from './unraisable-error.ts'
 
@@ -21,3 +22,8 @@ export const LINTS: Readonly<Record<LintCode, Rule>> = Object.freeze({
 export type LintCode = 'SFN250' | 'SFN251' | 'SFN252' | 'SFN253' | 'SFN254' | 'SFN255' | 'SFN256'
 
 export type { LintContext, LintThresholds, Rule } from './rule.ts'
+
+/** Rules over the DSL's IR, for what only the workflow's source knows (errors, always on). */
+export const IR_RULES: readonly IrRule[] = Object.freeze([findSubstitutionClash])
+
+export type { IrRule } from './substitution-clash.ts'
