@@ -86,3 +86,18 @@ describe("AWS's variable scope rules", () => {
     )
   })
 })
+
+describe('Assign on a Pass in JSONPath', () => {
+  test('refuses to read the input when the Pass makes a result (there `$` is the result)', () => {
+    const seen = variable<number[]>('seen')
+    const flow = workflow('PassAssign', { input: Input }, (start) =>
+      start.pass('Shape', (p) =>
+        p.parameters((s) => ({ n: s.items })).assign(seen, (s) => s.items),
+      ),
+    )
+
+    expect(() => flow.toAsl()).toThrow(
+      "SFN107: 'Shape'.Assign.seen cannot read the state input in this query language: read it in another field, or use JSONata.",
+    )
+  })
+})

@@ -127,13 +127,22 @@ export function lowerOutputOnly(io: StateIo, ctx: StateContext): Record<string, 
   return outputPath.length === 0 ? {} : { OutputPath: jsonPathOfSegments(outputPath) }
 }
 
-/** `Assign`: JSONPath reads the result as `$` (Task, Map, Parallel) or the input (other states). */
+/**
+ * `Assign`: in JSONPath `$` is the result (Task, Map, Parallel; a Pass's Result/Parameters output) or the
+ * input (Choice, Wait, a Pass without either); `'neither'` is a Pass whose `$` is its made result, so the
+ * state input cannot be read there.
+ */
 export function lowerAssign(
   assign: ValueNode | undefined,
   ctx: StateContext,
-  dollarIs: 'result' | 'input',
+  dollarIs: 'result' | 'input' | 'neither',
 ): Record<string, JsonValue> {
   if (assign === undefined) return {}
-  const roots = dollarIs === 'result' ? RESULT_ROOTS : INPUT_ROOTS
+  const roots =
+    dollarIs === 'result'
+      ? RESULT_ROOTS
+      : dollarIs === 'input'
+        ? INPUT_ROOTS
+        : { context: '$$', variable: '$' }
   return { Assign: lowerTemplate(assign, ctx, roots, 'Assign') }
 }

@@ -40,7 +40,12 @@ export function lowerPass(node: PassNode, ctx: StateContext): AslPassState {
     ...(node.result === undefined ? {} : { Result: node.result }),
     ...lowerArguments(node, ctx),
     ...lowerResult(node, undefined, ctx),
-    ...lowerAssign(node.assign, ctx, 'input'),
+    // JSONPath: a Pass's Assign sees its Result/Parameters output as `$`, not its input.
+    ...lowerAssign(
+      node.assign,
+      ctx,
+      node.result === undefined && node.parameters === undefined ? 'input' : 'neither',
+    ),
     ...lowerTransition(node.next),
   } as AslPassState
 }
