@@ -74,6 +74,8 @@ export interface CompareModule {
 export interface CaseResult {
   readonly id: string
   readonly category: string
+  /** Pure ASL (no service needed): the headline figure. */
+  readonly pure: boolean
   readonly strict: boolean
   readonly errorOnly: boolean
   readonly statusOnly: boolean
@@ -198,7 +200,11 @@ export async function runRecordedCase(
   testCase: RecordedCase,
   compare: CompareModule,
 ): Promise<CaseResult> {
-  const base = { id: testCase.id, category: testCase.category }
+  const base = {
+    id: testCase.id,
+    category: testCase.category,
+    pure: testCase.needsServices.length === 0,
+  }
   let result: ExecutionResult
   try {
     const now = Date.now()

@@ -153,6 +153,8 @@ async function main(): Promise<void> {
   const here = dirname(new URL(import.meta.url).pathname)
   let passed = 0
   let failed = 0
+  // The bars CI holds the runtime to (issue 3): a miss below them makes the exit code 1.
+  const bars: { name: string; value: number; bar: number }[] = []
   for (const file of files) {
     const name = basename(file)
     if (name.includes('validation')) {
@@ -166,6 +168,7 @@ async function main(): Promise<void> {
       if (r) {
         passed += r.passed
         failed += r.failed
+        bars.push({ name: `${name} passed`, value: r.passed / (r.passed + r.failed), bar: 0.9 })
       }
       continue
     }
@@ -180,6 +183,7 @@ async function main(): Promise<void> {
       if (r) {
         passed += r.passed
         failed += r.failed
+        bars.push({ name: `${name} passed`, value: r.passed / (r.passed + r.failed), bar: 0.9 })
       }
       continue
     }
@@ -196,9 +200,24 @@ async function main(): Promise<void> {
     }
     passed += results.filter((r) => r.strict).length
     failed += results.filter((r) => !r.strict).length
+    const pure = results.filter((r) => r.pure)
+    const withHistory = pure.filter((r) => r.historyMatch !== undefined)
+    if (pure.length > 0) {
+      const strict = pure.filter((r) => r.strict).length / pure.length
+      bars.push({ name: `${name} pure-ASL strict`, value: strict, bar: 0.97 })
+    }
+    if (withHistory.length > 0) {
+      const matched = withHistory.filter((r) => r.historyMatch).length / withHistory.length
+      bars.push({ name: `${name} pure-ASL history event types`, value: matched, bar: 0.95 })
+    }
+  }
+  console.log('\nBars:')
+  for (const b of bars) {
+    const verdict = b.value >= b.bar ? 'met   ' : 'MISSED'
+    console.log(`  ${verdict} ${b.name}: ${(b.value * 100).toFixed(1)}% (bar ${b.bar * 100}%)`)
   }
   console.log(`\n${passed} passed, ${failed} failed`)
-  if (failed > 0) process.exitCode = 1
+  if (bars.some((b) => b.value < b.bar)) process.exitCode = 1
 }
 
 await main()
