@@ -1,7 +1,18 @@
 import { run } from '@statewright/runtime'
 import { describe, expect, test } from 'vitest'
 import { z } from 'zod'
-import { DslError, jsonata, localVariable, pass, variable, workflow } from '../src/index.ts'
+import type { QueryLanguage } from '@statewright/asl'
+import {
+  DslError,
+  eq,
+  jsonata,
+  lambda,
+  localVariable,
+  pass,
+  set,
+  variable,
+  workflow,
+} from '../src/index.ts'
 
 const Input = z.object({ items: z.array(z.number()) })
 const total = variable<number>('total')
@@ -100,4 +111,75 @@ describe('Assign on a Pass in JSONPath', () => {
       "SFN107: 'Shape'.Assign.seen cannot read the state input in this query language: read it in another field, or use JSONata.",
     )
   })
+})
+
+describe('set(): Assign on Choice rules, the Choice default, catchers and Wait', () => {
+  const Tiered = z.object({ tier: z.string(), amount: z.number() })
+  const discount = variable<number>('discount')
+  const failure = variable<string>('failure')
+  const waited = variable<boolean>('waited')
+  const broken = lambda('BrokenFunction', {
+    input: Tiered,
+    output: Tiered,
+    handler: () => {
+      throw new Error('no stock')
+    },
+  })
+  const flow = (language: QueryLanguage) =>
+    workflow('Assigns', { input: Tiered, queryLanguage: language }, (start) =>
+      start
+        .choice('Tier', (c) =>
+          c
+            .when(
+              (s) => eq(s.tier, 'GOLD'),
+              (gold) => gold.pass('Gold'),
+              {
+                assign: () => [set(discount, 0.1)],
+              },
+            )
+            .otherwise((other) => other.pass('Standard'))
+            .assign(() => [set(discount, 0)]),
+        )
+        .wait('Settle', { seconds: 1, assign: () => [set(waited, true)] })
+        .task(broken, (t) =>
+          t.catch(
+            ['States.ALL'],
+            (h) => h.pass('Report', (p) => p.parameters(() => ({ discount, failure, waited }))),
+            {
+              assign: (error) => [set(failure, error.Cause)],
+            },
+          ),
+        ),
+    )
+
+  test('lowers rule, default, catcher and Wait Assign in JSONPath', () => {
+    const states = flow('JSONPath').toAsl().States
+
+    expect(states['Tier']).toMatchObject({
+      Choices: [
+        { Variable: '$.tier', StringEquals: 'GOLD', Next: 'Gold', Assign: { discount: 0.1 } },
+      ],
+      Default: 'Standard',
+      Assign: { discount: 0 },
+    })
+    expect(states['Settle']).toMatchObject({ Assign: { waited: true } })
+    expect(states['Broken']).toMatchObject({
+      Catch: [{ ErrorEquals: ['States.ALL'], Next: 'Report', Assign: { 'failure.$': '$.Cause' } }],
+    })
+  })
+
+  test.each(['JSONPath', 'JSONata'] as const)(
+    'sets the variables as AWS does in %s',
+    async (language) => {
+      const gold = await run(flow(language), { tier: 'GOLD', amount: 1 })
+      const standard = await run(flow(language), { tier: 'BASIC', amount: 1 })
+
+      expect(gold.output).toMatchObject({
+        discount: 0.1,
+        waited: true,
+        failure: expect.stringContaining('no stock'),
+      })
+      expect(standard.output).toMatchObject({ discount: 0 })
+    },
+  )
 })

@@ -3,7 +3,9 @@ import type { z, ZodType } from 'zod'
 import type { ContextObject } from '../context-object.ts'
 import { type Condition, conditionNodeOf } from '../conditions.ts'
 import { DslError } from '../errors.ts'
+import { type Assignment, assignNode } from '../assignments.ts'
 import type { ConditionNode } from '../ir/condition-node.ts'
+import type { ValueNode } from '../ir/value-node.ts'
 import { ChoiceNode } from '../ir/choice-node.ts'
 import type { Fits, OutputOf, ResolveOutput } from '../infer.ts'
 import type { NextChain } from './chain.ts'
@@ -15,7 +17,14 @@ import { type Chainable, checkStateName, type EmitContext, type Piece } from './
 
 interface Branch {
   readonly condition: ConditionNode
+  readonly assign?: ValueNode
   readonly target: Piece
+}
+
+/** Options of a Choice rule. */
+export interface RuleOptions<TInput> {
+  /** Variables to set when this rule is taken: `(s) => [set(variable, value), …]`. */
+  readonly assign?: (s: Ref<TInput>, context: Ref<ContextObject>) => readonly Assignment[]
 }
 
 interface ChoiceState {
@@ -24,6 +33,7 @@ interface ChoiceState {
   readonly branches: readonly Branch[]
   readonly otherwise: Piece | undefined
   readonly comment: string | undefined
+  readonly assign?: ValueNode
   readonly site: CallSite
 }
 
@@ -59,7 +69,7 @@ export class ChoiceBuilder<TInput, TOutput, TScope extends Scope = 'workflow'> i
 
   /** @internal */
   get '~piece'(): Piece {
-    const { name, branches, otherwise, comment, site, queryLanguage } = this.#state
+    const { name, branches, otherwise, comment, site, queryLanguage, assign } = this.#state
     if (branches.length === 0) {
       throw new DslError(
         'SFN103',
@@ -73,11 +83,16 @@ export class ChoiceBuilder<TInput, TOutput, TScope extends Scope = 'workflow'> i
       emit: (ctx: EmitContext, next: string | undefined): void => {
         let node = ChoiceNode.create(
           name,
-          branches.map((b) => ({ condition: b.condition, next: b.target.startName })),
+          branches.map((b) => ({
+            condition: b.condition,
+            next: b.target.startName,
+            ...(b.assign === undefined ? {} : { assign: b.assign }),
+          })),
           otherwise?.startName,
         )
         if (comment !== undefined) node = Object.freeze({ ...node, comment })
         if (queryLanguage !== undefined) node = Object.freeze({ ...node, queryLanguage })
+        if (assign !== undefined) node = Object.freeze({ ...node, assign })
         if (!ctx.add(this, node, site)) return
         for (const branch of branches) branch.target.emit(ctx, next)
         otherwise?.emit(ctx, next)
@@ -96,18 +111,29 @@ export class ChoiceBuilder<TInput, TOutput, TScope extends Scope = 'workflow'> i
   when<TBuilt extends Chainable<any, any>>(
     condition: (s: Ref<TInput>, context: Ref<ContextObject>) => Condition,
     target: (branch: Chain<TInput, TInput, TScope>) => TBuilt,
+    options?: RuleOptions<TInput>,
   ): ChoiceBuilder<TInput, TOutput | ResolveOutput<TInput, OutputOf<TBuilt>>, TScope>
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   when<TTarget extends Chainable<any, any>>(
     condition: (s: Ref<TInput>, context: Ref<ContextObject>) => Condition,
     target: Fits<TInput, TTarget>,
+    options?: RuleOptions<TInput>,
   ): ChoiceBuilder<TInput, TOutput | ResolveOutput<TInput, OutputOf<TTarget>>, TScope>
   when(
     condition: (s: Ref<TInput>, context: Ref<ContextObject>) => Condition,
     target: unknown,
+    options: RuleOptions<TInput> = {},
   ): ChoiceBuilder<TInput, unknown, TScope> {
     const node = conditionNodeOf(condition(createRef<TInput>('input'), createRef('context')))
-    const branch = { condition: node, target: resolveTarget(target) }
+    const assigned =
+      options.assign === undefined
+        ? undefined
+        : assignNode(options.assign(createRef<TInput>('input'), createRef('context')))
+    const branch = {
+      condition: node,
+      target: resolveTarget(target),
+      ...(assigned === undefined ? {} : { assign: assigned }),
+    }
     return new ChoiceBuilder({ ...this.#state, branches: [...this.#state.branches, branch] })
   }
 
@@ -141,6 +167,20 @@ export class ChoiceBuilder<TInput, TOutput, TScope extends Scope = 'workflow'> i
    */
   queryLanguage(language: QueryLanguage): ChoiceBuilder<TInput, TOutput, TScope> {
     return new ChoiceBuilder({ ...this.#state, queryLanguage: language })
+  }
+
+  /**
+   * Variables to set when the Default is taken (a matched rule's own `assign` replaces these; ASL-SPEC §3.3).
+   * @example
+   * choice.otherwise(standard).assign((s) => [set(discount, 0)]) // "Assign": { "discount": 0 }
+   */
+  assign(
+    build: (s: Ref<TInput>, context: Ref<ContextObject>) => readonly Assignment[],
+  ): ChoiceBuilder<TInput, TOutput, TScope> {
+    return new ChoiceBuilder({
+      ...this.#state,
+      assign: assignNode(build(createRef<TInput>('input'), createRef('context'))),
+    })
   }
 
   /**

@@ -1,4 +1,5 @@
 import type { QueryLanguage, TaskHandler } from '@statewright/asl'
+import { type Assignment, assignNode } from '../assignments.ts'
 import type { ContextObject } from '../context-object.ts'
 import { DslError } from '../errors.ts'
 import type { DataOf, Fits, Passthrough, ResultAt } from '../infer.ts'
@@ -33,6 +34,8 @@ type Catching = 'Task' | 'Parallel' | 'Map'
 export interface CatchOptions<TPath extends string | null = never> {
   /** Where `{ Error, Cause }` goes in the state's input (`'error'`, `'a.b'`); `null` drops it. */
   readonly resultPath?: TPath
+  /** Variables to set when this catcher is taken: `(error) => [set(lastError, error.Cause)]`. */
+  readonly assign?: (error: Ref<CaughtError>, context: Ref<ContextObject>) => readonly Assignment[]
   readonly comment?: string
 }
 
@@ -424,6 +427,9 @@ export class StateBuilder<
       ...(options.resultPath === undefined
         ? {}
         : { resultPath: segmentsOfResultPath(this.name, options.resultPath) }),
+      ...(options.assign === undefined
+        ? {}
+        : { assign: assignNode(options.assign(createRef('errorOutput'), createRef('context'))) }),
       ...(options.comment === undefined ? {} : { comment: options.comment }),
     }
     const node = self.#state.node as TaskNode

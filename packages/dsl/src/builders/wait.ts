@@ -1,4 +1,5 @@
 import type { QueryLanguage } from '@statewright/asl'
+import { type Assignment, assignNode } from '../assignments.ts'
 import type { ContextObject } from '../context-object.ts'
 import { DslError } from '../errors.ts'
 import type { Fits, Passthrough } from '../infer.ts'
@@ -17,7 +18,12 @@ type Source<TData, T> =
 export type WaitOptions<TData = unknown> = (
   | { readonly seconds: Source<TData, number>; readonly timestamp?: never }
   | { readonly timestamp: Source<TData, string | Date>; readonly seconds?: never }
-) & { readonly comment?: string; readonly queryLanguage?: QueryLanguage }
+) & {
+  readonly comment?: string
+  readonly queryLanguage?: QueryLanguage
+  /** Variables to set when the wait ends: `(s) => [set(variable, value), …]`. */
+  readonly assign?: (s: Ref<TData>, context: Ref<ContextObject>) => readonly Assignment[]
+}
 
 // RFC 3339 with a zone, as AWS checks literal Timestamps at create time (ASL-SPEC §3.4).
 const RFC3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/
@@ -105,6 +111,13 @@ export function wait<TData = unknown>(name: string, options: WaitOptions<TData>)
     ...(timestamp === undefined ? {} : { timestamp: sourceNode(timestamp) }),
     ...(options.comment === undefined ? {} : { comment: options.comment }),
     ...(options.queryLanguage === undefined ? {} : { queryLanguage: options.queryLanguage }),
+    ...(options.assign === undefined
+      ? {}
+      : {
+          assign: assignNode(
+            options.assign(createRef('input') as never, createRef('context') as never),
+          ),
+        }),
   })
   return new WaitBuilder(node, new CallSite())
 }

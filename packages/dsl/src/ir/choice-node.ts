@@ -1,9 +1,12 @@
 import type { StateBase, StateIo } from './state-io.ts'
 import type { ConditionNode } from './condition-node.ts'
+import type { ValueNode } from './value-node.ts'
 
 export interface ChoiceRule {
   readonly condition: ConditionNode
   readonly next: string
+  /** Variables set when this rule is taken (it replaces the state-level Assign). */
+  readonly assign?: ValueNode
 }
 
 /** A Choice never has `next`: its rules and default are its transitions (ASL-SPEC §3.3). */

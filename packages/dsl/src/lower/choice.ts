@@ -7,10 +7,15 @@ import { lowerAssign, lowerOutputOnly } from './io.ts'
 
 /** A Choice state: one rule per `when()`, in order, and `Default` from `otherwise()`. */
 export function lowerChoice(node: ChoiceNode, ctx: StateContext): AslChoiceState {
-  const rules: AslChoiceRule[] = node.rules.map((rule) =>
-    ctx.language === 'JSONata'
-      ? { Condition: `{% ${lowerJsonataCondition(rule.condition)} %}`, Next: rule.next }
-      : { ...lowerJsonPathCondition(rule.condition), Next: rule.next },
+  const rules: AslChoiceRule[] = node.rules.map(
+    (rule) =>
+      ({
+        ...(ctx.language === 'JSONata'
+          ? { Condition: `{% ${lowerJsonataCondition(rule.condition)} %}` }
+          : lowerJsonPathCondition(rule.condition)),
+        Next: rule.next,
+        ...lowerAssign(rule.assign, ctx, 'input'),
+      }) as AslChoiceRule,
   )
   return {
     Type: 'Choice',
