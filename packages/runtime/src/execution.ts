@@ -292,10 +292,7 @@ function launch(
     execution: {
       Id: executionArn,
       Input: prepared.input,
-      // PERF: formatted only when an expression reads it.
-      get StartTime(): string {
-        return isoTimestamp(startTime)
-      },
+      StartTime: startTimeText(startTime),
       Name: executionName,
       RoleArn: roleArn,
       // Express executions cannot be redriven, so AWS does not report a count for them.
@@ -320,10 +317,10 @@ function launch(
     mockInvocations: new Map(),
     s3: options.s3,
     ...(options.stateMachines === undefined ? {} : { startChild: childStarter(options) }),
-    get signal(): AbortSignal {
-      return halt.signal
-    },
+    signal: undefined as unknown as AbortSignal,
   }
+  // The AbortSignal is made on first read (PERF: an accessor, not a getter in the literal above).
+  Object.defineProperty(env, 'signal', { get: () => halt.signal, enumerable: false })
   const stopper: Stopper = {}
   const abortExecution = (reason: Aborted): void => {
     if (halt.aborted) return
@@ -340,15 +337,7 @@ function launch(
     inputDetails: { truncated: false },
     roleArn,
   })
-  // AWS links the first state's entered event to 0, not to ExecutionStarted.
-  const frame: Frame = {
-    variables: {},
-    lastEventId: 0,
-    halt,
-    get signal(): AbortSignal {
-      return halt.signal
-    },
-  }
+  const frame: Frame = new TopFrame(halt)
 
   const finished: { value: boolean } = { value: false }
   const done = execute(env, prepared.machine, prepared.input, frame, halt, stopper).then(
@@ -598,6 +587,30 @@ class Halt {
 }
 
 const NO_MOCKS: Readonly<Record<string, MockedResponse>> = Object.freeze({})
+
+/** The top-level States scope: its AbortSignal is the execution's, made on first read. */
+class TopFrame implements Frame {
+  variables: Readonly<Record<string, JsonValue>> = {}
+  // AWS links the first state's entered event to 0, not to ExecutionStarted.
+  lastEventId = 0
+  readonly halt: Halt
+
+  constructor(halt: Halt) {
+    this.halt = halt
+  }
+
+  get signal(): AbortSignal {
+    return this.halt.signal
+  }
+}
+
+let lastStart = { ms: Number.NaN, text: '' }
+
+/** `$$.Execution.StartTime` (PERF: executions started in the same millisecond share the text). */
+function startTimeText(ms: number): string {
+  if (lastStart.ms !== ms) lastStart = { ms, text: isoTimestamp(ms) }
+  return lastStart.text
+}
 
 /** @internal How stop() reaches the running execution. */
 interface Stopper {

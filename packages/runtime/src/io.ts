@@ -40,14 +40,28 @@ export function contextObject(ctx: StateContext, mapItem?: JsonObject): JsonObje
   return context
 }
 
-export function pathScope(ctx: StateContext, mapItem?: JsonObject): PathScope {
-  // PERF: the context object is built only when an expression reads `$$`.
-  return {
-    get context(): JsonValue {
-      return contextObject(ctx, mapItem)
-    },
-    variables: ctx.frame.variables,
+/**
+ * PERF: the context object is built only when an expression reads `$$`; a class, because an object
+ * literal with a getter costs ~30× a plain one.
+ */
+class StatePathScope implements PathScope {
+  readonly variables: Readonly<Record<string, JsonValue>>
+  readonly #ctx: StateContext
+  readonly #mapItem: JsonObject | undefined
+
+  constructor(ctx: StateContext, mapItem: JsonObject | undefined) {
+    this.#ctx = ctx
+    this.#mapItem = mapItem
+    this.variables = ctx.frame.variables
   }
+
+  get context(): JsonValue {
+    return contextObject(this.#ctx, this.#mapItem)
+  }
+}
+
+export function pathScope(ctx: StateContext, mapItem?: JsonObject): PathScope {
+  return new StatePathScope(ctx, mapItem)
 }
 
 export function jsonataScope(
@@ -57,9 +71,7 @@ export function jsonataScope(
 ): JsonataScope {
   return {
     input,
-    get context(): JsonValue {
-      return contextObject(ctx, extra?.mapItem)
-    },
+    context: contextObject(ctx, extra?.mapItem),
     variables: ctx.frame.variables,
     ...(extra?.result !== undefined ? { result: extra.result } : {}),
     ...(extra?.errorOutput !== undefined ? { errorOutput: extra.errorOutput } : {}),

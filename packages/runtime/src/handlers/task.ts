@@ -335,6 +335,27 @@ async function invoke(
   }
 }
 
+/** What a handler gets besides its input (a class: its `signal` is made on first read). */
+class HandlerContext implements TaskHandlerContext {
+  readonly stateName: string
+  readonly resource: string
+  readonly retryCount: number
+  declare readonly taskToken?: string
+  readonly #signals: TaskSignals
+
+  constructor(ctx: StateContext, resource: string, signals: TaskSignals) {
+    this.stateName = ctx.name
+    this.resource = resource
+    this.retryCount = ctx.retryCount
+    if (ctx.taskToken !== undefined) (this as { taskToken?: string }).taskToken = ctx.taskToken
+    this.#signals = signals
+  }
+
+  get signal(): AbortSignal {
+    return this.#signals.handler()
+  }
+}
+
 /** Records a `Task…`, `LambdaFunction…` or `Activity…` event. */
 function taskEvent(
   ctx: StateContext,
@@ -435,15 +456,7 @@ function perform(
         ? (parameters.Payload ?? null)
         : {}
       : parameters
-  const context: TaskHandlerContext = {
-    stateName: ctx.name,
-    resource: resource.arn,
-    retryCount: ctx.retryCount,
-    get signal(): AbortSignal {
-      return signals.handler()
-    },
-    ...(ctx.taskToken !== undefined ? { taskToken: ctx.taskToken } : {}),
-  }
+  const context = new HandlerContext(ctx, resource.arn, signals)
   const submits =
     callback || (resource.kind === 'service' && resource.pattern !== 'request-response')
   if (handler !== undefined && 'mocked' in handler) {
