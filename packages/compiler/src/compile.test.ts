@@ -159,6 +159,27 @@ describe('compile', () => {
     ])
   })
 
+  test('a schema JSON Schema cannot express is written widened, with a warning', () => {
+    const Dated = z.object({ orderId: z.string(), placedAt: z.date() })
+    const dated = workflow('Dated', { input: Dated }, (start) => start.next(succeed('Done')))
+
+    const result = compile(dated)
+
+    expect(result.schemas.input).toStrictEqual({
+      $schema: 'https://json-schema.org/draft/2020-12/schema',
+      type: 'object',
+      properties: { orderId: { type: 'string' }, placedAt: {} },
+      required: ['orderId', 'placedAt'],
+    })
+    expect(result.diagnostics[0]?.source?.line).toBe(callSiteOf("workflow('Dated'").line)
+    expect(result.diagnostics.map((d) => formatDiagnostic({ ...d, source: undefined })))
+      .toMatchInlineSnapshot(`
+      [
+        "warning SFN291 /: The input schema of 'Dated' has parts JSON Schema cannot express (Date cannot be represented in JSON Schema), so those parts are written as {} (any value). Use zod types JSON Schema can express (e.g. z.iso.datetime() for dates).",
+      ]
+    `)
+  })
+
   test('reports every problem of hand-written ASL at once, errors first', () => {
     const result = compile(
       {

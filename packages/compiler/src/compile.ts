@@ -268,16 +268,25 @@ function withSource(
   return diagnostic
 }
 
+/**
+ * The JSON Schema of a zod schema. Parts JSON Schema cannot express (dates, transforms' outputs, …)
+ * become `{}` (any value) so a schema is still written, and the problem is returned to be reported:
+ * a silently widened schema would validate inputs the workflow rejects.
+ */
 function jsonSchemaOf(
   schema: ZodType,
   io: 'input' | 'output',
 ): { schema?: Record<string, unknown>; problem?: string } {
   try {
-    return {
-      schema: z.toJSONSchema(schema, { io, unrepresentable: 'any' }) as Record<string, unknown>,
-    }
+    return { schema: z.toJSONSchema(schema, { io }) as Record<string, unknown> }
   } catch (error) {
-    return { problem: error instanceof Error ? error.message : String(error) }
+    const problem = error instanceof Error ? error.message : String(error)
+    try {
+      const widened = z.toJSONSchema(schema, { io, unrepresentable: 'any' })
+      return { schema: widened as Record<string, unknown>, problem }
+    } catch {
+      return { problem }
+    }
   }
 }
 
@@ -289,14 +298,19 @@ function schemasOf(resolved: Resolved): { schemas: WorkflowSchemas; diagnostics:
     if (!schema) continue
     const { schema: json, problem } = jsonSchemaOf(schema, io)
     if (json) schemas[io] = json
-    else {
-      diagnostics.push({
-        code: 'SFN291',
-        severity: 'warning',
-        path: '/',
-        message: `The ${io} schema of '${resolved.name}' cannot be written as JSON Schema (${problem}). Use zod types JSON Schema can express, or leave the ${io} schema out.`,
-      })
-    }
+    if (problem === undefined) continue
+    const written = json
+      ? 'those parts are written as {} (any value)'
+      : `no ${io} schema file is written`
+    diagnostics.push({
+      code: 'SFN291',
+      severity: 'warning',
+      path: '/',
+      ...(resolved.ir?.source ? { source: resolved.ir.source } : {}),
+      message:
+        `The ${io} schema of '${resolved.name}' has parts JSON Schema cannot express (${problem}), so ${written}. ` +
+        `Use zod types JSON Schema can express (e.g. z.iso.datetime() for dates).`,
+    })
   }
   return { schemas, diagnostics }
 }
