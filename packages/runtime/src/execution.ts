@@ -279,7 +279,9 @@ function launch(
   const halt = new Halt()
   const tokens = inherited?.tokens ?? new TaskTokens()
   const startTime = clock.now()
-  const env: ExecutionEnv = {
+  // PERF: env inherits its `signal` accessor (a getter in the literal, or defineProperty, costs ~1 µs).
+  const env: ExecutionEnv = Object.assign(Object.create(ENV_PROTO) as ExecutionEnv, {
+    halt,
     clock,
     history,
     random,
@@ -317,10 +319,7 @@ function launch(
     mockInvocations: new Map(),
     s3: options.s3,
     ...(options.stateMachines === undefined ? {} : { startChild: childStarter(options) }),
-    signal: undefined as unknown as AbortSignal,
-  }
-  // The AbortSignal is made on first read (PERF: an accessor, not a getter in the literal above).
-  Object.defineProperty(env, 'signal', { get: () => halt.signal, enumerable: false })
+  })
   const stopper: Stopper = {}
   const abortExecution = (reason: Aborted): void => {
     if (halt.aborted) return
@@ -487,10 +486,14 @@ class Result implements ExecutionResult {
     this.elapsedMs = info.elapsedMs
     this.#history = history
     // An own, enumerable property (spread and JSON.stringify see it), computed on first read.
-    Object.defineProperty(this, 'history', {
-      enumerable: true,
-      get: (): readonly HistoryEvent[] => (this.#events ??= this.#history.events()),
-    })
+    Object.defineProperty(this, 'history', Result.#HISTORY)
+  }
+
+  static readonly #HISTORY: PropertyDescriptor = {
+    enumerable: true,
+    get(this: Result): readonly HistoryEvent[] {
+      return (this.#events ??= this.#history.events())
+    },
   }
 
   declare readonly history: readonly HistoryEvent[]
@@ -602,6 +605,13 @@ class TopFrame implements Frame {
   get signal(): AbortSignal {
     return this.halt.signal
   }
+}
+
+/** What every ExecutionEnv inherits: the execution's AbortSignal, made on first read. */
+const ENV_PROTO = {
+  get signal(): AbortSignal {
+    return (this as unknown as { halt: Halt }).halt.signal
+  },
 }
 
 let lastStart = { ms: Number.NaN, text: '' }

@@ -32,6 +32,10 @@ export function randomUuid(random: RandomSource): string {
   return `${a}-${b.slice(0, 4)}-${version}-${variant}-${c.slice(4, 8)}${d}`
 }
 
+const HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'))
+
 function hex8(fraction: number): string {
-  return (Math.floor(fraction * 4294967296) >>> 0).toString(16).padStart(8, '0')
+  // PERF: table lookups instead of toString(16) + padStart.
+  const n = Math.floor(fraction * 4294967296) >>> 0
+  return HEX[n >>> 24]! + HEX[(n >>> 16) & 0xff]! + HEX[(n >>> 8) & 0xff]! + HEX[n & 0xff]!
 }
