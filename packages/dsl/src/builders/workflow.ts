@@ -17,6 +17,8 @@ import { checkVariableScopes } from './variable-scopes.ts'
 export interface WorkflowOptions<TSchema extends ZodType> {
   /** The execution's input: the first state receives data of this schema's type. */
   readonly input: TSchema
+  /** The execution output's schema, for documentation and the compiler's JSON Schema output. */
+  readonly output?: ZodType
   /** The document's top-level `Comment`. */
   readonly comment?: string
   /** Region of the Lambda ARNs; with `account` unset or this unset, ARNs become `${…}` substitutions. */
@@ -130,6 +132,7 @@ export function workflow<TSchema extends ZodType, TOutput>(
       ...(options.partition === undefined ? {} : { partition: options.partition }),
     }),
     inputSchema: options.input,
+    ...(options.output === undefined ? {} : { outputSchema: options.output }),
     ...(options.comment === undefined ? {} : { comment: options.comment }),
     ...(options.timeoutSeconds === undefined ? {} : { timeoutSeconds: options.timeoutSeconds }),
     ...(options.version === undefined ? {} : { version: options.version }),

@@ -22,5 +22,7 @@ export interface WorkflowNode {
   readonly version?: string
   readonly target: AwsTarget
   readonly inputSchema?: ZodType
+  /** The execution output's schema, when the workflow declares one (for the compiler's JSON Schema). */
+  readonly outputSchema?: ZodType
   readonly source?: SourceLocation
 }
