@@ -374,9 +374,9 @@ describe('main: validate', () => {
     expect(stdout).toMatchInlineSnapshot(`
       "✓ asl/valid.asl.json: 0 errors, 0 warnings
       ✗ asl/invalid.asl.json: 2 errors, 1 warning
-        asl/invalid.asl.json error SFN209 /States/Approve: State "Approve" is not reachable.
-        asl/invalid.asl.json error SFN208 /States/Start/Next: Missing 'Next' target: Nowhere
-        asl/invalid.asl.json warning SFN250 /States/Approve: Task 'Approve' waits for a task token (.waitForTaskToken) but has no TimeoutSeconds, so if no answer comes it waits up to a year. Set TimeoutSeconds (and HeartbeatSeconds for long work).
+        asl/invalid.asl.json:5:5 error SFN209 /States/Approve: State "Approve" is not reachable.
+        asl/invalid.asl.json:4:32 error SFN208 /States/Start/Next: Missing 'Next' target: Nowhere
+        asl/invalid.asl.json:5:5 warning SFN250 /States/Approve: Task 'Approve' waits for a task token (.waitForTaskToken) but has no TimeoutSeconds, so if no answer comes it waits up to a year. Set TimeoutSeconds (and HeartbeatSeconds for long work).
       2 files checked, 1 invalid (STANDARD).
       "
     `)
@@ -556,8 +556,8 @@ describe('main: graph and run', () => {
     ])
     expect(invalid.code).toBe(1)
     expect(invalid.stderr).toMatchInlineSnapshot(`
-      "asl/invalid.asl.json error SFN209 /States/Approve: State "Approve" is not reachable.
-      asl/invalid.asl.json error SFN208 /States/Start/Next: Missing 'Next' target: Nowhere
+      "asl/invalid.asl.json:5:5 error SFN209 /States/Approve: State "Approve" is not reachable.
+      asl/invalid.asl.json:4:32 error SFN208 /States/Start/Next: Missing 'Next' target: Nowhere
       "
     `)
   })

@@ -1,9 +1,11 @@
 import { readFile } from 'node:fs/promises'
 import { jsonDepth, MAX_JSON_DEPTH } from '../asl/walk.ts'
 import type { Diagnostic } from '../diagnostics.ts'
+import { lineOfPath, locateJsonPaths } from './json-locate.ts'
 
 /** A JSON file's value, or the one diagnostic that says why it has none. */
-export type JsonFile = { ok: true; value: unknown } | { ok: false; diagnostic: Diagnostic }
+export type JsonFile =
+  { ok: true; value: unknown; text: string } | { ok: false; diagnostic: Diagnostic }
 
 /** 1-based line and column of a character offset. */
 export function lineColumn(text: string, offset: number): { line: number; column: number } {
@@ -58,7 +60,7 @@ export function parseJsonText(
       },
     }
   }
-  return { ok: true, value }
+  return { ok: true, value, text }
 }
 
 /** Reads and parses a JSON file; unreadable files become SFN301. */
@@ -88,4 +90,21 @@ export async function readJsonFile(path: string, file: string = path): Promise<J
     }
   }
   return parseJsonText(text, file)
+}
+
+/**
+ * Diagnostics of a definition read from `file`, each located at the line and column its path points
+ * to in `text` (the nearest existing ancestor when the field is missing).
+ */
+export function locateInFile(
+  diagnostics: readonly Diagnostic[],
+  text: string,
+  file: string,
+): Diagnostic[] {
+  if (diagnostics.length === 0) return []
+  const paths = locateJsonPaths(text)
+  return diagnostics.map(({ file: _file, ...diagnostic }) => ({
+    ...diagnostic,
+    source: { file, ...lineOfPath(text, paths, diagnostic.path) },
+  }))
 }

@@ -7,7 +7,7 @@ import { emitAsl } from '../../emit.ts'
 import { validate } from '../../validate.ts'
 import { boolFlag, machineType, stringFlag, UsageError, type ParsedArgs } from '../args.ts'
 import { diagnosticLine, jsonOut, type CliIo } from '../io.ts'
-import { parseJsonText } from '../read-json.ts'
+import { locateInFile, parseJsonText } from '../read-json.ts'
 import { withNodeStackTraces } from '../load.ts'
 import { loadTarget } from './target.ts'
 
@@ -78,7 +78,9 @@ export async function runRun(args: ParsedArgs, io: CliIo): Promise<number> {
       : undefined
   const diagnostics = compiled
     ? compiled.diagnostics
-    : validate(target.kind === 'asl' ? target.definition : {}, { type })
+    : target.kind === 'asl'
+      ? locateInFile(validate(target.definition, { type }), target.text, target.label)
+      : []
   const errors = diagnostics.filter((d) => d.severity === 'error')
   if (errors.length > 0) {
     if (json) jsonOut(io, { command: 'run', ok: false, diagnostics })

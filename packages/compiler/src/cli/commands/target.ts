@@ -10,7 +10,7 @@ import { readJsonFile } from '../read-json.ts'
 
 /** What `run` and `graph` act on: a definition file, or one workflow exported by a .ts module. */
 export type Target =
-  | { ok: true; kind: 'asl'; definition: AslStateMachine; label: string }
+  | { ok: true; kind: 'asl'; definition: AslStateMachine; text: string; label: string }
   | { ok: true; kind: 'workflow'; workflow: CompileInput; label: string }
   | { ok: false; diagnostic: Diagnostic }
 
@@ -24,7 +24,13 @@ export async function loadTarget(
   if (/\.json$/i.test(file)) {
     const read = await readJsonFile(path, file)
     if (!read.ok) return { ok: false, diagnostic: read.diagnostic }
-    return { ok: true, kind: 'asl', definition: read.value as AslStateMachine, label: file }
+    return {
+      ok: true,
+      kind: 'asl',
+      definition: read.value as AslStateMachine,
+      text: read.text,
+      label: file,
+    }
   }
   if (!/\.(m?ts|m?js)$/i.test(file)) {
     throw new UsageError(`'${file}' is neither an ASL JSON file (.json) nor a module (.ts).`)

@@ -6,7 +6,7 @@ import { LINTS, type LintCode } from '../../rules/index.ts'
 import { validate } from '../../validate.ts'
 import { boolFlag, disabledLints, machineType, UsageError, type ParsedArgs } from '../args.ts'
 import { diagnosticLine, jsonOut, plural, tally, type CliIo } from '../io.ts'
-import { readJsonFile } from '../read-json.ts'
+import { locateInFile, readJsonFile } from '../read-json.ts'
 
 /** `statewright validate <files…>`: any ASL JSON file, ours or hand-written. */
 export async function runValidate(args: ParsedArgs, io: CliIo): Promise<number> {
@@ -19,15 +19,12 @@ export async function runValidate(args: ParsedArgs, io: CliIo): Promise<number> 
   for (const file of args.positionals) {
     const read = await readJsonFile(resolve(io.cwd, file), file)
     const diagnostics = read.ok
-      ? validate(read.value, { type, lints: boolFlag(args, 'no-lints') ? false : lints }).map(
-          (d) => ({ ...d, file }),
+      ? locateInFile(
+          validate(read.value, { type, lints: boolFlag(args, 'no-lints') ? false : lints }),
+          read.text,
+          file,
         )
-      : [
-          {
-            ...read.diagnostic,
-            file: read.diagnostic.file?.replace(resolve(io.cwd, file), file) ?? file,
-          },
-        ]
+      : [read.diagnostic]
     results.push({ file, diagnostics })
   }
   const ok = results.every((r) => !r.diagnostics.some((d) => d.severity === 'error'))
