@@ -7,7 +7,7 @@ import { cpus, loadavg, totalmem } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
-import { checkBars, formatBars } from './harness/bars.ts'
+import { checkBars, formatBars, formatBarsMarkdown } from './harness/bars.ts'
 import { busyMs, formatHotFunctions, hotFunctions, type CpuProfile } from './harness/profile.ts'
 import {
   aggregate,
@@ -26,6 +26,7 @@ interface Options {
   readonly names: string[]
   readonly format: 'table' | 'json' | 'markdown'
   readonly out: string | undefined
+  readonly from: string | undefined
   readonly runs: number
   readonly timeoutSeconds: number
   readonly sides: readonly Side[]
@@ -34,20 +35,22 @@ interface Options {
 
 const repoRoot = fileURLToPath(new URL('../../', import.meta.url))
 
-const usage = `Usage: pnpm bench [name…] [--json | --markdown] [--out FILE] [--runs N] [--timeout S]
+const usage = `Usage: pnpm bench [name…] [--json | --markdown] [--out FILE | --from FILE] [--runs N] [--timeout S]
                   [--ours-only | --peer-only] [--profile] [--list]
 
 Runs each scenario (or those named: a scenario or a group) in N fresh processes per side (default 5),
 ours and the peer alternately, and prints medians with min–max; ratio = how many times better ours is.
 --json prints one JSON array of { scenario, metric, ours, peer, ratio, … } on stdout (progress on stderr);
 use \`pnpm -s bench --json\` so that pnpm prints no banner before it.
---markdown prints the report as Markdown (for BENCHMARKS.md); --out FILE also writes the JSON array to FILE.
+--markdown prints the report as Markdown (for BENCHMARKS.md); --out FILE also writes the JSON array to FILE;
+--from FILE prints the report of such a file again, without running anything.
 --profile records a V8 CPU profile of each process under bench/.tmp/profiles and prints its hottest functions.`
 
 function parseArgs(argv: readonly string[]): Options | 'help' | 'list' {
   const names: string[] = []
   let format: Options['format'] = 'table'
   let out: string | undefined
+  let from: string | undefined
   let runs = 5
   let timeoutSeconds = 600
   let sides: Side[] = ['ours', 'peer']
@@ -59,9 +62,12 @@ function parseArgs(argv: readonly string[]): Options | 'help' | 'list' {
     if (arg === '--list') return 'list'
     if (arg === '--json') format = 'json'
     else if (arg === '--markdown') format = 'markdown'
-    else if (arg === '--out') {
-      out = argv[++i]
-      if (out === undefined || out.startsWith('-')) throw new UsageError('--out needs a file name.')
+    else if (arg === '--out' || arg === '--from') {
+      const file = argv[++i]
+      if (file === undefined || file.startsWith('-'))
+        throw new UsageError(`${arg} needs a file name.`)
+      if (arg === '--out') out = file
+      else from = file
     } else if (arg === '--profile') profile = true
     else if (arg === '--ours-only') sides = ['ours']
     else if (arg === '--peer-only') sides = ['peer']
@@ -74,7 +80,7 @@ function parseArgs(argv: readonly string[]): Options | 'help' | 'list' {
     } else if (arg.startsWith('-')) throw new UsageError(`Unknown option '${arg}'.`)
     else names.push(arg)
   }
-  return { names, format, out, runs, timeoutSeconds, sides, profile }
+  return { names, format, out, from, runs, timeoutSeconds, sides, profile }
 }
 
 class UsageError extends Error {}
@@ -110,11 +116,12 @@ function main(argv: readonly string[]): number {
   }
 
   const loadBefore = loadavg()[0] ?? 0
-  const rows: Row[] = []
+  const rows: Row[] =
+    options.from === undefined ? [] : (JSON.parse(readFileSync(options.from, 'utf8')) as Row[])
   const profiles: string[] = []
   const profileDir = join(repoRoot, 'bench', '.tmp', 'profiles')
   if (options.profile) mkdirSync(profileDir, { recursive: true })
-  for (const scenario of selected.scenarios) {
+  for (const scenario of options.from === undefined ? selected.scenarios : []) {
     const outcomes: Record<Side, ChildOutcome[]> = { ours: [], peer: [] }
     const runsOf = (side: Side): number =>
       !options.sides.includes(side) || (side === 'peer' && scenario.peer === undefined)
@@ -137,16 +144,19 @@ function main(argv: readonly string[]): number {
     }
     rows.push(...aggregate({ scenario: scenario.name, peerName: scenario.peerName, ...outcomes }))
   }
-  rows.push(...deriveRows(rows))
+  if (options.from === undefined) rows.push(...deriveRows(rows))
 
   if (options.out !== undefined) writeFileSync(options.out, `${JSON.stringify(rows, null, 2)}\n`)
   if (options.format === 'json') {
     process.stdout.write(`${JSON.stringify(rows, null, 2)}\n`)
   } else {
     const errors = formatErrors(rows)
-    const bars = formatBars(checkBars(rows))
+    const bars =
+      options.format === 'markdown'
+        ? formatBarsMarkdown(checkBars(rows))
+        : formatBars(checkBars(rows))
     const table = options.format === 'markdown' ? formatMarkdown(rows) : formatTable(rows)
-    process.stdout.write(`${machineNotes(loadBefore)}\n\n`)
+    if (options.from === undefined) process.stdout.write(`${machineNotes(loadBefore)}\n\n`)
     process.stdout.write(
       `${table}\n${bars ? `\nBars (DESIGN.md §4)\n${bars}\n` : ''}${errors ? `\n${errors}\n` : ''}`,
     )

@@ -21,6 +21,8 @@ export interface BarResult {
   readonly value: number | null
   /** How far from the bar: "by 2.3×" when missed, the margin when met. */
   readonly detail: string
+  /** The unit of the row the bar reads (ms, MB, …; × for ratios). */
+  readonly unit?: string
   /** The same check on CPU time, when the bar names a CPU metric and it was measured. */
   readonly cpu?: { readonly value: number; readonly met: boolean }
 }
@@ -107,7 +109,14 @@ export const bars: readonly Bar[] = [
 
 /** Checks every bar whose row is in the report. */
 export function checkBars(rows: readonly Row[], list: readonly Bar[] = bars): BarResult[] {
-  return list.map((bar) => withCpu(bar, rows, checkBar(bar, rows)))
+  return list.map((bar) => {
+    const result = withCpu(bar, rows, checkBar(bar, rows))
+    const row = rows.find(
+      (candidate) => candidate.scenario === bar.scenario && candidate.metric === bar.metric,
+    )
+    const unit = bar.check === 'ratio-at-least' ? '×' : row?.unit
+    return unit === undefined ? result : { ...result, unit }
+  })
 }
 
 function withCpu(bar: Bar, rows: readonly Row[], result: BarResult): BarResult {
@@ -167,4 +176,26 @@ export function formatBars(results: readonly BarResult[]): string {
       return `  ${verdict}  ${result.bar.label}: ${result.detail}${cpu}`
     })
     .join('\n')
+}
+
+/** The bars as a Markdown table (for BENCHMARKS.md): the figure in wall time, in CPU time, the verdict. */
+export function formatBarsMarkdown(results: readonly BarResult[]): string {
+  const lines = [
+    '| bar (`DESIGN.md` §4) | measured | in CPU time | verdict |',
+    '| --- | ---: | ---: | --- |',
+  ]
+  for (const result of results) {
+    if (result.status === 'not measured') continue
+    const unit = result.unit === undefined ? '' : result.unit === '×' ? '×' : ` ${result.unit}`
+    const value = result.value === null ? '—' : `${formatNumber(result.value)}${unit}`
+    const cpu = result.cpu === undefined ? '' : `${formatNumber(result.cpu.value)}${unit}`
+    const verdict =
+      result.status === 'met'
+        ? `met${result.cpu !== undefined && !result.cpu.met ? ' (missed in CPU time)' : ''}`
+        : `**missed** ${result.detail.slice(result.detail.indexOf('by '))}${
+            result.cpu === undefined ? '' : result.cpu.met ? ' (met in CPU time)' : ''
+          }`
+    lines.push(`| ${result.bar.label} | ${value} | ${cpu} | ${verdict} |`)
+  }
+  return lines.join('\n')
 }

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest'
 
-import { checkBars, formatBars } from './bars.ts'
+import { checkBars, formatBars, formatBarsMarkdown } from './bars.ts'
 import { aggregate, deriveRows, formatTable, type ChildOutcome } from './report.ts'
 import type { Metric } from './scenario.ts'
 
@@ -161,6 +161,27 @@ describe('checkBars in CPU time', () => {
 
     expect(result).toMatchObject({ status: 'missed', value: 5, cpu: { value: 12, met: true } })
     expect(formatBars(result === undefined ? [] : [result])).toContain('(in CPU time: 12×, met)')
+  })
+})
+
+describe('formatBarsMarkdown', () => {
+  test('gives the wall and CPU figures and says by how much a bar is missed', () => {
+    const cpu = (value: number): Metric => ({
+      name: 'sequential: cpu per op',
+      unit: 'µs',
+      better: 'lower',
+      value,
+    })
+    const rows = aggregate({
+      scenario: 'ecommerce',
+      peerName: 'p',
+      ours: [ok(rate(50), cpu(20))],
+      peer: [ok(rate(10), cpu(60))],
+    })
+
+    expect(formatBarsMarkdown(checkBars(rows)).split('\n')[2]).toBe(
+      '| e-commerce sequential exec/s ≥ 10× aws-local-stepfunctions | 5× | 3× | **missed** by 2× |',
+    )
   })
 })
 
