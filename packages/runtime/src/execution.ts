@@ -316,7 +316,9 @@ function launch(
             ...options.mocks,
           }
         : (options.mocks ?? NO_MOCKS),
-    mockInvocations: new Map(),
+    // Written only for mocked states, so runs without mocks share one empty map.
+    mockInvocations:
+      options.mocks === undefined && options.mockConfig === undefined ? NO_INVOCATIONS : new Map(),
     s3: options.s3,
     ...(options.stateMachines === undefined ? {} : { startChild: childStarter(options) }),
   })
@@ -590,6 +592,7 @@ class Halt {
 }
 
 const NO_MOCKS: Readonly<Record<string, MockedResponse>> = Object.freeze({})
+const NO_INVOCATIONS = new Map<string, number>()
 
 /** The top-level States scope: its AbortSignal is the execution's, made on first read. */
 class TopFrame implements Frame {

@@ -91,7 +91,10 @@ function copy(value: unknown, seen: object[]): JsonValue {
             const item: unknown = (value as Record<string, unknown>)[key]
             if (item === undefined || typeof item === 'function' || typeof item === 'symbol')
               continue
-            defineMember(out, key, copy(item, seen))
+            const copied = copy(item, seen)
+            // `__proto__` must stay an own member, never become the prototype.
+            if (key === '__proto__') defineMember(out, key, copied)
+            else out[key] = copied
           }
         } catch (error) {
           if (error instanceof NotJsonError && seen.length < 64) error.within(`.${key}`)

@@ -13,8 +13,17 @@ interface Waiter {
  * the Step Functions API.
  */
 export class TaskTokens {
-  readonly #waiting = new Map<string, Waiter>()
-  readonly #listeners: ((token: string) => void)[] = []
+  // PERF: made on first use; most executions never wait for a token.
+  #waitingMap: Map<string, Waiter> | undefined
+  #listenerList: ((token: string) => void)[] | undefined
+
+  get #waiting(): Map<string, Waiter> {
+    return (this.#waitingMap ??= new Map())
+  }
+
+  get #listeners(): ((token: string) => void)[] {
+    return (this.#listenerList ??= [])
+  }
 
   /** Registers `token`; `onHeartbeat` runs on each heartbeat. Returns the promise of the answer. */
   wait(token: string, onHeartbeat: () => void): { answer: Promise<JsonValue>; cancel: () => void } {
