@@ -67,12 +67,12 @@ export function csvObjects(
   return rows.map((row) => {
     const item: Record<string, string> = {}
     headers.forEach((header, i) => {
-      Object.defineProperty(item, header, {
-        value: row[i] ?? '',
-        enumerable: true,
-        writable: true,
-        configurable: true,
-      })
+      const cell = row[i] ?? ''
+      // A `__proto__` header stays an own member (defineProperty only there: it is slow).
+      if (header === '__proto__') {
+        Object.defineProperty(item, header, { value: cell, enumerable: true, writable: true, configurable: true })
+      } else item[header] = cell
+    })
     })
     return item
   })
