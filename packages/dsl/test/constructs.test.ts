@@ -973,3 +973,18 @@ describe('Distributed Map with an ItemBatcher', () => {
     ])
   })
 })
+
+describe('Succeed with an output path', () => {
+  test.each(languages)('outputs part of its input in %s', async (language) => {
+    const flow = workflow('Done', { input: Order, queryLanguage: language }, (start) =>
+      start.succeed('Done', { outputPath: (s) => s.order }),
+    )
+
+    expect(flow.toAsl().States['Done']).toStrictEqual(
+      language === 'JSONPath'
+        ? { Type: 'Succeed', OutputPath: '$.order' }
+        : { Type: 'Succeed', Output: '{% $states.input.order %}' },
+    )
+    expect((await run(flow, order)).output).toStrictEqual({ id: 'o1', total: 5 })
+  })
+})

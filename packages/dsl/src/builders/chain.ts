@@ -11,7 +11,7 @@ import { parallel, type ParallelOutput, type Target } from './parallel.ts'
 import { pass } from './pass.ts'
 import { type Chainable, type EmitContext, type Piece, pieceOf } from './piece.ts'
 import type { StateBuilder } from './state.ts'
-import { succeed, type SucceedBuilder } from './succeed.ts'
+import { succeed, type SucceedBuilder, type SucceedOptions } from './succeed.ts'
 import { task } from './task.ts'
 import { wait, type WaitBuilder, type WaitOptions } from './wait.ts'
 
@@ -344,7 +344,10 @@ export class Chain<TInput, TOutput, TScope extends Scope = 'workflow'> implement
    * @example
    * start.next(task(ship)).succeed('Done') // "Done": { "Type": "Succeed" }
    */
-  succeed(name: string, options: { readonly comment?: string } = {}): ClosedChain<TInput> {
+  succeed(
+    name: string,
+    options: SucceedOptions<DataOf<TInput, TOutput>> = {},
+  ): ClosedChain<TInput> {
     return appendTo(this.#last, succeed(name, options) as SucceedBuilder) as ClosedChain<TInput>
   }
 

@@ -1,4 +1,6 @@
+import { DslError } from '../errors.ts'
 import { SucceedNode } from '../ir/succeed-node.ts'
+import { createRef, pathOf, type Ref, type ValueRef } from '../ref.ts'
 import { CallSite } from '../source.ts'
 import { type Chainable, checkStateName, type EmitContext, type Piece } from './piece.ts'
 
@@ -28,15 +30,36 @@ export class SucceedBuilder implements Chainable<unknown, never> {
   }
 }
 
+/** Options of `succeed()`. */
+export interface SucceedOptions<TData = unknown> {
+  readonly comment?: string
+  /** The execution's output: a part of the input (`OutputPath`, or `Output` in JSONata). */
+  readonly outputPath?: (s: Ref<TData>) => ValueRef<unknown>
+}
+
 /**
  * A Succeed state.
  * @example
  * succeed('Done') // "Done": { "Type": "Succeed" }
+ * start.succeed('Done', { outputPath: (s) => s.receipt }) // "OutputPath": "$.receipt"
  */
-export function succeed(name: string, options: { readonly comment?: string } = {}): SucceedBuilder {
-  const node = SucceedNode.create(checkStateName(name))
-  return new SucceedBuilder(
-    options.comment === undefined ? node : Object.freeze({ ...node, comment: options.comment }),
-    new CallSite(),
-  )
+export function succeed<TData = unknown>(
+  name: string,
+  options: SucceedOptions<TData> = {},
+): SucceedBuilder {
+  const base = SucceedNode.create(checkStateName(name))
+  const selected = options.outputPath?.(createRef('input'))
+  const path = selected === undefined ? undefined : pathOf(selected)
+  if (path !== undefined && path.root !== 'input') {
+    throw new DslError(
+      'SFN107',
+      `outputPath of Succeed '${name}' must select from the state's input.`,
+    )
+  }
+  const node: SucceedNode = Object.freeze({
+    ...base,
+    ...(options.comment === undefined ? {} : { comment: options.comment }),
+    ...(path === undefined ? {} : { outputPath: path.segments }),
+  })
+  return new SucceedBuilder(node, new CallSite())
 }

@@ -16,10 +16,15 @@ import {
 const jsonPathOfSegments = (segments: readonly PathSegment[]): string =>
   jsonPathOf({ kind: 'path', root: 'input', segments }, INPUT_ROOTS, 'path')
 
+// A plain root (`$states.input`) takes the path directly; a composed expression is parenthesized first.
 const jsonataSegments = (base: string, segments: readonly PathSegment[]): string =>
   segments.length === 0
     ? base
-    : `(${base})${jsonataExpressionOf({ kind: 'path', root: 'input', segments }, { input: '' }, 'path')}`
+    : `${/^\$states\.(input|result)$/.test(base) ? base : `(${base})`}${jsonataExpressionOf(
+        { kind: 'path', root: 'input', segments },
+        { input: '' },
+        'path',
+      )}`
 
 /** How a state's result is made, for the Output of a JSONata state. */
 export interface ResultSource {
