@@ -70,9 +70,13 @@ export function csvObjects(
       const cell = row[i] ?? ''
       // A `__proto__` header stays an own member (defineProperty only there: it is slow).
       if (header === '__proto__') {
-        Object.defineProperty(item, header, { value: cell, enumerable: true, writable: true, configurable: true })
+        Object.defineProperty(item, header, {
+          value: cell,
+          enumerable: true,
+          writable: true,
+          configurable: true,
+        })
       } else item[header] = cell
-    })
     })
     return item
   })
