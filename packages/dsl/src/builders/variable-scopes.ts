@@ -30,6 +30,7 @@ const assignsOf = (state: StateNode): string[] => {
   }
   collect(state.assign)
   if ('catch' in state) for (const clause of state.catch) collect(clause.assign)
+  if (state.kind === 'Choice') for (const rule of state.rules) collect(rule.assign)
   return names
 }
 
