@@ -8,6 +8,7 @@ import {
   dynamoUpdateItem,
   eventBridgePutEvents,
   httpInvoke,
+  lambda,
   snsPublish,
   sqsSendMessage,
   startExecution,
@@ -16,6 +17,7 @@ import {
   waitForTaskToken,
   workflow,
 } from '../src/index.ts'
+import { substitutionsOf } from '../src/ir/index.ts'
 
 const aws = { region: 'us-east-1', account: '123456789012' } as const
 const Order = z.object({ id: z.string(), email: z.string(), total: z.number() })
@@ -211,5 +213,32 @@ describe('service integrations', () => {
     ).toThrow(
       "SFN107: 'SendMessage' passes the task token, but only .waitForTaskToken tasks and activities get one: wrap the definition with waitForTaskToken().",
     )
+  })
+})
+
+describe('substitutions', () => {
+  test('lists the Lambda, activity and child state machine ARNs a workflow without region/account leaves open', () => {
+    const child = workflow('Child', { input: z.object({ id: z.string() }) }, (start) =>
+      start.pass('Done'),
+    )
+    const review = activity('Review', { input: Order, output: Order })
+    const notify = (await import('../src/index.ts')).lambda('NotifyFunction', {
+      input: Order,
+      output: Order,
+    })
+    const flow = workflow('Open', { input: Order }, (start) =>
+      start
+        .task(startExecution(child), (t) =>
+          t.parameters((s) => ({ Input: { id: s.id } })).resultPath(null),
+        )
+        .next(task(review))
+        .next(task(notify)),
+    )
+
+    expect(substitutionsOf(flow.toIr())).toStrictEqual({
+      ChildStateMachineArn: { kind: 'state-machine-arn', functionName: 'Child' },
+      ReviewActivityArn: { kind: 'activity-arn', functionName: 'Review' },
+      NotifyFunctionArn: { kind: 'lambda-function-arn', functionName: 'NotifyFunction' },
+    })
   })
 })

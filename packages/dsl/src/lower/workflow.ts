@@ -1,5 +1,6 @@
 import type { AslState, AslStateMachine } from '@statewright/asl'
 import type { StateNode } from '../ir/state-node.ts'
+import type { ValueNode } from '../ir/value-node.ts'
 import type { AwsTarget, WorkflowNode } from '../ir/workflow-node.ts'
 import { activityArnVariable, lambdaArnVariable } from './resource.ts'
 import { lowerState } from './state.ts'
@@ -37,8 +38,8 @@ const definedFields = (options: LowerOptions): AwsTarget =>
 
 /** One definition substitution a deployment tool must fill in (CDK/SAM `DefinitionSubstitutions`). */
 export interface Substitution {
-  readonly kind: 'lambda-function-arn' | 'activity-arn'
-  /** The Lambda function's or the activity's name. */
+  readonly kind: 'lambda-function-arn' | 'activity-arn' | 'state-machine-arn'
+  /** The Lambda function's, the activity's or the child state machine's name. */
   readonly functionName: string
 }
 
@@ -57,6 +58,16 @@ export function substitutionsOf(
   if (target.region !== undefined && target.account !== undefined) return found
   for (const state of allStates(node.states)) {
     if (state.kind !== 'Task') continue
+    // startExecution() writes its child's ARN as a `${<Name>StateMachineArn}` literal in Parameters.
+    for (const text of literalStrings(state.parameters)) {
+      const match = /^\$\{([A-Za-z0-9]+)StateMachineArn\}$/.exec(text)
+      if (match !== null) {
+        found[`${match[1]}StateMachineArn`] = {
+          kind: 'state-machine-arn',
+          functionName: match[1] as string,
+        }
+      }
+    }
     if (state.resource.kind === 'activity') {
       const { activityName } = state.resource
       if (!activityName.startsWith('arn:')) {
@@ -73,6 +84,14 @@ export function substitutionsOf(
     found[lambdaArnVariable(functionName)] = { kind: 'lambda-function-arn', functionName }
   }
   return found
+}
+
+function* literalStrings(node: ValueNode | undefined): Generator<string> {
+  if (node === undefined) return
+  if (node.kind === 'literal' && typeof node.value === 'string') yield node.value
+  else if (node.kind === 'object')
+    for (const [, value] of node.entries) yield* literalStrings(value)
+  else if (node.kind === 'array') for (const item of node.items) yield* literalStrings(item)
 }
 
 /** Every state, including those inside Parallel branches and Map processors. */
