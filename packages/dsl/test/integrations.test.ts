@@ -222,10 +222,7 @@ describe('substitutions', () => {
       start.pass('Done'),
     )
     const review = activity('Review', { input: Order, output: Order })
-    const notify = (await import('../src/index.ts')).lambda('NotifyFunction', {
-      input: Order,
-      output: Order,
-    })
+    const notify = lambda('NotifyFunction', { input: Order, output: Order })
     const flow = workflow('Open', { input: Order }, (start) =>
       start
         .task(startExecution(child), (t) =>
