@@ -154,13 +154,13 @@ export class History {
       const details: Record<string, unknown> = { name: recorded.name }
       if (entered) {
         details.input = JSON.stringify(recorded.value)
-        details.inputDetails = { truncated: false }
+        details.inputDetails = NOT_TRUNCATED
       } else {
         details.output = JSON.stringify(recorded.value)
-        details.outputDetails = { truncated: false }
+        details.outputDetails = NOT_TRUNCATED
         if (recorded.assigned !== undefined) {
           details.assignedVariables = assignedText(recorded.assigned)
-          details.assignedVariablesDetails = { truncated: false }
+          details.assignedVariablesDetails = NOT_TRUNCATED
         }
       }
       event[entered ? 'stateEnteredEventDetails' : 'stateExitedEventDetails'] = details
@@ -168,6 +168,9 @@ export class History {
     return event as unknown as HistoryEvent
   }
 }
+
+/** Shared by every event (PERF: 400,000 events need not allocate 400,000 copies). */
+const NOT_TRUNCATED: { readonly truncated: false } = Object.freeze({ truncated: false })
 
 const detailsKeys = new Map<string, string>()
 
