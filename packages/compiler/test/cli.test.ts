@@ -274,6 +274,29 @@ describe('main: build and check', () => {
     `)
   })
 
+  test('a workflow AWS would reject gets no files; the others are still built', async () => {
+    const workflowFn =
+      'const workflow = (name: string, definition: object) => ({ name, toStateMachine: () => ({ definition, handlers: {} }) })'
+    const dir = await project('mixed', {
+      'bad.ts': `${workflowFn}\nexport const bad = workflow('Bad', { StartAt: 'A', States: { A: { Type: 'Pass', Next: 'Gone' } } })\n`,
+      'good.ts': `${workflowFn}\nexport const good = workflow('Good', { StartAt: 'A', States: { A: { Type: 'Pass', End: true } } })\n`,
+    })
+    const out = join(temp, 'mixed-out')
+
+    const { code, stdout } = await cli(['build', dir, '--out', out])
+
+    expect(code).toBe(1)
+    expect(await readdir(out)).toStrictEqual(['Good.asl.json'])
+    expect(stdout).toMatchInlineSnapshot(`
+      "✗ Bad (<tmp>/mixed/bad.ts#bad): 1 state, 2 errors, 0 warnings
+        <tmp>/mixed/bad.ts:2:14 error SFN210 /: Workflow has no terminal state
+        <tmp>/mixed/bad.ts:2:14 error SFN208 /States/A/Next: Missing 'Next' target: Gone
+      ✓ Good (<tmp>/mixed/good.ts#good) → <tmp>/mixed-out/Good.asl.json: 1 state, 0 errors, 0 warnings
+      Built 1 of 2 workflows: 2 errors, 0 warnings. Output in <tmp>/mixed-out.
+      "
+    `)
+  })
+
   test('statewright.config.ts sets the type, the lints and concrete ARNs', async () => {
     const dir = await project('ts-config', {
       'statewright.config.ts':

@@ -97,7 +97,16 @@ export async function compileProject(
         })
         continue
       }
-      const result = await withNodeStackTraces(() => compile(value as CompileInput, options))
+      const compiled = await withNodeStackTraces(() => compile(value as CompileInput, options))
+      // Problems without a DSL call site (a workflow given as ASL) point at the export itself.
+      const declared = found.workflows.find((w) => w.file === file && w.exportName === exportName)
+      const at = declared ? { file, line: declared.line, column: declared.column } : undefined
+      const result = {
+        ...compiled,
+        diagnostics: compiled.diagnostics.map((d) =>
+          d.source || d.file ? d : at ? { ...d, source: at } : { ...d, file },
+        ),
+      }
       workflows.push({ file, exportName, result, written: [] })
     }
   }
