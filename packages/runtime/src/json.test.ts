@@ -43,6 +43,7 @@ describe('toJsonValue', () => {
 describe('payloadSize', () => {
   it('counts the UTF-8 bytes of the JSON text', () => {
     const values = [
+      '\ud800 lone and \udc00 lone',
       { a: 1, b: 'x"y\\z\n\u0001é😀', c: [1, 2.5, -3e-7, null, true, false, {}] },
       'abc',
       1e21,
