@@ -6,7 +6,11 @@ import { toValueNode } from './template.ts'
 
 declare const conditionBrand: unique symbol
 
-/** A typed Choice condition, made by `eq`, `lt`, `isPresent`, `and`, … and given to `when()`. */
+/**
+ * A typed Choice condition, made by `eq`, `lt`, `isPresent`, `and`, … and given to `when()`.
+ * @example
+ * const big: Condition = and(isPresent(s.total), gt(s.total, 100))
+ */
 export interface Condition {
   readonly [conditionBrand]: true
 }

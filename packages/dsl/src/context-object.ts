@@ -1,6 +1,8 @@
 /**
  * The context object (`$$` in JSONPath, `$states.context` in JSONata), as AWS fills it (ASL-SPEC §7).
  * Callbacks receive a typed reference to it.
+ * @example
+ * t.parameters((s, context) => ({ execution: context.Execution.Id })) // "execution.$": "$$.Execution.Id"
  */
 export interface ContextObject {
   readonly Execution: {

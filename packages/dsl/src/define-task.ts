@@ -6,6 +6,8 @@ import type { ValueNode } from './ir/value-node.ts'
 /**
  * Something a Task can call, with its data contract: the input it accepts and the result it returns, as zod
  * schemas, plus an optional local handler (the real code) that tests run in process.
+ * @example
+ * const charge: TaskDefinition<Order, Payment> = lambda('ChargeFunction', { input: Order, output: Payment })
  */
 export interface TaskDefinition<TInput, TOutput> {
   readonly '~types'?: { readonly input: TInput; readonly output: TOutput }
@@ -66,6 +68,8 @@ export function lambda<TInputSchema extends ZodType, TOutputSchema extends ZodTy
 
 /**
  * The envelope `arn:aws:states:::lambda:invoke` returns (ASL-SPEC §12.3): the function's result is `Payload`.
+ * @example
+ * task(reserve).resultSelector((r) => ({ ok: r.Payload.ok })) // r: Ref<LambdaInvokeResult<{ ok: boolean }>>
  */
 export interface LambdaInvokeResult<TPayload> {
   readonly Payload: TPayload

@@ -68,6 +68,8 @@ export type NextInput<TInput, TOutput, TTarget> = [TOutput] extends [Passthrough
 
 /**
  * `TTarget` when it accepts `TData`; otherwise a sentence, shown on the argument that does not fit.
+ * @example
+ * type Ok = Fits<{ id: string }, TaskBuilder<{ id: string }, Receipt>> // the builder type itself
  * PERF: one conditional per `next()`, never a walk over the chain.
  */
 export type Fits<TData, TTarget> = [TData] extends [InputOf<TTarget>]

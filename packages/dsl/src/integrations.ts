@@ -399,7 +399,11 @@ export function activity<TInputSchema extends ZodType, TOutputSchema extends Zod
 }
 
 declare const taskTokenBrand: unique symbol
-/** A task token: a string only callback tasks and activities receive (`$$.Task.Token`). */
+/**
+ * A task token: a string only callback tasks and activities receive (`$$.Task.Token`).
+ * @example
+ * const Message = z.object({ token: z.string().transform((t) => t as TaskToken) })
+ */
 export type TaskToken = string & { readonly [taskTokenBrand]: true }
 
 /**

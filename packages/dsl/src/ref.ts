@@ -7,6 +7,8 @@ declare const refType: unique symbol
  * A typed reference to a value of type T inside a state's data. It is what `s.order.id` is in a callback
  * `(s) => …`; conditions and payload helpers accept it and lower it to `$.order.id` (JSONPath) or
  * `$states.input.order.id` (JSONata). The type is phantom: at run time a reference only knows its path.
+ * @example
+ * const id: ValueRef<string> = s.order.id // lowers to "$.order.id" or "{% $states.input.order.id %}"
  */
 export interface ValueRef<T> {
   readonly [refType]: { readonly type: T }
@@ -22,6 +24,8 @@ type FieldRefs<T> = {
  * A reference to T plus a reference for each of its fields (`s.order.lines[0].sku`). Renaming a schema
  * field in an editor renames these accesses too, because the keys are the schema's own keys.
  * PERF: a lazy mapped type; nothing is computed for fields nobody reads.
+ * @example
+ * (s: Ref<{ order: { lines: { sku: string }[] } }>) => s.order.lines[0]?.sku // "$.order.lines[0].sku"
  */
 export type Ref<T> = ValueRef<T> &
   ([NonNullable<T>] extends [readonly (infer TItem)[]]

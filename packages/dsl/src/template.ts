@@ -7,6 +7,8 @@ declare const expressionType: unique symbol
 /**
  * A computed value of type T: an intrinsic function call (`format(…)`) or a typed JSONata expression
  * (`jsonata<number>('$count($states.input.items)')`). Accepted wherever a template accepts a reference.
+ * @example
+ * const label: Expression<string> = format('Order {}', s.id) // "States.Format('Order {}', $.id)"
  */
 export interface Expression<T> {
   readonly [expressionType]: { readonly type: T }
@@ -55,6 +57,8 @@ export const intrinsic = <T>(name: IntrinsicName, args: readonly unknown[]): Exp
  * What a template may hold where a value of type T is expected: the value itself, a reference to one, an
  * expression yielding one, or (for objects and arrays) a template of each part. Contextual typing reports a
  * wrong field on that field.
+ * @example
+ * const args: Template<{ orderId: string; amount: number }> = { orderId: s.id, amount: 10 }
  */
 export type Template<T> =
   | ValueRef<T>
@@ -67,6 +71,8 @@ export type Template<T> =
 
 /**
  * The type a template produces: references and expressions replaced by the types they stand for.
+ * @example
+ * type Made = Resolved<{ id: ValueRef<string>; n: Expression<number> }> // { id: string; n: number }
  * PERF: a plain recursive mapped type over the template literal the user wrote (never over the workflow).
  */
 export type Resolved<T> =

@@ -17,7 +17,11 @@ export interface VariableScope<TKind extends string> {
   readonly [variableScope]?: TKind
 }
 
-/** A variable from `variable()`: assignable at the top level, read-only inside branches and iterations. */
+/**
+ * A variable from `variable()`: assignable at the top level, read-only inside branches and iterations.
+ * @example
+ * const total: Variable<number> = variable<number>('total')
+ */
 export type Variable<T> = Ref<T> &
   VariableScope<'a workflow variable (read-only inside Parallel branches and Map iterations)'>
 

@@ -22,6 +22,8 @@ export interface Piece {
 /**
  * What every builder and chain carries: its piece, and phantom input/output types.
  * `'~types'` is never set; it only lets `InputOf`/`OutputOf` read the types.
+ * @example
+ * const step: Chainable<Order, Payment> = task(charge)
  */
 export interface Chainable<TInput, TOutput> {
   readonly '~types'?: { readonly input: TInput; readonly output: TOutput }

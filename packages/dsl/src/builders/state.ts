@@ -137,6 +137,8 @@ const numberNode = <TData>(source: NumberSource<TData>): ValueNode =>
  * `TInput` is what the previous state must provide, `TOutput` what the next one gets, `TResult` the result
  * (after `resultSelector`) and `TContext` the raw input the callbacks read.
  * Methods that only some kinds have are refused by the type (`this:`) and at run time.
+ * @example
+ * start.task(charge, (t) => t.parameters((s) => ({ amount: s.total })).resultPath('payment').retry(['States.Timeout']))
  */
 export class StateBuilder<
   TKind extends ProcessingKind,

@@ -13,7 +13,11 @@ import { Chain } from './chain.ts'
 import { type Chainable, EmitContext, pieceOf } from './piece.ts'
 import { checkVariableScopes } from './variable-scopes.ts'
 
-/** Options of `workflow()`. */
+/**
+ * Options of `workflow()`.
+ * @example
+ * workflow('Orders', { input: Order, comment: 'Order flow', region: 'eu-west-1', account: '123456789012' }, body)
+ */
 export interface WorkflowOptions<TSchema extends ZodType> {
   /** The execution's input: the first state receives data of this schema's type. */
   readonly input: TSchema
@@ -41,6 +45,8 @@ const LOCAL_TARGET = { region: 'us-east-1', account: '111111111111' } as const
 /**
  * A complete workflow: what `statewright build` compiles (`toIr()`, `toAsl()`) and what `run()` executes
  * (`toStateMachine()`, with the tasks' local handlers).
+ * @example
+ * const result = await run(ecommerce, { orderId: 'o1', amount: 5 }) // @statewright/runtime
  */
 export class Workflow<TInput, TOutput> implements StateMachineSource {
   declare readonly '~types'?: { readonly input: TInput; readonly output: TOutput }
