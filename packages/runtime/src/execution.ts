@@ -94,6 +94,27 @@ function prepareMachine(
   type: 'STANDARD' | 'EXPRESS',
   validate: boolean,
 ): PreparedMachine {
+  // PERF: the same definition run again and again (a test loop, a benchmark) skips even the lookups.
+  if (definition === last.definition && type === last.type && validate === last.validate) {
+    return last.prepared!
+  }
+  const prepared = lookupOrPrepare(definition, type, validate)
+  last = { definition, type, validate, prepared }
+  return prepared
+}
+
+let last: {
+  definition: Runnable | undefined
+  type: string
+  validate: boolean
+  prepared: PreparedMachine | undefined
+} = { definition: undefined, type: '', validate: false, prepared: undefined }
+
+function lookupOrPrepare(
+  definition: Runnable,
+  type: 'STANDARD' | 'EXPRESS',
+  validate: boolean,
+): PreparedMachine {
   const key = `${type}:${validate}`
   if (typeof definition === 'string') {
     const cached = preparedTexts.get(`${key}:${definition}`)
