@@ -567,6 +567,60 @@ describe('main: graph and run', () => {
     expect(JSON.parse(answered.stdout).output).toStrictEqual({ approved: true })
   })
 
+  test('run --s3 reads Distributed Map items from, and writes results to, a local folder', async () => {
+    const definition = {
+      StartAt: 'Rows',
+      States: {
+        Rows: {
+          Type: 'Map',
+          ItemReader: {
+            Resource: 'arn:aws:states:::s3:getObject',
+            ReaderConfig: { InputType: 'CSV', CSVHeaderLocation: 'FIRST_ROW' },
+            Parameters: { Bucket: 'data', Key: 'in/rows.csv' },
+          },
+          ItemProcessor: {
+            ProcessorConfig: { Mode: 'DISTRIBUTED', ExecutionType: 'STANDARD' },
+            StartAt: 'Shape',
+            States: {
+              Shape: {
+                Type: 'Pass',
+                Parameters: { 'sku.$': '$.sku', 'qty.$': '$.qty' },
+                End: true,
+              },
+            },
+          },
+          ResultWriter: {
+            Resource: 'arn:aws:states:::s3:putObject',
+            Parameters: { Bucket: 'data', Prefix: 'out' },
+          },
+          End: true,
+        },
+      },
+    }
+    const dir = await project('s3-run', {
+      'map.asl.json': JSON.stringify(definition),
+      'buckets/data/in/rows.csv': 'sku,qty\nbook,2\nlamp,1\n',
+    })
+
+    const { code, stdout } = await cli(['run', 'map.asl.json', '--s3', 'buckets', '--json'], dir)
+
+    expect(code).toBe(0)
+    const report = JSON.parse(stdout)
+    expect(report.status).toBe('SUCCEEDED')
+    expect(report.output.ResultWriterDetails.Bucket).toBe('data')
+    const manifestKey: string = report.output.ResultWriterDetails.Key
+    expect(manifestKey).toMatch(/^out\/.+\/manifest\.json$/)
+    const manifest = JSON.parse(await readFile(join(dir, 'buckets/data', manifestKey), 'utf8'))
+    const written = await readFile(
+      join(dir, 'buckets/data', manifest.ResultFiles.SUCCEEDED[0].Key),
+      'utf8',
+    )
+    expect(JSON.parse(written).map((r: { Output: string }) => JSON.parse(r.Output))).toStrictEqual([
+      { sku: 'book', qty: '2' },
+      { sku: 'lamp', qty: '1' },
+    ])
+  })
+
   test('run executes hand-written ASL, and refuses an invalid one', async () => {
     const valid = await cli(['run', 'asl/valid.asl.json', '--input', '{}', '--json'])
     const invalid = await cli(['run', 'asl/invalid.asl.json'])

@@ -98,13 +98,14 @@ Checks every rule AWS applies at CreateStateMachine (errors) and the resilience 
   run: {
     summary: 'execute a workflow (with its local handlers) or any ASL file locally',
     usage:
-      'statewright run <workflow.ts|file.asl.json> [--input json|@file] [--export name] [--out dir] [--callback-output json] [--json]',
+      'statewright run <workflow.ts|file.asl.json> [--input json|@file] [--export name] [--out dir] [--s3 dir] [--callback-output json] [--json]',
     flags: {
       input: 'string',
       export: 'string',
       out: 'string',
       type: 'string',
       'callback-output': 'string',
+      s3: 'string',
       json: 'boolean',
     },
     details: `
@@ -114,6 +115,8 @@ Checks every rule AWS applies at CreateStateMachine (errors) and the resilience 
   --type <type>        STANDARD (default) or EXPRESS
   --callback-output <json>  answer every .waitForTaskToken task with this output (SendTaskSuccess);
                        without it, the run stops at the first callback task
+  --s3 <dir>           stand in for S3 with a local folder (one sub-folder per bucket): Distributed
+                       Map ItemReader reads from it and ResultWriter writes into it
   --json               print one JSON document (status, output, error, cause, trace)
 
 Prints each state entered and its output, then the final status. Runs on a virtual clock: Wait

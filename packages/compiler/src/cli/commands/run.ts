@@ -1,7 +1,12 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
 import type { JsonValue } from '@statewright/asl'
-import { startExecution, type HistoryEvent, type Runnable } from '@statewright/runtime'
+import {
+  LocalFolderS3,
+  startExecution,
+  type HistoryEvent,
+  type Runnable,
+} from '@statewright/runtime'
 import { compile } from '../../compile.ts'
 import { emitAsl } from '../../emit.ts'
 import { validate } from '../../validate.ts'
@@ -128,12 +133,19 @@ export async function runRun(args: ParsedArgs, io: CliIo): Promise<number> {
       ? undefined
       : parseJsonText(callbackOutput, '--callback-output', 'Give the task output as JSON.')
   if (answer !== undefined && !answer.ok) throw new UsageError(answer.diagnostic.message)
+  const s3Folder = stringFlag(args, 's3')
+  const s3 = s3Folder === undefined ? undefined : new LocalFolderS3(resolve(io.cwd, s3Folder))
   let result
   try {
     const handle = startExecution(
       target.kind === 'workflow' ? (target.workflow as Runnable) : target.definition,
       input as JsonValue,
-      { onEvent, stateMachineType: type, ...(compiled ? { stateMachineName: compiled.name } : {}) },
+      {
+        onEvent,
+        stateMachineType: type,
+        ...(compiled ? { stateMachineName: compiled.name } : {}),
+        ...(s3 ? { s3 } : {}),
+      },
     )
     // Nobody else can answer a .waitForTaskToken task here: answer it with --callback-output, or
     // stop the execution with a message instead of waiting forever.
