@@ -128,7 +128,8 @@ async function runWithRetryAndCatch(
   input: JsonValue,
   handler: (s: AslState, i: JsonValue, c: StateContext) => Promise<StateOutcome>,
 ): Promise<StateOutcome> {
-  const attempts = new Map<AslRetrier, number>()
+  // Retries made per retrier in this visit of the state (made on the first error: PERF).
+  let attempts: Map<AslRetrier, number> | undefined
   for (;;) {
     try {
       return await attempt(ctx, state, input, handler)
@@ -141,6 +142,7 @@ async function runWithRetryAndCatch(
       }
       const retrier = state.Retry?.find((r) => matchesError(r.ErrorEquals, error.error))
       if (retrier !== undefined) {
+        attempts ??= new Map()
         const done = attempts.get(retrier) ?? 0
         if (done < (retrier.MaxAttempts ?? 3)) {
           attempts.set(retrier, done + 1)
