@@ -57,7 +57,7 @@ interface Resolved {
   readonly name: string
   readonly definition: AslStateMachine
   readonly substitutions: Record<string, SubstitutionInfo>
-  readonly sources: ReadonlyMap<string, SourceLocation>
+  readonly sources: Sources
   readonly inputSchema?: ZodType
   readonly outputSchema?: ZodType
   /** The DSL's IR, for the rules only it can answer. */
@@ -127,7 +127,7 @@ function resolve(input: CompileInput, options: CompileOptions): Resolved {
     definition,
     substitutions:
       jsonDepth(definition, MAX_JSON_DEPTH) > MAX_JSON_DEPTH ? {} : findPlaceholders(definition),
-    sources: new Map(),
+    sources: noSources,
   }
 }
 
@@ -226,9 +226,27 @@ function loweringFailure(error: unknown): Diagnostic {
   return { code, severity: 'error', path: '/', message }
 }
 
-/** State name → the DSL call that created it, from every IR node (branches and processors too). */
-function sourcesOf(ir: WorkflowNode): Map<string, SourceLocation> {
-  const found = new Map<string, SourceLocation>()
+/** Where each state was created, looked up only when a diagnostic needs it. */
+type Sources = (name: string) => SourceLocation | undefined
+
+const noSources: Sources = () => undefined
+
+/**
+ * State name → the DSL call that created it, from every IR node (branches and processors too).
+ * PERF: the IR is walked on the first lookup, and a node's `source` (a getter that formats a stack
+ * trace) is read only for the state a diagnostic names: a workflow without diagnostics pays nothing.
+ */
+function sourcesOf(ir: WorkflowNode): Sources {
+  let nodes: Map<string, Record<string, unknown>> | undefined
+  return (name) => {
+    nodes ??= stateNodesOf(ir)
+    const source = nodes.get(name)?.['source']
+    return isRecord(source) ? (source as unknown as SourceLocation) : undefined
+  }
+}
+
+function stateNodesOf(ir: WorkflowNode): Map<string, Record<string, unknown>> {
+  const found = new Map<string, Record<string, unknown>>()
   const seen = new Set<object>()
   const stack: unknown[] = [ir.states]
   while (stack.length > 0) {
@@ -236,33 +254,29 @@ function sourcesOf(ir: WorkflowNode): Map<string, SourceLocation> {
     if (typeof value !== 'object' || value === null || seen.has(value)) continue
     seen.add(value)
     if (Array.isArray(value)) {
-      stack.push(...value)
+      for (const item of value) stack.push(item)
       continue
     }
     const node = value as Record<string, unknown>
-    if (
-      typeof node['name'] === 'string' &&
-      typeof node['kind'] === 'string' &&
-      isRecord(node['source'])
-    ) {
-      if (!found.has(node['name']))
-        found.set(node['name'], node['source'] as unknown as SourceLocation)
+    const name = node['name']
+    if (typeof name === 'string' && typeof node['kind'] === 'string' && 'source' in node) {
+      if (!found.has(name)) found.set(name, node)
     }
-    // Schemas are zod objects, not IR: skip them (they are large and can be cyclic).
-    for (const [key, child] of Object.entries(node)) if (!/schema$/i.test(key)) stack.push(child)
+    // Schemas are zod objects, not IR: skip them (they are large and can be cyclic); `source` is a
+    // location, not IR, and reading it would format a stack.
+    for (const key of Object.keys(node)) {
+      if (key !== 'source' && !/schema$/i.test(key)) stack.push(node[key])
+    }
   }
   return found
 }
 
 /** The DSL call site of the innermost state a diagnostic's path names. */
-function withSource(
-  diagnostic: Diagnostic,
-  sources: ReadonlyMap<string, SourceLocation>,
-): Diagnostic {
-  if (sources.size === 0 || diagnostic.source) return diagnostic
+function withSource(diagnostic: Diagnostic, sources: Sources): Diagnostic {
+  if (diagnostic.source) return diagnostic
   const names = [...diagnostic.path.matchAll(/\/States\/([^/[]+)/g)].map((m) => m[1]!)
   for (const name of names.reverse()) {
-    const source = sources.get(name)
+    const source = sources(name)
     if (source) return { ...diagnostic, source }
   }
   return diagnostic
