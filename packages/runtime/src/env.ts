@@ -54,6 +54,9 @@ export interface Frame {
    * something waits on it (PERF: creating one costs several microseconds in Node).
    */
   readonly halt?: { readonly aborted: boolean }
+  /** The last value whose payload size is known (an upper bound), and that size (PERF). */
+  measuredValue?: JsonValue
+  measuredSize?: number
 }
 
 /** Whether `frame` must stop, without materializing a lazy signal. */

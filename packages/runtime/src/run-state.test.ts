@@ -109,6 +109,22 @@ describe('runState', () => {
     })
   })
 
+  it('fails a state whose ResultPath grows its input past the payload quota', async () => {
+    const definition: AslStateMachine = {
+      StartAt: 'Small',
+      States: {
+        Small: { Type: 'Pass', Next: 'Grow' },
+        Grow: { Type: 'Pass', Result: 'x'.repeat(200_000), ResultPath: '$.big', Next: 'Again' },
+        Again: { Type: 'Pass', Result: 'y'.repeat(100_000), ResultPath: '$.more', End: true },
+      },
+    }
+
+    const result = await run(definition, { a: 1 })
+
+    expect(result).toMatchObject({ status: 'FAILED', error: 'States.DataLimitExceeded' })
+    expect(result.cause).toContain("'Again'")
+  })
+
   it('streams events to onEvent and to the handle as they are recorded', async () => {
     const definition: AslStateMachine = { StartAt: 'P', States: { P: { Type: 'Pass', End: true } } }
     const seen: string[] = []

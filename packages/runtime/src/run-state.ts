@@ -80,7 +80,7 @@ export async function runState(
   if (
     env.maxPayloadBytes !== Infinity &&
     (first || outcome.output !== input) &&
-    payloadSize(outcome.output) > env.maxPayloadBytes
+    outputSize(frame, input, outcome, env.maxPayloadBytes) > env.maxPayloadBytes
   ) {
     throw asVerbatim(
       new StatesError(
@@ -106,6 +106,23 @@ export async function runState(
     )
   }
   return outcome
+}
+
+/**
+ * The output's payload size, or an upper bound when that is enough: an output that is the input
+ * with one top-level member set is at most the input's size plus the member's (PERF: no full walk).
+ */
+function outputSize(frame: Frame, input: JsonValue, outcome: StateOutcome, limit: number): number {
+  const grown = outcome.grown
+  let size: number | undefined
+  if (grown !== undefined && grown.base === input && frame.measuredValue === input) {
+    size = frame.measuredSize! + payloadSize(grown.value) + grown.key.length + 4
+  }
+  // Only an exact measure may fail the state.
+  if (size === undefined || size > limit) size = payloadSize(outcome.output)
+  frame.measuredValue = outcome.output
+  frame.measuredSize = size
+  return size
 }
 
 async function attempt(

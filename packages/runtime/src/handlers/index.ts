@@ -17,6 +17,25 @@ export interface StateOutcome {
   readonly next: string | undefined
   /** Variables to assign once the state completes (ASL-SPEC §4). */
   readonly assigned?: JsonObject | undefined
+  /**
+   * Set when the output is the input with one top-level member set (`ResultPath: "$.key"`): its size
+   * is then bounded by the input's plus the member's, without measuring it all again (PERF).
+   */
+  readonly grown?: { readonly base: JsonValue; readonly key: string; readonly value: JsonValue }
+}
+
+const TOP_LEVEL_KEY = /^\$\.([A-Za-z_][A-Za-z0-9_]*)$/
+
+/** The `grown` hint for a JSONPath result written by ResultPath with no OutputPath. */
+export function grownBy(
+  resultPath: string | null | undefined,
+  outputPath: string | null | undefined,
+  input: JsonValue,
+  value: JsonValue,
+): StateOutcome['grown'] {
+  if (outputPath !== undefined || typeof resultPath !== 'string') return undefined
+  const key = TOP_LEVEL_KEY.exec(resultPath)?.[1]
+  return key === undefined ? undefined : { base: input, key, value }
 }
 
 /** A state type's behaviour: never mutates `input`; throws StatesError to fail. */

@@ -17,7 +17,7 @@ import { readItems } from '../items/reader.ts'
 import { writeResults, type ChildRun } from '../items/writer.ts'
 import { isJsonObject, type JsonObject } from '../json.ts'
 import { randomUuid } from '../random.ts'
-import { nextOf, type StateHandler } from './index.ts'
+import { grownBy, nextOf, type StateHandler } from './index.ts'
 
 /** Inline iterations AWS runs at once when MaxConcurrency is 0 (ASL-SPEC §3.8: "~40"). */
 const INLINE_CONCURRENCY = 40
@@ -316,7 +316,12 @@ export const runMap: StateHandler<AslMapState> = async (state, input, ctx) => {
       ? result
       : payload(ctx, state.ResultSelector, result, 'ResultSelector')
   const combined = resultPath(ctx, input, state.ResultPath, selected)
-  return { output: selectIoPath(ctx, state.OutputPath, combined), next: nextOf(state), assigned }
+  return {
+    output: selectIoPath(ctx, state.OutputPath, combined),
+    next: nextOf(state),
+    assigned,
+    grown: grownBy(state.ResultPath, state.OutputPath, input, selected),
+  }
 }
 
 /** A failure before iterations start: located (EvaluationFailed first); run-state adds MapStateFailed. */

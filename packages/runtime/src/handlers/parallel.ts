@@ -3,7 +3,7 @@ import { childFrame, runBranch, runConcurrently } from '../branches.ts'
 import { addEvent, asVerbatim } from '../env.ts'
 import { StatesError } from '../errors.ts'
 import { evaluateAssign, jsonata, jsonataScope, payload, resultPath, selectIoPath } from '../io.ts'
-import { nextOf, type StateHandler } from './index.ts'
+import { grownBy, nextOf, type StateHandler } from './index.ts'
 
 /**
  * Parallel (ASL-SPEC §3.7): every branch gets the same input and runs concurrently; the result is the
@@ -75,5 +75,10 @@ export const runParallel: StateHandler<AslParallelState> = async (state, input, 
       ? result
       : payload(ctx, state.ResultSelector, result, 'ResultSelector')
   const combined = resultPath(ctx, input, state.ResultPath, selected)
-  return { output: selectIoPath(ctx, state.OutputPath, combined), next: nextOf(state), assigned }
+  return {
+    output: selectIoPath(ctx, state.OutputPath, combined),
+    next: nextOf(state),
+    assigned,
+    grown: grownBy(state.ResultPath, state.OutputPath, input, selected),
+  }
 }

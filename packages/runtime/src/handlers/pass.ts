@@ -1,6 +1,6 @@
 import type { AslPassState } from '@statewright/asl'
 import { evaluateAssign, jsonata, jsonataScope, payload, resultPath, selectIoPath } from '../io.ts'
-import { nextOf, type StateHandler } from './index.ts'
+import { grownBy, nextOf, type StateHandler } from './index.ts'
 
 /** Pass (ASL-SPEC §3.2): InputPath → Parameters or Result → ResultPath → OutputPath; JSONata: Output. */
 export const runPass: StateHandler<AslPassState> = async (state, input, ctx) => {
@@ -20,5 +20,10 @@ export const runPass: StateHandler<AslPassState> = async (state, input, ctx) => 
         : effective
   const assigned = await evaluateAssign(ctx, state.Assign, result)
   const combined = resultPath(ctx, input, state.ResultPath, result)
-  return { output: selectIoPath(ctx, state.OutputPath, combined), next: nextOf(state), assigned }
+  return {
+    output: selectIoPath(ctx, state.OutputPath, combined),
+    next: nextOf(state),
+    assigned,
+    grown: grownBy(state.ResultPath, state.OutputPath, input, result),
+  }
 }

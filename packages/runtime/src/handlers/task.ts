@@ -24,7 +24,7 @@ import { callHandler, findHandler, isThenable, lambdaInvokeEnvelope } from '../t
 import { builtinHandler, isBuiltin } from '../tasks/builtins.ts'
 import { parameterProblems } from '../tasks/parameters.ts'
 import { parseResource, type TaskResource } from '../tasks/resource.ts'
-import { nextOf, type StateHandler } from './index.ts'
+import { grownBy, nextOf, type StateHandler } from './index.ts'
 
 /** AWS's default Task timeout (ASL-SPEC §16: 99999999 s, not the spec's 60). */
 const resources = new WeakMap<AslTaskState, TaskResource>()
@@ -142,7 +142,12 @@ export const runTask: StateHandler<AslTaskState> = async (state, input, ctx) => 
       ? raw
       : payload(ctx, state.ResultSelector, raw, 'ResultSelector')
   const combined = resultPath(ctx, input, state.ResultPath, selected)
-  return { output: selectIoPath(ctx, state.OutputPath, combined), next: nextOf(state), assigned }
+  return {
+    output: selectIoPath(ctx, state.OutputPath, combined),
+    next: nextOf(state),
+    assigned,
+    grown: grownBy(state.ResultPath, state.OutputPath, input, selected),
+  }
 }
 
 function positiveInteger(ctx: StateContext, value: JsonValue, field: string): number {
