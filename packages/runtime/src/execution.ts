@@ -540,8 +540,9 @@ async function execute(
     env.history.add(type, frame.lastEventId, env.clock.now(), details)
   }
   let timers: AbortController | undefined
+  let work: Promise<JsonValue> | undefined
   try {
-    const work = runStates(env, machine, input, frame)
+    work = runStates(env, machine, input, frame)
     const racers: Promise<JsonValue>[] = [work]
     if (typeof machine.TimeoutSeconds === 'number') {
       timers = new AbortController()
@@ -563,6 +564,16 @@ async function execute(
     return { status: 'SUCCEEDED', output }
   } catch (error) {
     halt.abort(error)
+    if ((error instanceof TimedOut || error instanceof Aborted) && work !== undefined) {
+      // Let the running states record their aborted events first (bounded: one macrotask turn).
+      await Promise.race([
+        work.then(
+          () => undefined,
+          () => undefined,
+        ),
+        new Promise<void>((resolve) => setImmediate(resolve)),
+      ])
+    }
     if (error instanceof TimedOut) {
       end('ExecutionTimedOut', {})
       return { status: 'TIMED_OUT' }

@@ -125,6 +125,40 @@ describe('runState', () => {
     expect(result.cause).toContain("'Again'")
   })
 
+  it('records a waiting state as aborted before the execution ends', async () => {
+    const parallel: AslStateMachine = {
+      StartAt: 'Both',
+      States: {
+        Both: {
+          Type: 'Parallel',
+          Branches: [
+            { StartAt: 'Wait', States: { Wait: { Type: 'Wait', Seconds: 100, End: true } } },
+            { StartAt: 'Fail', States: { Fail: { Type: 'Fail', Error: 'Boom' } } },
+          ],
+          End: true,
+        },
+      },
+    }
+
+    const failed = await run(parallel, {})
+    const execution = startExecution(
+      { StartAt: 'Wait', States: { Wait: { Type: 'Wait', Seconds: 100, End: true } } },
+      {},
+    )
+    setImmediate(() => execution.stop())
+    const stopped = await execution.done
+
+    expect(failed.history.map((e) => e.type).slice(-3)).toEqual([
+      'WaitStateAborted',
+      'ParallelStateFailed',
+      'ExecutionFailed',
+    ])
+    expect(stopped.history.map((e) => e.type).slice(-2)).toEqual([
+      'WaitStateAborted',
+      'ExecutionAborted',
+    ])
+  })
+
   it('streams events to onEvent and to the handle as they are recorded', async () => {
     const definition: AslStateMachine = { StartAt: 'P', States: { P: { Type: 'Pass', End: true } } }
     const seen: string[] = []

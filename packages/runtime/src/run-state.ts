@@ -6,6 +6,7 @@ import type { AslCatcher, AslRetrier, AslState, JsonValue } from '@statewright/a
 import {
   addStateEvent,
   addEvent,
+  isHalted,
   asVerbatim,
   locateError,
   type Frame,
@@ -72,6 +73,16 @@ export async function runState(
       const last = frame.lastEventId
       addEvent(env, frame, `${type}StateAborted` as HistoryEventType)
       frame.lastEventId = last
+    } else if (
+      !(error instanceof StatesError) &&
+      type !== 'Task' &&
+      ABORTABLE.has(type) &&
+      isHalted(frame) &&
+      error === frame.signal.reason
+    ) {
+      // Stopped from outside (a sibling failed, the execution was stopped) while waiting or running
+      // branches: the state is aborted (a Task records its own TaskStateAborted).
+      addEvent(env, frame, `${type}StateAborted` as HistoryEventType)
     }
     throw error
   }
