@@ -145,7 +145,12 @@ function irDiagnostics(
     if (options[key] !== undefined) target[key] = options[key]
   }
   const paths = new Map(collectStates(definition).map((visit) => [visit.name, visit.path]))
-  return IR_RULES.flatMap((rule) => rule({ ...ir, target })).map((d) => {
+  // The IR with the target replaced, its properties copied as they are: spreading would read the
+  // `source` getter, which formats a stack trace.
+  const descriptors: PropertyDescriptorMap = Object.getOwnPropertyDescriptors(ir)
+  descriptors.target = { value: target, enumerable: true }
+  const withTarget = Object.defineProperties({}, descriptors) as WorkflowNode
+  return IR_RULES.flatMap((rule) => rule(withTarget)).map((d) => {
     const name = /^\/States\/([^/[]+)/.exec(d.path)?.[1]
     const real = name === undefined ? undefined : paths.get(name)
     return real === undefined

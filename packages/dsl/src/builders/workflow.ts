@@ -126,8 +126,7 @@ export function workflow<TSchema extends ZodType, TOutput>(
   piece.emit(ctx, undefined)
   const states = ctx.finish()
   checkVariableScopes(states)
-  const source = site.resolve()
-  const ir: WorkflowNode = Object.freeze({
+  const ir: WorkflowNode = {
     kind: 'Workflow',
     name,
     startAt: piece.startName,
@@ -143,7 +142,9 @@ export function workflow<TSchema extends ZodType, TOutput>(
     ...(options.timeoutSeconds === undefined ? {} : { timeoutSeconds: options.timeoutSeconds }),
     ...(options.version === undefined ? {} : { version: options.version }),
     ...(options.queryLanguage === undefined ? {} : { queryLanguage: options.queryLanguage }),
-    ...(source === undefined ? {} : { source }),
-  })
+  }
+  // PERF: formatting the stack costs more than the rest of a small build; only a diagnostic reads it.
+  Object.defineProperty(ir, 'source', { get: () => site.resolve(), enumerable: true })
+  Object.freeze(ir)
   return new Workflow(ir, Object.freeze({ ...ctx.handlers }))
 }
