@@ -237,6 +237,30 @@ describe('run', () => {
     )
   })
 
+  it('fails a task whose result passes the payload quota, catchably, naming the resource', async () => {
+    const definition: AslStateMachine = {
+      StartAt: 'Big',
+      States: {
+        Big: {
+          Type: 'Task',
+          Resource: 'arn:aws:lambda:us-east-1:111111111111:function:big',
+          Catch: [{ ErrorEquals: ['States.DataLimitExceeded'], Next: 'Caught' }],
+          End: true,
+        },
+        Caught: { Type: 'Pass', End: true },
+      },
+    }
+
+    const result = await run(definition, {}, { handlers: { big: () => 'é'.repeat(140_000) } })
+
+    expect(result.output).toEqual({
+      Error: 'States.DataLimitExceeded',
+      Cause:
+        "The state/task 'arn:aws:lambda:us-east-1:111111111111:function:big' returned a result with a size exceeding the maximum number of bytes service limit.",
+    })
+    expect(result.history.map((e) => e.type)).toContain('LambdaFunctionFailed')
+  })
+
   it('ends as TIMED_OUT after the machine TimeoutSeconds, on the virtual clock', async () => {
     const definition: AslStateMachine = {
       StartAt: 'Long',

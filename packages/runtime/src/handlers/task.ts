@@ -18,6 +18,7 @@ import {
   resultPath,
   selectIoPath,
 } from '../io.ts'
+import { payloadSize } from '../json.ts'
 import { randomUuid } from '../random.ts'
 import { answerResult, mockedAnswer, type MockedResponse } from '../mocks.ts'
 import { callHandler, findHandler, isThenable, lambdaInvokeEnvelope } from '../tasks/invoke.ts'
@@ -308,6 +309,15 @@ async function invoke(
       !callback
     ) {
       result = lambdaInvokeEnvelope(result, randomUuid(env.random))
+    }
+    // The integration's answer itself is held to the payload quota: the task fails (catchably) with
+    // the resource named (corpus: error_handling/test_states_errors).
+    if (env.maxPayloadBytes !== Infinity && payloadSize(result) > env.maxPayloadBytes) {
+      const label = resource.kind === 'service' ? resource.resourceType : resource.arn
+      throw new StatesError(
+        'States.DataLimitExceeded',
+        `The state/task '${label}' returned a result with a size exceeding the maximum number of bytes service limit.`,
+      )
     }
     taskEvent(ctx, prefix, 'Succeeded', {
       ...(prefix === 'Task' ? base : {}),
