@@ -1,4 +1,5 @@
 import { createRequire } from 'node:module'
+import { aslStateMachineSchema } from '@statewright/asl'
 import type { ExecutionResult, HistoryEvent } from '@statewright/runtime'
 import { expect } from 'vitest'
 
@@ -13,8 +14,13 @@ const aslValidator = createRequire(import.meta.url)('asl-validator') as (
   definition: unknown,
 ) => AslValidatorResult
 
-/** Asserts that npm's `asl-validator` (a second opinion besides ours) accepts a definition. */
-export function expectAslValidatorAccepts(definition: unknown): void {
+/**
+ * Asserts that a definition has the JSON shape of our zod schema of ASL documents, and that npm's
+ * `asl-validator` (a second opinion besides ours) accepts it.
+ */
+export function expectSchemaAndAslValidatorAccept(definition: unknown): void {
+  const shape = aslStateMachineSchema.safeParse(definition)
+  expect(shape.success, shape.error?.message).toBe(true)
   const result = aslValidator(structuredClone(definition))
   expect(result.isValid, result.errorsText('\n')).toBe(true)
 }

@@ -5,7 +5,7 @@ import { validateStateMachine } from '@statewright/asl'
 import { compile } from '@statewright/compiler'
 import { InMemoryS3, LocalFolderS3, run, type S3StandIn } from '@statewright/runtime'
 import { afterAll, describe, expect, test } from 'vitest'
-import { countEvents, expectAslValidatorAccepts, statePath } from '../testing.ts'
+import { countEvents, expectSchemaAndAslValidatorAccept, statePath } from '../testing.ts'
 import type { CleanRecord } from './tasks.ts'
 import type { QueryLanguage } from '@statewright/asl'
 import { dataPipeline, pipeline } from './workflow.ts'
@@ -129,7 +129,7 @@ describe('data-pipeline: compile', () => {
     const { asl } = compile(pipeline(language), aws)
 
     expect(validateStateMachine(asl)).toStrictEqual([])
-    expectAslValidatorAccepts(asl)
+    expectSchemaAndAslValidatorAccept(asl)
   })
 })
 

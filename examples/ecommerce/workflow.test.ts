@@ -3,7 +3,7 @@ import { compile } from '@statewright/compiler'
 import { validateStateMachine } from '@statewright/asl'
 import { run } from '@statewright/runtime'
 import { describe, expect, test } from 'vitest'
-import { countEvents, expectAslValidatorAccepts, statePath } from '../testing.ts'
+import { countEvents, expectSchemaAndAslValidatorAccept, statePath } from '../testing.ts'
 import { ecommerce } from './workflow.ts'
 
 const input = JSON.parse(readFileSync(new URL('./input.json', import.meta.url), 'utf8'))
@@ -64,7 +64,7 @@ describe('ecommerce: compile', () => {
     const { asl } = compile(ecommerce, { region: 'us-east-1', account: '123456789012' })
 
     expect(validateStateMachine(asl)).toStrictEqual([])
-    expectAslValidatorAccepts(asl)
+    expectSchemaAndAslValidatorAccept(asl)
     expect(asl.States['ProcessPayment']).toMatchObject({
       Resource: 'arn:aws:lambda:us-east-1:123456789012:function:ProcessPaymentFunction',
     })

@@ -3,7 +3,7 @@ import { validateStateMachine } from '@statewright/asl'
 import { compile } from '@statewright/compiler'
 import { run } from '@statewright/runtime'
 import { describe, expect, test } from 'vitest'
-import { countEvents, expectAslValidatorAccepts, statePath } from '../testing.ts'
+import { countEvents, expectSchemaAndAslValidatorAccept, statePath } from '../testing.ts'
 import type { QueryLanguage } from '@statewright/asl'
 import { helloWorld, helloWorldIn } from './workflow.ts'
 
@@ -126,7 +126,7 @@ describe('hello-world: compile', () => {
     const { asl } = compile(helloWorldIn(language))
 
     expect(validateStateMachine(asl)).toStrictEqual([])
-    expectAslValidatorAccepts(asl)
+    expectSchemaAndAslValidatorAccept(asl)
   })
 })
 

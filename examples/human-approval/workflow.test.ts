@@ -3,7 +3,7 @@ import { validateStateMachine } from '@statewright/asl'
 import { compile } from '@statewright/compiler'
 import { type ExecutionResult, run, startExecution } from '@statewright/runtime'
 import { beforeEach, describe, expect, test } from 'vitest'
-import { countEvents, expectAslValidatorAccepts, statePath } from '../testing.ts'
+import { countEvents, expectSchemaAndAslValidatorAccept, statePath } from '../testing.ts'
 import { approvalQueue } from './tasks.ts'
 import type { QueryLanguage } from '@statewright/asl'
 import { expenseApproval, humanApproval } from './workflow.ts'
@@ -131,7 +131,7 @@ describe('human-approval: compile', () => {
     const { asl } = compile(expenseApproval(language))
 
     expect(validateStateMachine(asl)).toStrictEqual([])
-    expectAslValidatorAccepts(asl)
+    expectSchemaAndAslValidatorAccept(asl)
   })
 })
 

@@ -3,7 +3,7 @@ import { validateStateMachine } from '@statewright/asl'
 import { compile } from '@statewright/compiler'
 import { type ExecutionResult, run } from '@statewright/runtime'
 import { describe, expect, test } from 'vitest'
-import { expectAslValidatorAccepts, statePath } from '../testing.ts'
+import { expectSchemaAndAslValidatorAccept, statePath } from '../testing.ts'
 import { type ChargeRequest, chargeCustomer } from './tasks.ts'
 import { pricing } from './workflow.ts'
 
@@ -107,7 +107,7 @@ describe('jsonata-variables: compile', () => {
     const { asl } = compile(pricing, { region: 'us-east-1', account: '123456789012' })
 
     expect(validateStateMachine(asl)).toStrictEqual([])
-    expectAslValidatorAccepts(asl)
+    expectSchemaAndAslValidatorAccept(asl)
     expect(asl.States['ChargeCustomer']).toMatchObject({
       Resource: 'arn:aws:lambda:us-east-1:123456789012:function:ChargeCustomerFunction',
     })

@@ -3,7 +3,7 @@ import { validateStateMachine } from '@statewright/asl'
 import { compile } from '@statewright/compiler'
 import { run } from '@statewright/runtime'
 import { describe, expect, test } from 'vitest'
-import { countEvents, expectAslValidatorAccepts, statePath } from '../testing.ts'
+import { countEvents, expectSchemaAndAslValidatorAccept, statePath } from '../testing.ts'
 import { shipOrder } from './child.ts'
 import { printLabel } from './tasks.ts'
 import type { QueryLanguage } from '@statewright/asl'
@@ -149,7 +149,7 @@ describe('nested-execution: compile', () => {
       const { asl } = compile(machine)
 
       expect(validateStateMachine(asl)).toStrictEqual([])
-      expectAslValidatorAccepts(asl)
+      expectSchemaAndAslValidatorAccept(asl)
     }
   })
 })

@@ -2,7 +2,7 @@ import { validateStateMachine } from '@statewright/asl'
 import { compile } from '@statewright/compiler'
 import { run } from '@statewright/runtime'
 import { describe, expect, test } from 'vitest'
-import { countEvents, expectAslValidatorAccepts, statePath } from '../testing.ts'
+import { countEvents, expectSchemaAndAslValidatorAccept, statePath } from '../testing.ts'
 import { sendEmail, type ProcessedOrder } from './tasks.ts'
 import { orderConfirmation } from './workflow.ts'
 
@@ -37,7 +37,7 @@ describe('order-confirmation: compile', () => {
       },
     })
     expect(validateStateMachine(compiled.asl)).toStrictEqual([])
-    expectAslValidatorAccepts(compiled.asl)
+    expectSchemaAndAslValidatorAccept(compiled.asl)
   })
 })
 

@@ -2,7 +2,7 @@ import { validateStateMachine } from '@statewright/asl'
 import { applySubstitutions, compile } from '@statewright/compiler'
 import { run } from '@statewright/runtime'
 import { describe, expect, test } from 'vitest'
-import { expectAslValidatorAccepts, statePath } from '../testing.ts'
+import { expectSchemaAndAslValidatorAccept, statePath } from '../testing.ts'
 import { orderProcessing } from './workflow.ts'
 
 const order = {
@@ -50,7 +50,7 @@ describe('order-processing: compile', () => {
     })
 
     expect(validateStateMachine(deployed)).toStrictEqual([])
-    expectAslValidatorAccepts(deployed)
+    expectSchemaAndAslValidatorAccept(deployed)
   })
 })
 

@@ -3,7 +3,7 @@ import { validateStateMachine } from '@statewright/asl'
 import { compile } from '@statewright/compiler'
 import { run } from '@statewright/runtime'
 import { describe, expect, test } from 'vitest'
-import { countEvents, expectAslValidatorAccepts, statePath } from '../testing.ts'
+import { countEvents, expectSchemaAndAslValidatorAccept, statePath } from '../testing.ts'
 import type { JobId, JobStatus } from './tasks.ts'
 import type { QueryLanguage } from '@statewright/asl'
 import { jobPoller, polling } from './workflow.ts'
@@ -120,7 +120,7 @@ describe('polling: compile', () => {
     const { asl } = compile(jobPoller(language), aws)
 
     expect(validateStateMachine(asl)).toStrictEqual([])
-    expectAslValidatorAccepts(asl)
+    expectSchemaAndAslValidatorAccept(asl)
     expect(asl.States['GetJobStatus']).toMatchObject({
       Resource: 'arn:aws:lambda:us-east-1:123456789012:function:GetJobStatusFunction',
     })
