@@ -144,7 +144,8 @@ function irDiagnostics(
   for (const key of ['region', 'account', 'partition'] as const) {
     if (options[key] !== undefined) target[key] = options[key]
   }
-  const paths = new Map(collectStates(definition).map((visit) => [visit.name, visit.path]))
+  // PERF: the state paths are collected only when a rule reported something.
+  let paths: Map<string, string> | undefined
   // The IR with the target replaced, its properties copied as they are: spreading would read the
   // `source` getter, which formats a stack trace.
   const descriptors: PropertyDescriptorMap = Object.getOwnPropertyDescriptors(ir)
@@ -152,6 +153,7 @@ function irDiagnostics(
   const withTarget = Object.defineProperties({}, descriptors) as WorkflowNode
   return IR_RULES.flatMap((rule) => rule(withTarget)).map((d) => {
     const name = /^\/States\/([^/[]+)/.exec(d.path)?.[1]
+    paths ??= new Map(collectStates(definition).map((visit) => [visit.name, visit.path]))
     const real = name === undefined ? undefined : paths.get(name)
     return real === undefined
       ? d

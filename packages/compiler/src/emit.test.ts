@@ -4,6 +4,39 @@ import { expectAslValidatorAccepts } from '../test/second-opinion.ts'
 import { orderAslKeys } from './emit.ts'
 
 describe('orderAslKeys', () => {
+  test('shares what is already in order and copies only what it reorders, never changing its input', () => {
+    const inOrder = { Type: 'Pass', Next: 'Last' }
+    const retrier = { ErrorEquals: ['States.ALL'], MaxAttempts: 1 }
+    const definition = {
+      StartAt: 'First',
+      States: {
+        First: inOrder,
+        Last: {
+          Type: 'Task',
+          Resource: 'arn:aws:lambda:us-east-1:123456789012:function:F',
+          Retry: [retrier, { MaxAttempts: 2, ErrorEquals: ['States.Timeout'] }],
+          End: true,
+        },
+      },
+    } as unknown as AslStateMachine
+    const before = JSON.stringify(definition)
+
+    const ordered = orderAslKeys(definition) as unknown as {
+      States: Record<string, { Retry?: object[] }>
+    }
+
+    expect(JSON.stringify(definition)).toBe(before)
+    expect(ordered).not.toBe(definition)
+    expect(ordered.States['First']).toBe(inOrder)
+    expect(ordered.States['Last']?.Retry?.[0]).toBe(retrier)
+    expect(Object.keys(ordered.States['Last']?.Retry?.[1] ?? {})).toStrictEqual([
+      'ErrorEquals',
+      'MaxAttempts',
+    ])
+    const again = orderAslKeys(ordered as unknown as AslStateMachine)
+    expect(again).toBe(ordered)
+  })
+
   test('orders states, retriers, catchers, Choice rules and nested scopes; keeps payload key order', () => {
     const scrambled = {
       States: {

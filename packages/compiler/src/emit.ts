@@ -70,11 +70,37 @@ const CATCHER_ORDER = ['ErrorEquals', 'Comment', 'ResultPath', 'Output', 'Assign
 const RULE_ORDER = ['Comment', 'Variable', 'Condition', 'And', 'Or', 'Not']
 const RULE_TAIL = ['Assign', 'Output', 'Next']
 
+// PERF: ordering is copy-on-write. Lowering already writes most objects in this order, so an object
+// whose keys are in order (and whose nested ASL objects are too) is returned as it is, not copied.
+
+/** True when `value`'s keys already sit as `ordered` would place them. */
+function inOrder(
+  value: Record<string, unknown>,
+  order: readonly string[],
+  tail: readonly string[],
+): boolean {
+  // Phases: listed keys by their rank, then unlisted keys (any order), then tail keys by rank.
+  let phase = 0
+  let rank = -1
+  for (const key of Object.keys(value)) {
+    const tailRank = tail.indexOf(key)
+    const orderRank = tailRank === -1 ? order.indexOf(key) : -1
+    const keyPhase = tailRank !== -1 ? 2 : orderRank !== -1 ? 0 : 1
+    const keyRank = keyPhase === 2 ? tailRank : keyPhase === 0 ? orderRank : 0
+    if (keyPhase < phase || (keyPhase === phase && keyPhase !== 1 && keyRank <= rank)) return false
+    if (keyPhase !== phase) rank = -1
+    phase = keyPhase
+    if (keyPhase !== 1) rank = keyRank
+  }
+  return true
+}
+
 function ordered(
   value: Record<string, unknown>,
   order: readonly string[],
   tail: readonly string[] = [],
 ): Record<string, unknown> {
+  if (inOrder(value, order, tail)) return value
   const out: Record<string, unknown> = {}
   for (const key of order) if (key in value && !tail.includes(key)) out[key] = value[key]
   for (const key of Object.keys(value))
@@ -83,14 +109,43 @@ function ordered(
   return out
 }
 
+/** `items` with `order` applied to each; the same array when no item changed. */
+function mapSame(items: readonly unknown[], order: (item: unknown) => unknown): readonly unknown[] {
+  let out: unknown[] | undefined
+  for (let index = 0; index < items.length; index++) {
+    const item = items[index]
+    const next = order(item)
+    if (next !== item) {
+      out ??= items.slice()
+      out[index] = next
+    }
+  }
+  return out ?? items
+}
+
+/** `value` with `patch` applied: the same object when every patched field is unchanged. */
+function patched(
+  value: Record<string, unknown>,
+  patch: Record<string, unknown>,
+): Record<string, unknown> {
+  let out: Record<string, unknown> | undefined
+  for (const [key, next] of Object.entries(patch)) {
+    if (next === value[key]) continue
+    out ??= { ...value }
+    out[key] = next
+  }
+  return out ?? value
+}
+
 function orderRule(rule: unknown): unknown {
   if (!isRecord(rule)) return rule
   const out = ordered(rule, RULE_ORDER, RULE_TAIL)
+  const patch: Record<string, unknown> = {}
   for (const key of ['And', 'Or']) {
-    if (Array.isArray(out[key])) out[key] = (out[key] as unknown[]).map(orderRule)
+    if (Array.isArray(out[key])) patch[key] = mapSame(out[key] as unknown[], orderRule)
   }
-  if (out['Not'] !== undefined) out['Not'] = orderRule(out['Not'])
-  return out
+  if (out['Not'] !== undefined) patch['Not'] = orderRule(out['Not'])
+  return patched(out, patch)
 }
 
 function orderScope(
@@ -98,38 +153,40 @@ function orderScope(
   order: readonly string[],
 ): Record<string, unknown> {
   const out = ordered(scope, order)
-  if (isRecord(out['States'])) {
-    const states: Record<string, unknown> = {}
-    for (const [name, state] of Object.entries(out['States'])) states[name] = orderState(state)
-    out['States'] = states
+  const states = out['States']
+  if (!isRecord(states)) return out
+  let orderedStates: Record<string, unknown> | undefined
+  for (const name of Object.keys(states)) {
+    const state = states[name]
+    const next = orderState(state)
+    if (next !== state && orderedStates === undefined) orderedStates = { ...states }
+    if (orderedStates !== undefined) orderedStates[name] = next
   }
-  return out
+  return patched(out, { States: orderedStates ?? states })
 }
+
+const orderRetrier = (r: unknown): unknown => (isRecord(r) ? ordered(r, RETRIER_ORDER) : r)
+const orderCatcher = (c: unknown): unknown => (isRecord(c) ? ordered(c, CATCHER_ORDER) : c)
+const orderBranch = (b: unknown): unknown => (isRecord(b) ? orderScope(b, BRANCH_ORDER) : b)
 
 function orderState(state: unknown): unknown {
   if (!isRecord(state)) return state
   const out = ordered(state, STATE_ORDER)
-  if (Array.isArray(out['Retry'])) {
-    out['Retry'] = out['Retry'].map((r: unknown) => (isRecord(r) ? ordered(r, RETRIER_ORDER) : r))
-  }
-  if (Array.isArray(out['Catch'])) {
-    out['Catch'] = out['Catch'].map((c: unknown) => (isRecord(c) ? ordered(c, CATCHER_ORDER) : c))
-  }
-  if (Array.isArray(out['Choices'])) out['Choices'] = out['Choices'].map(orderRule)
-  if (Array.isArray(out['Branches'])) {
-    out['Branches'] = out['Branches'].map((b: unknown) =>
-      isRecord(b) ? orderScope(b, BRANCH_ORDER) : b,
-    )
-  }
+  const patch: Record<string, unknown> = {}
+  if (Array.isArray(out['Retry'])) patch['Retry'] = mapSame(out['Retry'], orderRetrier)
+  if (Array.isArray(out['Catch'])) patch['Catch'] = mapSame(out['Catch'], orderCatcher)
+  if (Array.isArray(out['Choices'])) patch['Choices'] = mapSame(out['Choices'], orderRule)
+  if (Array.isArray(out['Branches'])) patch['Branches'] = mapSame(out['Branches'], orderBranch)
   for (const key of ['ItemProcessor', 'Iterator']) {
-    if (isRecord(out[key])) out[key] = orderScope(out[key], BRANCH_ORDER)
+    if (isRecord(out[key])) patch[key] = orderScope(out[key], BRANCH_ORDER)
   }
-  return out
+  return patched(out, patch)
 }
 
 /**
  * The definition with every ASL object's keys in the documented order (Type first, Next/End last);
- * payloads (Parameters, Result, …) keep the author's order, because their keys are data.
+ * payloads (Parameters, Result, …) keep the author's order, because their keys are data. Objects
+ * already in order are shared with `definition`, not copied.
  * @example
  * orderAslKeys({ States: { A: { End: true, Type: 'Pass' } }, StartAt: 'A' })
  * // { StartAt: 'A', States: { A: { Type: 'Pass', End: true } } }
