@@ -63,7 +63,11 @@ export async function runState(
     if (type === 'Task' || type === 'Parallel' || type === 'Map') {
       outcome = await runWithRetryAndCatch(ctx, state, input, handler)
     } else {
-      outcome = await attempt(ctx, state, input, handler)
+      try {
+        outcome = await handler(state, input, ctx)
+      } catch (error) {
+        throw error instanceof StatesError ? locateError(ctx, error) : error
+      }
     }
   } catch (error) {
     // In a Parallel branch, AWS records a failing Task/Wait/Map/Parallel state as aborted (corpus:
@@ -136,20 +140,6 @@ function outputSize(frame: Frame, input: JsonValue, outcome: StateOutcome, limit
   return size
 }
 
-async function attempt(
-  ctx: StateContext,
-  state: AslState,
-  input: JsonValue,
-  handler: (s: AslState, i: JsonValue, c: StateContext) => Promise<StateOutcome>,
-): Promise<StateOutcome> {
-  try {
-    return await handler(state, input, ctx)
-  } catch (error) {
-    if (error instanceof StatesError) throw locateError(ctx, error)
-    throw error
-  }
-}
-
 async function runWithRetryAndCatch(
   ctx: StateContext,
   state: AslState & { Retry?: AslRetrier[]; Catch?: AslCatcher[] },
@@ -160,9 +150,11 @@ async function runWithRetryAndCatch(
   let attempts: Map<AslRetrier, number> | undefined
   for (;;) {
     try {
-      return await attempt(ctx, state, input, handler)
-    } catch (error) {
-      if (!(error instanceof StatesError)) throw error
+      return await handler(state, input, ctx)
+    } catch (thrown) {
+      // PERF: located here rather than in a wrapper (one async frame less per state).
+      if (!(thrown instanceof StatesError)) throw thrown
+      const error = locateError(ctx, thrown)
       if (UNCATCHABLE.has(error.error)) {
         if (error.error !== 'States.Runtime')
           addEvent(ctx.env, ctx.frame, `${ctx.state.Type}StateFailed` as HistoryEventType)
