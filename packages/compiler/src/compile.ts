@@ -82,13 +82,13 @@ export function compile(input: CompileInput, options: CompileOptions = {}): Comp
   }
   const { definition, sources } = resolved
   const fromIr = resolved.ir ? irDiagnostics(resolved.ir, definition, options) : []
+  // Converted once: the lints read the input schema, and it is also written out.
+  const inputJson = resolved.inputSchema ? jsonSchemaOf(resolved.inputSchema, 'input') : undefined
   const found = validateDefinition(withStandIns(definition, resolved.substitutions), {
     ...options,
-    ...(resolved.inputSchema
-      ? { inputSchema: jsonSchemaOf(resolved.inputSchema, 'input').schema }
-      : {}),
+    ...(inputJson ? { inputSchema: inputJson.schema } : {}),
   })
-  const schemas = schemasOf(resolved)
+  const schemas = schemasOf(resolved, inputJson)
   const diagnostics = sortDiagnostics([...fromIr, ...found, ...schemas.diagnostics]).map((d) =>
     withSource(d, sources),
   )
@@ -311,13 +311,16 @@ function jsonSchemaOf(
   }
 }
 
-function schemasOf(resolved: Resolved): { schemas: WorkflowSchemas; diagnostics: Diagnostic[] } {
+function schemasOf(
+  resolved: Resolved,
+  input: ReturnType<typeof jsonSchemaOf> | undefined,
+): { schemas: WorkflowSchemas; diagnostics: Diagnostic[] } {
   const schemas: { input?: Record<string, unknown>; output?: Record<string, unknown> } = {}
   const diagnostics: Diagnostic[] = []
   for (const io of ['input', 'output'] as const) {
     const schema = io === 'input' ? resolved.inputSchema : resolved.outputSchema
     if (!schema) continue
-    const { schema: json, problem } = jsonSchemaOf(schema, io)
+    const { schema: json, problem } = io === 'input' && input ? input : jsonSchemaOf(schema, io)
     if (json) schemas[io] = json
     if (problem === undefined) continue
     const written = json

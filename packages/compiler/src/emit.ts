@@ -169,18 +169,39 @@ const orderRetrier = (r: unknown): unknown => (isRecord(r) ? ordered(r, RETRIER_
 const orderCatcher = (c: unknown): unknown => (isRecord(c) ? ordered(c, CATCHER_ORDER) : c)
 const orderBranch = (b: unknown): unknown => (isRecord(b) ? orderScope(b, BRANCH_ORDER) : b)
 
+const orderArray =
+  (order: (item: unknown) => unknown) =>
+  (value: unknown): unknown =>
+    Array.isArray(value) ? mapSame(value, order) : value
+const orderNested = (value: unknown): unknown =>
+  isRecord(value) ? orderScope(value, BRANCH_ORDER) : value
+
+// The fields of a state that hold ASL objects of their own, and how to order each.
+const STATE_CHILDREN: readonly (readonly [string, (value: unknown) => unknown])[] = [
+  ['Retry', orderArray(orderRetrier)],
+  ['Catch', orderArray(orderCatcher)],
+  ['Choices', orderArray(orderRule)],
+  ['Branches', orderArray(orderBranch)],
+  ['ItemProcessor', orderNested],
+  ['Iterator', orderNested],
+]
+
 function orderState(state: unknown): unknown {
   if (!isRecord(state)) return state
-  const out = ordered(state, STATE_ORDER)
-  const patch: Record<string, unknown> = {}
-  if (Array.isArray(out['Retry'])) patch['Retry'] = mapSame(out['Retry'], orderRetrier)
-  if (Array.isArray(out['Catch'])) patch['Catch'] = mapSame(out['Catch'], orderCatcher)
-  if (Array.isArray(out['Choices'])) patch['Choices'] = mapSame(out['Choices'], orderRule)
-  if (Array.isArray(out['Branches'])) patch['Branches'] = mapSame(out['Branches'], orderBranch)
-  for (const key of ['ItemProcessor', 'Iterator']) {
-    if (isRecord(out[key])) patch[key] = orderScope(out[key], BRANCH_ORDER)
+  let out = ordered(state, STATE_ORDER)
+  let copied = out !== state
+  for (const [key, order] of STATE_CHILDREN) {
+    const value = out[key]
+    if (value === undefined) continue
+    const next = order(value)
+    if (next === value) continue
+    if (!copied) {
+      out = { ...out }
+      copied = true
+    }
+    out[key] = next
   }
-  return patched(out, patch)
+  return out
 }
 
 /**

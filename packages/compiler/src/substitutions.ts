@@ -46,11 +46,20 @@ export function findPlaceholders(definition: AslStateMachine): Record<string, Su
       if (value.includes('${')) {
         for (const match of value.matchAll(PLACEHOLDER)) found[match[1]!] = { kind: 'placeholder' }
       }
-    } else if (Array.isArray(value)) pending.push(...value)
-    else if (isRecord(value)) pending.push(...Object.values(value))
+    } else if (Array.isArray(value)) {
+      for (const item of value) if (typeof item === 'string' || isObject(item)) pending.push(item)
+    } else if (isRecord(value)) {
+      for (const key in value) {
+        if (!Object.hasOwn(value, key)) continue
+        const item = value[key]
+        if (typeof item === 'string' || isObject(item)) pending.push(item)
+      }
+    }
   }
   return Object.fromEntries(Object.entries(found).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
 }
+
+const isObject = (value: unknown): boolean => typeof value === 'object' && value !== null
 
 /** A value with the same form as what the placeholder will become, so the validator can judge it. */
 function standIn(name: string, info: SubstitutionInfo | undefined): string {
