@@ -45,29 +45,36 @@ export function checkErrors(
   return [...errors]
 }
 
+// Module level, not a closure in retryPolicy: creating a closure per call costs (tsx names each one).
+function badRetryOption(
+  stateName: string,
+  options: RetryOptions,
+  field: keyof RetryOptions,
+  rule: string,
+): never {
+  throw new DslError(
+    'SFN104',
+    `retry() on '${stateName}' has ${field} ${String(options[field])}; it must be ${rule}.`,
+  )
+}
+
 /** @internal */
 export function retryPolicy(
   stateName: string,
   errors: readonly string[],
   options: RetryOptions,
 ): RetryPolicy {
-  const bad = (field: string, rule: string): never => {
-    throw new DslError(
-      'SFN104',
-      `retry() on '${stateName}' has ${field} ${String(options[field as keyof RetryOptions])}; it must be ${rule}.`,
-    )
-  }
   const { intervalSeconds, maxAttempts, backoffRate, maxDelaySeconds, jitter, comment } = options
   if (intervalSeconds !== undefined && !isInteger(intervalSeconds, 1))
-    bad('intervalSeconds', 'an integer of at least 1')
+    badRetryOption(stateName, options, 'intervalSeconds', 'an integer of at least 1')
   if (maxAttempts !== undefined && !isInteger(maxAttempts, 0))
-    bad('maxAttempts', 'an integer of at least 0')
+    badRetryOption(stateName, options, 'maxAttempts', 'an integer of at least 0')
   if (backoffRate !== undefined && !(backoffRate >= 1))
-    bad('backoffRate', 'a number of at least 1.0')
+    badRetryOption(stateName, options, 'backoffRate', 'a number of at least 1.0')
   if (maxDelaySeconds !== undefined && !isInteger(maxDelaySeconds, 1))
-    bad('maxDelaySeconds', 'an integer of at least 1')
+    badRetryOption(stateName, options, 'maxDelaySeconds', 'an integer of at least 1')
   if (jitter !== undefined && jitter !== 'FULL' && jitter !== 'NONE')
-    bad('jitter', "'FULL' or 'NONE'")
+    badRetryOption(stateName, options, 'jitter', "'FULL' or 'NONE'")
   return {
     errors: checkErrors(stateName, 'retry', errors),
     ...(intervalSeconds === undefined ? {} : { intervalSeconds }),

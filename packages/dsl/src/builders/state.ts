@@ -165,38 +165,7 @@ export class StateBuilder<
 
   /** @internal */
   get '~piece'(): Piece {
-    const { node, catchTargets, handler, site, nested } = this.#state
-    return {
-      startName: node.name,
-      isOpen: true,
-      description: describe(node),
-      emit: (ctx: EmitContext, next: string | undefined): void => {
-        let linked: StateNode = next === undefined ? node : Object.freeze({ ...node, next })
-        const earlier = ctx.emittedBy(this, node.name)
-        if (earlier !== undefined) {
-          // Reused as a shared target: compare transitions only; its branches were emitted the first time.
-          ctx.add(this, Object.freeze({ ...earlier, next }) as StateNode, site)
-          return
-        }
-        if (nested.length > 0) {
-          const branches = nested.map((piece): BranchNode => {
-            const child = ctx.child()
-            piece.emit(child, undefined)
-            return Object.freeze({
-              startAt: piece.startName,
-              states: Object.freeze(child.finish()),
-            })
-          })
-          linked =
-            linked.kind === 'Map'
-              ? Object.freeze({ ...linked, processor: branches[0] as BranchNode })
-              : Object.freeze({ ...(linked as ParallelNode), branches: Object.freeze(branches) })
-        }
-        if (!ctx.add(this, linked, site)) return
-        if (handler !== undefined) ctx.handlers[node.name] = handler
-        for (const target of catchTargets) ctx.defer(() => target.emit(ctx, undefined))
-      },
-    }
+    return new StatePiece(this, this.#state)
   }
 
   #with(patch: object, stage?: Stage): BuilderState {
@@ -524,5 +493,57 @@ export class StateBuilder<
       TOutput,
       TTarget
     >
+  }
+}
+
+/**
+ * The piece of one state builder. A class, not an object literal with an arrow: pieces are made for every
+ * state of every build, and a method costs nothing per piece (tsx names each closure it creates).
+ */
+class StatePiece implements Piece {
+  readonly isOpen = true
+  readonly #owner: object
+  readonly #state: BuilderState
+
+  constructor(owner: object, state: BuilderState) {
+    this.#owner = owner
+    this.#state = state
+  }
+
+  get startName(): string {
+    return this.#state.node.name
+  }
+
+  get description(): string {
+    return describe(this.#state.node)
+  }
+
+  emit(ctx: EmitContext, next: string | undefined): void {
+    const { node, catchTargets, handler, site, nested } = this.#state
+    const owner = this.#owner
+    let linked: StateNode = next === undefined ? node : Object.freeze({ ...node, next })
+    const earlier = ctx.emittedBy(owner, node.name)
+    if (earlier !== undefined) {
+      // Reused as a shared target: compare transitions only; its branches were emitted the first time.
+      ctx.add(owner, Object.freeze({ ...earlier, next }) as StateNode, site)
+      return
+    }
+    if (nested.length > 0) {
+      const branches = nested.map((piece): BranchNode => {
+        const child = ctx.child()
+        piece.emit(child, undefined)
+        return Object.freeze({
+          startAt: piece.startName,
+          states: Object.freeze(child.finish()),
+        })
+      })
+      linked =
+        linked.kind === 'Map'
+          ? Object.freeze({ ...linked, processor: branches[0] as BranchNode })
+          : Object.freeze({ ...(linked as ParallelNode), branches: Object.freeze(branches) })
+    }
+    if (!ctx.add(owner, linked, site)) return
+    if (handler !== undefined) ctx.handlers[node.name] = handler
+    for (const target of catchTargets) ctx.defer(() => target.emit(ctx, undefined))
   }
 }

@@ -21,16 +21,18 @@ function readsOf(value: unknown, found: Set<string>): void {
   }
 }
 
+// Module level, not a closure in assignsOf: this runs for every state of every workflow.
+function collectAssigned(assign: unknown, names: string[]): void {
+  const node = assign as
+    { kind?: string; entries?: readonly (readonly [string, unknown])[] } | undefined
+  if (node?.kind === 'object') for (const [name] of node.entries ?? []) names.push(name)
+}
+
 const assignsOf = (state: StateNode): string[] => {
   const names: string[] = []
-  const collect = (assign: unknown): void => {
-    const node = assign as
-      { kind?: string; entries?: readonly (readonly [string, unknown])[] } | undefined
-    if (node?.kind === 'object') for (const [name] of node.entries ?? []) names.push(name)
-  }
-  collect(state.assign)
-  if ('catch' in state) for (const clause of state.catch) collect(clause.assign)
-  if (state.kind === 'Choice') for (const rule of state.rules) collect(rule.assign)
+  collectAssigned(state.assign, names)
+  if ('catch' in state) for (const clause of state.catch) collectAssigned(clause.assign, names)
+  if (state.kind === 'Choice') for (const rule of state.rules) collectAssigned(rule.assign, names)
   return names
 }
 
