@@ -4,15 +4,22 @@ import type { StateContext } from './context.ts'
 import { lowerTemplate } from './fields.ts'
 import { jsonataSetPath, jsonPathOf } from './value.ts'
 
-const lowerRetrier = (policy: RetryPolicy): AslRetrier => ({
-  ErrorEquals: [...policy.errors],
-  ...(policy.intervalSeconds === undefined ? {} : { IntervalSeconds: policy.intervalSeconds }),
-  ...(policy.maxAttempts === undefined ? {} : { MaxAttempts: policy.maxAttempts }),
-  ...(policy.backoffRate === undefined ? {} : { BackoffRate: policy.backoffRate }),
-  ...(policy.maxDelaySeconds === undefined ? {} : { MaxDelaySeconds: policy.maxDelaySeconds }),
-  ...(policy.jitter === undefined ? {} : { JitterStrategy: policy.jitter }),
-  ...(policy.comment === undefined ? {} : { Comment: policy.comment }),
-})
+/** Copies `part`'s fields onto `out`, in order: lowering writes an ASL object from optional parts. */
+export function put(out: Record<string, unknown>, part: object): void {
+  for (const key in part) out[key] = (part as Record<string, unknown>)[key]
+}
+
+// PERF: field by field, not an object literal of spreads (a runtime call per spread).
+const lowerRetrier = (policy: RetryPolicy): AslRetrier => {
+  const out: Record<string, unknown> = { ErrorEquals: [...policy.errors] }
+  if (policy.intervalSeconds !== undefined) out['IntervalSeconds'] = policy.intervalSeconds
+  if (policy.maxAttempts !== undefined) out['MaxAttempts'] = policy.maxAttempts
+  if (policy.backoffRate !== undefined) out['BackoffRate'] = policy.backoffRate
+  if (policy.maxDelaySeconds !== undefined) out['MaxDelaySeconds'] = policy.maxDelaySeconds
+  if (policy.jitter !== undefined) out['JitterStrategy'] = policy.jitter
+  if (policy.comment !== undefined) out['Comment'] = policy.comment
+  return out as unknown as AslRetrier
+}
 
 // A catcher's ResultPath merges { Error, Cause } into the state's raw input; JSONata says so in Output.
 const lowerCatcherResult = (clause: CatchClause, ctx: StateContext): Partial<AslCatcher> => {
@@ -35,24 +42,21 @@ const lowerCatcherResult = (clause: CatchClause, ctx: StateContext): Partial<Asl
       }
 }
 
-const lowerCatcher = (clause: CatchClause, ctx: StateContext): AslCatcher => ({
-  ErrorEquals: [...clause.errors],
-  Next: clause.next,
-  ...lowerCatcherResult(clause, ctx),
-  ...(clause.assign === undefined
-    ? {}
-    : {
-        Assign: lowerTemplate(
-          clause.assign,
-          ctx,
-          { errorOutput: '$', context: '$$', variable: '$' },
-          'Catch.Assign',
-        ) as AslCatcher['Assign'] & object,
-      }),
-  ...(clause.comment === undefined ? {} : { Comment: clause.comment }),
-})
+const lowerCatcher = (clause: CatchClause, ctx: StateContext): AslCatcher => {
+  const out: Record<string, unknown> = { ErrorEquals: [...clause.errors], Next: clause.next }
+  put(out, lowerCatcherResult(clause, ctx))
+  if (clause.assign !== undefined) {
+    out['Assign'] = lowerTemplate(
+      clause.assign,
+      ctx,
+      { errorOutput: '$', context: '$$', variable: '$' },
+      'Catch.Assign',
+    )
+  }
+  if (clause.comment !== undefined) out['Comment'] = clause.comment
+  return out as unknown as AslCatcher
+}
 
-/** `Retry` (omitted when empty): the policies in the order they were declared, which is the order AWS tries them. */
 export const lowerRetry = (policies: readonly RetryPolicy[]): { Retry?: AslRetrier[] } =>
   policies.length === 0 ? {} : { Retry: policies.map(lowerRetrier) }
 
