@@ -23,21 +23,29 @@ const RETRYABLE = new Set(['Task', 'Parallel', 'Map'])
 
 /** The Context Object (`$$`, `$states.context`) as this state sees it (ASL-SPEC §7). */
 export function contextObject(ctx: StateContext, mapItem?: JsonObject): JsonObject {
-  if (mapItem === undefined && ctx.contextCache !== undefined) return ctx.contextCache
-  const state: JsonObject = { EnteredTime: isoTimestamp(ctx.enteredTime), Name: ctx.name }
-  if (RETRYABLE.has(ctx.state.Type)) state.RetryCount = ctx.retryCount
-  const context: JsonObject = {
-    Execution: ctx.env.execution,
-    StateMachine: ctx.env.stateMachine,
-    State: state,
+  let context = ctx.contextCache
+  if (context === undefined) {
+    const state: JsonObject = { EnteredTime: isoTimestamp(ctx.enteredTime), Name: ctx.name }
+    if (RETRYABLE.has(ctx.state.Type)) state.RetryCount = ctx.retryCount
+    context = {
+      Execution: ctx.env.execution,
+      StateMachine: ctx.env.stateMachine,
+      State: state,
+    }
+    if (ctx.taskToken !== undefined) context.Task = { Token: ctx.taskToken }
+    ctx.contextCache = context
   }
-  if (ctx.taskToken !== undefined) context.Task = { Token: ctx.taskToken }
-  if (mapItem !== undefined) {
-    context.Map = { Item: mapItem }
-    return context
+  // A Map's items share the rest of the state's context (PERF: one small object per item); the
+  // runtime never mutates context data, it copies what it writes.
+  if (mapItem === undefined) return context
+  const withItem: JsonObject = {
+    Execution: context.Execution!,
+    StateMachine: context.StateMachine!,
+    State: context.State!,
   }
-  ctx.contextCache = context
-  return context
+  if (context.Task !== undefined) withItem.Task = context.Task
+  withItem.Map = { Item: mapItem }
+  return withItem
 }
 
 /**
@@ -55,8 +63,11 @@ class StatePathScope implements PathScope {
     this.variables = ctx.frame.variables
   }
 
+  #context: JsonObject | undefined
+
   get context(): JsonValue {
-    return contextObject(this.#ctx, this.#mapItem)
+    // Built once per scope: an ItemSelector reads `$$` once per field.
+    return (this.#context ??= contextObject(this.#ctx, this.#mapItem))
   }
 }
 
