@@ -45,6 +45,12 @@ function lowerByKind(node: StateNode, ctx: StateContext): AslState {
  */
 export function lowerState(node: StateNode, ctx: LowerContext): AslState {
   const language = node.queryLanguage ?? ctx.queryLanguage
-  const state = lowerByKind(node, { ...ctx, language, stateName: node.name })
+  // Fields named, not `...ctx`: a spread is a runtime call, and this runs once per state.
+  const state = lowerByKind(node, {
+    target: ctx.target,
+    queryLanguage: ctx.queryLanguage,
+    language,
+    stateName: node.name,
+  })
   return node.queryLanguage === undefined ? state : { ...state, QueryLanguage: node.queryLanguage }
 }
