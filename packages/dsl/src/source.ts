@@ -23,9 +23,10 @@ export class CallSite {
   readonly #holder: { stack?: string } = {}
   #resolved: SourceLocation | undefined | null = null
   constructor() {
-    // PERF: capturing costs about a microsecond per frame. The frames above this constructor are the
-    // builder (`task`, `map`, …), at most a chain method or two that forwarded to it, then the user: four
-    // frames reach the user's line, and the constructor's own frame is left out.
+    // PERF: capturing costs about half a microsecond per frame. Above this constructor are the builder
+    // (`task`, `map`, `ChoiceBuilder.create`, …), at most one chain method that forwarded to it
+    // (`start.task(…)`), then the user: three frames reach the user's line (source.test.ts checks
+    // every builder and chain method), and the constructor's own frame is left out.
     const limit = Error.stackTraceLimit
     Error.stackTraceLimit = FRAMES
     Error.captureStackTrace(this.#holder, CallSite)
@@ -37,7 +38,7 @@ export class CallSite {
   }
 }
 
-const FRAMES = 4
+const FRAMES = 3
 
 /** The first stack frame outside this package, or undefined when there is none (e.g. a bundled build). */
 export function parseStack(stack: string): SourceLocation | undefined {
