@@ -141,8 +141,9 @@ export class EmitContext {
 // PERF: reading a stack costs tens of microseconds; the compiler only reads `source` to report a
 // problem, so the IR node gets it as a getter, resolved on first read.
 const withLazySource = (node: StateNode, site: CallSite): StateNode => {
-  // A spread copy (V8's fast clone) whose `source` becomes the getter; a bound method, not a closure.
-  const copy = { ...node }
+  // A frozen node is the builder's own, shared value: copy it (V8's fast clone). An unfrozen one was
+  // made for this call. Its `source` becomes the getter: a bound method, not a closure.
+  const copy = Object.isFrozen(node) ? { ...node } : node
   Object.defineProperty(copy, 'source', { get: site.resolve.bind(site), enumerable: true })
   return Object.freeze(copy)
 }

@@ -521,11 +521,13 @@ class StatePiece implements Piece {
   emit(ctx: EmitContext, next: string | undefined): void {
     const { node, catchTargets, handler, site, nested } = this.#state
     const owner = this.#owner
-    let linked: StateNode = next === undefined ? node : Object.freeze({ ...node, next })
+    // Not frozen here: `ctx.add` adds the lazy `source` to this very object and freezes it (no second copy).
+    let linked: StateNode = next === undefined ? node : ({ ...node, next } as StateNode)
     const earlier = ctx.emittedBy(owner, node.name)
     if (earlier !== undefined) {
       // Reused as a shared target: compare transitions only; its branches were emitted the first time.
-      ctx.add(owner, Object.freeze({ ...earlier, next }) as StateNode, site)
+      // Only its name and `next` are read on this path; spreading `earlier` would resolve its source.
+      ctx.add(owner, { kind: earlier.kind, name: earlier.name, next } as StateNode, site)
       return
     }
     if (nested.length > 0) {
@@ -539,8 +541,8 @@ class StatePiece implements Piece {
       })
       linked =
         linked.kind === 'Map'
-          ? Object.freeze({ ...linked, processor: branches[0] as BranchNode })
-          : Object.freeze({ ...(linked as ParallelNode), branches: Object.freeze(branches) })
+          ? { ...linked, processor: branches[0] as BranchNode }
+          : { ...(linked as ParallelNode), branches: Object.freeze(branches) }
     }
     if (!ctx.add(owner, linked, site)) return
     if (handler !== undefined) ctx.handlers[node.name] = handler
