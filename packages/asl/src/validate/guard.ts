@@ -33,6 +33,13 @@ function pathOf(entry: Entry): PathSegment[] {
   return segments.reverse()
 }
 
+// PERF: most values are leaves with nothing to report; they are checked in place, not pushed.
+const isSoundLeaf = (value: unknown): boolean =>
+  value === null ||
+  typeof value === 'string' ||
+  typeof value === 'boolean' ||
+  (typeof value === 'number' && Number.isFinite(value))
+
 /** Reports what makes `value` unsafe to walk. */
 export function checkWalkable(c: Checker, value: unknown): Walkability {
   const onPath = new Set<object>()
@@ -101,6 +108,7 @@ export function checkWalkable(c: Checker, value: unknown): Walkability {
     })
     if (Array.isArray(current)) {
       for (let i = current.length - 1; i >= 0; i--) {
+        if (isSoundLeaf(current[i])) continue
         stack.push({
           value: current[i],
           parent: item,
@@ -128,6 +136,7 @@ export function checkWalkable(c: Checker, value: unknown): Walkability {
           hasUndefinedFields = true
           continue
         }
+        if (isSoundLeaf(child)) continue
         stack.push({ value: child, parent: item, segment: key, depth: item.depth + 1, exit: false })
       }
     }
