@@ -65,7 +65,7 @@ export class History {
   /** A state event's input (entered) or output (exited). */
   readonly #values: (JsonValue | undefined)[] = []
   /** Variables assigned by state exits, by event index (few events assign). */
-  readonly #assigned = new Map<number, Readonly<Record<string, JsonValue>>>()
+  #assigned: Map<number, Readonly<Record<string, JsonValue>>> | undefined
   readonly #listeners: ((event: HistoryEvent) => void)[] = []
   readonly #built: HistoryEvent[] = []
   #lastTime = Number.NaN
@@ -108,7 +108,7 @@ export class History {
     this.#times.push(time)
     this.#details.push(name)
     this.#values.push(value)
-    if (assigned !== undefined) this.#assigned.set(this.#types.length - 1, assigned)
+    if (assigned !== undefined) (this.#assigned ??= new Map()).set(this.#types.length - 1, assigned)
     return this.#added()
   }
 
@@ -184,7 +184,7 @@ export class History {
           inputDetails: NOT_TRUNCATED,
         }
       } else {
-        const assigned = this.#assigned.get(index)
+        const assigned = this.#assigned?.get(index)
         event.stateExitedEventDetails =
           assigned === undefined
             ? { name: recorded, output: this.#text(value), outputDetails: NOT_TRUNCATED }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { payloadSize, toJsonValue } from './json.ts'
+import { payloadSize, toJsonValue, toMeasuredJsonValue } from './json.ts'
 
 describe('toJsonValue', () => {
   it('copies JSON data, dropping undefined members and honouring toJSON', () => {
@@ -52,6 +52,20 @@ describe('payloadSize', () => {
 
     for (const value of values) {
       expect(payloadSize(value)).toBe(new TextEncoder().encode(JSON.stringify(value)).length)
+    }
+  })
+
+  it('knows the size of a value measured while it was copied, exactly', () => {
+    const values: unknown[] = [
+      { a: [1, 2, { b: 'x"y' }], c: null, d: undefined, e: true, f: false, g: -12.5e-7 },
+      { h: 'é😀\u0001\ud800', n: -0, big: 1e21, m: -123456789, empty: {}, none: [] },
+      [undefined, () => 1, 3, new Date(0)],
+      { f: () => 1, s: Symbol('s'), kept: 'yes' },
+    ]
+
+    for (const value of values) {
+      const copied = toMeasuredJsonValue(value)
+      expect(payloadSize(copied)).toBe(new TextEncoder().encode(JSON.stringify(value)).length)
     }
   })
 })

@@ -39,13 +39,44 @@ export function toJsonValue(value: unknown): JsonValue {
   try {
     return copy(value, [])
   } catch (error) {
-    if (error instanceof NotJsonError) {
-      error.within('')
-      error.at = `$${error.at}`
-    }
-    if (error instanceof RangeError) throw new NotJsonError('$', 'data nested too deeply')
-    throw error
+    throw notJson(error)
   }
+}
+
+/**
+ * `toJsonValue`, measuring the copy's payload size in the same walk: `payloadSize` of the returned
+ * value then answers at once (PERF: execution inputs and task results are measured against the
+ * payload quota right after they are copied).
+ */
+export function toMeasuredJsonValue(value: unknown): JsonValue {
+  sizing = true
+  bytes = 0
+  try {
+    const copied = copy(value, [])
+    if (typeof copied === 'object' && copied !== null) {
+      lastMeasured = copied
+      lastMeasuredSize = bytes
+    }
+    return copied
+  } catch (error) {
+    throw notJson(error)
+  } finally {
+    sizing = false
+  }
+}
+
+/** Whether `copy` adds the JSON size of what it copies to `bytes`. */
+let sizing = false
+let bytes = 0
+
+/** A copy's failure as thrown to the caller: a NotJsonError with its full path. */
+function notJson(error: unknown): unknown {
+  if (error instanceof NotJsonError) {
+    error.within('')
+    error.at = `$${error.at}`
+  }
+  if (error instanceof RangeError) return new NotJsonError('$', 'data nested too deeply')
+  return error
 }
 
 /** Deeper data would overflow the stack of every JSON walker (and AWS refuses far less). */
@@ -55,13 +86,20 @@ const MAX_DEPTH = 1_000
 function copy(value: unknown, seen: object[]): JsonValue {
   switch (typeof value) {
     case 'string':
+      if (sizing) bytes += stringSize(value)
+      return value
     case 'boolean':
+      if (sizing) bytes += value ? 4 : 5
       return value
     case 'number':
       if (!Number.isFinite(value)) throw new NotJsonError('', `${value} is not a JSON number`)
+      if (sizing) bytes += numberSize(value)
       return value
     case 'object': {
-      if (value === null) return null
+      if (value === null) {
+        if (sizing) bytes += 4
+        return null
+      }
       if (seen.includes(value)) throw new NotJsonError('', 'a cyclic reference')
       if (seen.length >= MAX_DEPTH)
         throw new NotJsonError('', `data nested deeper than ${MAX_DEPTH} levels`)
@@ -72,10 +110,14 @@ function copy(value: unknown, seen: object[]): JsonValue {
         if (Array.isArray(value)) {
           const out: JsonValue[] = new Array(value.length)
           let i = 0
+          if (sizing) bytes += value.length > 0 ? 1 + value.length : 2
           try {
             for (; i < value.length; i++) {
               const item: unknown = value[i]
-              out[i] = item === undefined || typeof item === 'function' ? null : copy(item, seen)
+              if (item === undefined || typeof item === 'function') {
+                out[i] = null
+                if (sizing) bytes += 4
+              } else out[i] = copy(item, seen)
             }
           } catch (error) {
             if (error instanceof NotJsonError && seen.length < 64) error.within(`[${i}]`)
@@ -85,12 +127,17 @@ function copy(value: unknown, seen: object[]): JsonValue {
         }
         const out: JsonObject = {}
         let key = ''
+        // Braces, and per member its quoted key, a colon and a comma (one comma too many: `+ 1 - 1`).
+        if (sizing) bytes += 1
+        let members = 0
         try {
           for (key in value) {
             if (!Object.hasOwn(value, key)) continue
             const item: unknown = (value as Record<string, unknown>)[key]
             if (item === undefined || typeof item === 'function' || typeof item === 'symbol')
               continue
+            if (sizing) bytes += stringSize(key) + 2
+            members++
             const copied = copy(item, seen)
             // `__proto__` must stay an own member, never become the prototype.
             if (key === '__proto__') defineMember(out, key, copied)
@@ -100,12 +147,14 @@ function copy(value: unknown, seen: object[]): JsonValue {
           if (error instanceof NotJsonError && seen.length < 64) error.within(`.${key}`)
           throw error
         }
+        if (sizing && members === 0) bytes += 1
         return out
       } finally {
         seen.pop()
       }
     }
     case 'undefined':
+      if (sizing) bytes += 4
       return null
     default:
       throw new NotJsonError('', `a ${typeof value} is not JSON`)
@@ -182,11 +231,12 @@ export function payloadSize(value: JsonValue): number {
     case 'string':
       return stringSize(value)
     case 'number':
-      return String(value).length
+      return numberSize(value)
     case 'boolean':
       return value ? 4 : 5
     default: {
       if (value === null || typeof value !== 'object') return 4
+      if (value === lastMeasured) return lastMeasuredSize
       const known = sizes.get(value)
       if (known !== undefined) return known
       let size = 2
@@ -206,6 +256,24 @@ export function payloadSize(value: JsonValue): number {
       return size
     }
   }
+}
+
+/** The value `toMeasuredJsonValue` copied last, and its size (the runtime never mutates its data). */
+let lastMeasured: object | undefined
+let lastMeasuredSize = 0
+
+/** Length of a finite number's JSON text (PERF: integers are counted without building the text). */
+function numberSize(n: number): number {
+  if (Number.isSafeInteger(n)) {
+    let size = n < 0 ? 2 : 1
+    let rest = n < 0 ? -n : n
+    while (rest >= 10) {
+      rest = Math.floor(rest / 10)
+      size++
+    }
+    return size
+  }
+  return String(n).length
 }
 
 function stringSize(text: string): number {

@@ -1,6 +1,6 @@
 import type { JsonValue, TaskHandler, TaskHandlerContext } from '@statewright/asl'
 import { StatesError } from '../errors.ts'
-import { isJsonObject, NotJsonError, toJsonValue } from '../json.ts'
+import { isJsonObject, NotJsonError, toJsonValue, toMeasuredJsonValue } from '../json.ts'
 import type { TaskResource } from './resource.ts'
 
 /**
@@ -77,7 +77,8 @@ export function isThenable(value: unknown): value is PromiseLike<unknown> {
 
 function handlerResult(value: unknown, context: TaskHandlerContext): JsonValue {
   try {
-    return toJsonValue(value)
+    // Measured while copied: the task checks the result against the payload quota next.
+    return toMeasuredJsonValue(value)
   } catch (error) {
     if (error instanceof NotJsonError) {
       throw new StatesError(
