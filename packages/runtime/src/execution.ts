@@ -3,6 +3,7 @@ import {
   validateStateMachine,
   type AslStateMachine,
   type JsonValue,
+  type QueryLanguage,
   type StateMachineSource,
   type TaskHandler,
 } from '@statewright/asl'
@@ -13,9 +14,17 @@ import { History, HISTORY_EVENT_LIMIT, JsonText, type HistoryEvent } from './eve
 import { runStates } from './interpret.ts'
 import type { ChildStarter } from './tasks/builtins.ts'
 import { mocksFromConfig, type MockedResponse } from './mocks.ts'
-import { NotJsonError, parseJson, toJsonValue } from './json.ts'
+import {
+  NotJsonError,
+  parseJson,
+  payloadSize,
+  toJsonValue,
+  toMeasuredJsonValue,
+  type JsonObject,
+} from './json.ts'
 import type { ExecutionResult, ExecutionStatus, RunOptions } from './options.ts'
 import { randomUuid, seededRandom, type RandomSource } from './random.ts'
+import type { S3StandIn } from './s3.ts'
 import { TaskTokens } from './task-tokens.ts'
 import { checkShape, type DefinitionProblem } from './validate-basic.ts'
 
@@ -78,6 +87,8 @@ function randomFrom(option: RunOptions['random']): RandomSource {
 interface PreparedMachine {
   readonly machine: AslStateMachine
   readonly handlers: Readonly<Record<string, TaskHandler>>
+  /** Whether `handlers` has any (PERF: no key listing per execution). */
+  readonly hasHandlers: boolean
 }
 
 /**
@@ -166,7 +177,11 @@ function lookupOrPrepare(
   // The runtime's own shape checks guard what it relies on, also when validation is skipped.
   if (problems.length === 0) problems.push(...checkShape(json))
   if (problems.length > 0) throw new DefinitionError(problems)
-  const prepared: PreparedMachine = { machine: json as unknown as AslStateMachine, handlers }
+  const prepared: PreparedMachine = {
+    machine: json as unknown as AslStateMachine,
+    handlers,
+    hasHandlers: Object.keys(handlers).length > 0,
+  }
   if (typeof definition === 'string') {
     if (preparedTexts.size >= MAX_CACHED_TEXTS) preparedTexts.clear()
     preparedTexts.set(`${key}:${definition}`, prepared)
@@ -185,7 +200,7 @@ function lookupOrPrepare(
 /** The execution input as JSON data (`{}` when none is given), refused when it is not JSON. */
 function prepareInput(input: unknown): JsonValue {
   try {
-    return input === undefined ? {} : toJsonValue(input)
+    return input === undefined ? {} : toMeasuredJsonValue(input)
   } catch (error) {
     const why = error instanceof NotJsonError ? error.message : String(error)
     throw new DefinitionError([
@@ -277,94 +292,84 @@ function launch(
   inherited: Inherited | undefined,
 ): ExecutionHandle {
   const type = options.stateMachineType ?? 'STANDARD'
-  const prepared = {
-    ...prepareMachine(definition, type, options.skipValidation !== true),
-    input: prepareInput(input),
-  }
+  const prepared = prepareMachine(definition, type, options.skipValidation !== true)
+  const executionInput = prepareInput(input)
   const startMs = options.startTime === undefined ? Date.now() : Number(options.startTime)
   const clock = inherited?.clock ?? clockFrom(options.clock, startMs)
   const random = inherited?.random ?? randomFrom(options.random)
   const accountId = options.accountId ?? '111111111111'
   const region = options.region ?? 'us-east-1'
   const stateMachineName = options.stateMachineName ?? 'LocalStateMachine'
-  const stateMachineArn =
-    options.stateMachineArn ??
-    `arn:aws:states:${region}:${accountId}:stateMachine:${stateMachineName}`
+  const names = arnsFor(region, accountId, stateMachineName, options.stateMachineArn, type)
+  const stateMachineArn = names.stateMachineArn
   const executionName = options.executionName ?? randomUuid(random)
-  const executionArn =
-    options.executionArn ??
-    `${stateMachineArn.replace(':stateMachine:', type === 'EXPRESS' ? ':express:' : ':execution:')}:${executionName}`
-  const roleArn = options.roleArn ?? `arn:aws:iam::${accountId}:role/StatewrightLocalRole`
+  const executionArn = options.executionArn ?? names.executionPrefix + executionName
+  const roleArn = options.roleArn ?? names.roleArn
   const history = new History()
   if (options.onEvent !== undefined) history.subscribe(options.onEvent)
   const halt = new Halt()
   const tokens = inherited?.tokens ?? new TaskTokens()
   const startTime = clock.now()
-  // PERF: env inherits its `signal` accessor (a getter in the literal, or defineProperty, costs ~1 µs).
-  const env: ExecutionEnv = Object.assign(Object.create(ENV_PROTO) as ExecutionEnv, {
+  const execution: JsonObject = {
+    Id: executionArn,
+    Input: executionInput,
+    StartTime: startTimeText(startTime),
+    Name: executionName,
+    RoleArn: roleArn,
+  }
+  // Express executions cannot be redriven, so AWS does not report a count for them.
+  if (type !== 'EXPRESS') execution.RedriveCount = 0
+  const env = new Env(
     halt,
     clock,
     history,
     random,
     // PERF: the caller's object as is when there is nothing to merge.
-    handlers:
-      Object.keys(prepared.handlers).length === 0
-        ? (options.handlers ?? {})
-        : { ...prepared.handlers, ...options.handlers },
-    rootLanguage: prepared.machine.QueryLanguage ?? 'JSONPath',
-    execution: {
-      Id: executionArn,
-      Input: prepared.input,
-      StartTime: startTimeText(startTime),
-      Name: executionName,
-      RoleArn: roleArn,
-      // Express executions cannot be redriven, so AWS does not report a count for them.
-      ...(type === 'EXPRESS' ? {} : { RedriveCount: 0 }),
-    },
-    stateMachine: { Id: stateMachineArn, Name: stateMachineName },
+    prepared.hasHandlers
+      ? { ...prepared.handlers, ...options.handlers }
+      : (options.handlers ?? NO_HANDLERS),
+    prepared.machine.QueryLanguage ?? 'JSONPath',
+    execution,
+    names.stateMachine,
     region,
     accountId,
-    stateMachineType: type,
-    maxPayloadBytes: options.maxPayloadBytes ?? 262_144,
+    type,
+    options.maxPayloadBytes ?? 262_144,
     // Express executions keep no history on AWS, so its quota does not apply to them.
-    maxHistoryEvents:
-      options.maxHistoryEvents ?? (type === 'EXPRESS' ? Infinity : HISTORY_EVENT_LIMIT),
+    options.maxHistoryEvents ?? (type === 'EXPRESS' ? Infinity : HISTORY_EVENT_LIMIT),
     tokens,
-    mocks:
-      options.mockConfig !== undefined && options.mockTestCase !== undefined
-        ? {
-            ...mocksFromConfig(options.mockConfig, stateMachineName, options.mockTestCase),
-            ...options.mocks,
-          }
-        : (options.mocks ?? NO_MOCKS),
+    options.mockConfig !== undefined && options.mockTestCase !== undefined
+      ? {
+          ...mocksFromConfig(options.mockConfig, stateMachineName, options.mockTestCase),
+          ...options.mocks,
+        }
+      : (options.mocks ?? NO_MOCKS),
     // Written only for mocked states, so runs without mocks share one empty map.
-    mockInvocations:
-      options.mocks === undefined && options.mockConfig === undefined ? NO_INVOCATIONS : new Map(),
-    s3: options.s3,
-    ...(options.stateMachines === undefined ? {} : { startChild: childStarter(options) }),
-  })
-  const stopper: Stopper = {}
-  const abortExecution = (reason: Aborted): void => {
-    if (halt.aborted) return
-    halt.abort(reason)
-    stopper.reject?.(reason)
-  }
+    options.mocks === undefined && options.mockConfig === undefined ? NO_INVOCATIONS : new Map(),
+    options.s3,
+    options.stateMachines === undefined ? undefined : childStarter(options),
+  )
+  const stopper = new Stopper(halt)
   if (options.signal !== undefined) {
     const outer = options.signal
-    if (outer.aborted) abortExecution(new Aborted())
-    else outer.addEventListener('abort', () => abortExecution(new Aborted()), { once: true })
+    if (outer.aborted) stopper.stop(new Aborted())
+    else outer.addEventListener('abort', () => stopper.stop(new Aborted()), { once: true })
   }
   history.add('ExecutionStarted', 0, startTime, {
-    input: new JsonText(prepared.input),
-    inputDetails: { truncated: false },
+    input: new JsonText(executionInput),
+    inputDetails: NOT_TRUNCATED,
     roleArn,
   })
-  const frame: Frame = new TopFrame(halt)
+  const frame = new TopFrame(halt)
+  if (env.maxPayloadBytes !== Infinity) {
+    // Measured while it was copied: the first state's output is then bounded without a walk.
+    frame.measuredValue = executionInput
+    frame.measuredSize = payloadSize(executionInput)
+  }
 
-  const finished: { value: boolean } = { value: false }
-  const done = execute(env, prepared.machine, prepared.input, frame, halt, stopper).then(
+  const done = execute(env, prepared.machine, executionInput, frame, halt, stopper).then(
     (outcome) => {
-      finished.value = true
+      stopper.finished = true
       const stopMs = clock.now()
       return new Result(outcome, history, {
         executionArn,
@@ -376,9 +381,79 @@ function launch(
     },
   )
 
-  return new Handle(executionArn, done, tokens, history, (error, cause) => {
-    if (!finished.value) abortExecution(new Aborted(error, cause))
-  })
+  return new Handle(executionArn, done, tokens, history, stopper)
+}
+
+/** `{ truncated: false }`, shared (PERF; AWS's details of untruncated payloads). */
+const NOT_TRUNCATED: { readonly truncated: false } = Object.freeze({ truncated: false })
+const NO_HANDLERS: Readonly<Record<string, TaskHandler>> = Object.freeze({})
+
+interface Arns {
+  readonly stateMachineArn: string
+  /** The execution ARN without the execution name. */
+  readonly executionPrefix: string
+  readonly roleArn: string
+  /** `$$.StateMachine`. */
+  readonly stateMachine: JsonObject
+}
+
+let lastArns: { key: string; arns: Arns } | undefined
+
+/**
+ * The ARNs an execution is known by (PERF: the last set is reused; executions of one test suite share
+ * their region, account and state machine). `$$.StateMachine` is shared too: the runtime never mutates
+ * its data.
+ */
+function arnsFor(
+  region: string,
+  accountId: string,
+  stateMachineName: string,
+  explicitArn: string | undefined,
+  type: 'STANDARD' | 'EXPRESS',
+): Arns {
+  const key = `${region}|${accountId}|${stateMachineName}|${explicitArn ?? ''}|${type}`
+  if (lastArns?.key === key) return lastArns.arns
+  const stateMachineArn =
+    explicitArn ?? `arn:aws:states:${region}:${accountId}:stateMachine:${stateMachineName}`
+  const arns: Arns = {
+    stateMachineArn,
+    executionPrefix: `${stateMachineArn.replace(':stateMachine:', type === 'EXPRESS' ? ':express:' : ':execution:')}:`,
+    roleArn: `arn:aws:iam::${accountId}:role/StatewrightLocalRole`,
+    stateMachine: { Id: stateMachineArn, Name: stateMachineName },
+  }
+  lastArns = { key, arns }
+  return arns
+}
+
+/**
+ * @internal What every state of one execution shares (a class: PERF, one allocation, and the `signal`
+ * accessor on the prototype).
+ */
+class Env implements ExecutionEnv {
+  constructor(
+    readonly halt: Halt,
+    readonly clock: Clock,
+    readonly history: History,
+    readonly random: RandomSource,
+    readonly handlers: Readonly<Record<string, TaskHandler>>,
+    readonly rootLanguage: QueryLanguage,
+    readonly execution: JsonObject,
+    readonly stateMachine: JsonObject,
+    readonly region: string,
+    readonly accountId: string,
+    readonly stateMachineType: 'STANDARD' | 'EXPRESS',
+    readonly maxPayloadBytes: number,
+    readonly maxHistoryEvents: number,
+    readonly tokens: TaskTokens,
+    readonly mocks: Readonly<Record<string, MockedResponse>>,
+    readonly mockInvocations: Map<string, number>,
+    readonly s3: S3StandIn | undefined,
+    readonly startChild: ChildStarter | undefined,
+  ) {}
+
+  get signal(): AbortSignal {
+    return this.halt.signal
+  }
 }
 
 /** @internal A running execution's handle (methods on the prototype: PERF, no closures per run). */
@@ -387,20 +462,20 @@ class Handle implements ExecutionHandle {
   readonly done: Promise<ExecutionResult>
   readonly #tokens: TaskTokens
   readonly #history: History
-  readonly #stop: (error?: string, cause?: string) => void
+  readonly #stopper: Stopper
 
   constructor(
     executionArn: string,
     done: Promise<ExecutionResult>,
     tokens: TaskTokens,
     history: History,
-    stop: (error?: string, cause?: string) => void,
+    stopper: Stopper,
   ) {
     this.executionArn = executionArn
     this.done = done
     this.#tokens = tokens
     this.#history = history
-    this.#stop = stop
+    this.#stopper = stopper
   }
 
   sendTaskSuccess(taskToken: string, output: unknown): void {
@@ -432,7 +507,7 @@ class Handle implements ExecutionHandle {
   }
 
   stop(error?: string, cause?: string): void {
-    this.#stop(error, cause)
+    if (!this.#stopper.finished) this.#stopper.stop(new Aborted(error, cause))
   }
 
   history(): HistoryEvent[] {
@@ -631,6 +706,8 @@ class TopFrame implements Frame {
   variables: Readonly<Record<string, JsonValue>> = {}
   // AWS links the first state's entered event to 0, not to ExecutionStarted.
   lastEventId = 0
+  measuredValue: JsonValue | undefined = undefined
+  measuredSize: number | undefined = undefined
   readonly halt: Halt
 
   constructor(halt: Halt) {
@@ -642,13 +719,6 @@ class TopFrame implements Frame {
   }
 }
 
-/** What every ExecutionEnv inherits: the execution's AbortSignal, made on first read. */
-const ENV_PROTO = {
-  get signal(): AbortSignal {
-    return (this as unknown as { halt: Halt }).halt.signal
-  },
-}
-
 let lastStart = { ms: Number.NaN, text: '' }
 
 /** `$$.Execution.StartTime` (PERF: executions started in the same millisecond share the text). */
@@ -657,9 +727,22 @@ function startTimeText(ms: number): string {
   return lastStart.text
 }
 
-/** @internal How stop() reaches the running execution. */
-interface Stopper {
-  reject?: (reason: unknown) => void
+/** @internal How stop() and the caller's signal reach the running execution. */
+class Stopper {
+  readonly #halt: Halt
+  /** Rejects the execution's race (set while it runs). */
+  reject: ((reason: unknown) => void) | undefined = undefined
+  finished = false
+
+  constructor(halt: Halt) {
+    this.#halt = halt
+  }
+
+  stop(reason: Aborted): void {
+    if (this.#halt.aborted) return
+    this.#halt.abort(reason)
+    this.reject?.(reason)
+  }
 }
 
 function withErrorCause(
