@@ -330,7 +330,8 @@ function launch(
       : (options.handlers ?? NO_HANDLERS),
     prepared.machine.QueryLanguage ?? 'JSONPath',
     execution,
-    names.stateMachine,
+    // Per execution: an output that includes `$$.StateMachine` hands this object to the caller.
+    { Id: stateMachineArn, Name: stateMachineName },
     region,
     accountId,
     type,
@@ -393,16 +394,13 @@ interface Arns {
   /** The execution ARN without the execution name. */
   readonly executionPrefix: string
   readonly roleArn: string
-  /** `$$.StateMachine`. */
-  readonly stateMachine: JsonObject
 }
 
 let lastArns: { key: string; arns: Arns } | undefined
 
 /**
  * The ARNs an execution is known by (PERF: the last set is reused; executions of one test suite share
- * their region, account and state machine). `$$.StateMachine` is shared too: the runtime never mutates
- * its data.
+ * their region, account and state machine).
  */
 function arnsFor(
   region: string,
@@ -419,7 +417,6 @@ function arnsFor(
     stateMachineArn,
     executionPrefix: `${stateMachineArn.replace(':stateMachine:', type === 'EXPRESS' ? ':express:' : ':execution:')}:`,
     roleArn: `arn:aws:iam::${accountId}:role/StatewrightLocalRole`,
-    stateMachine: { Id: stateMachineArn, Name: stateMachineName },
   }
   lastArns = { key, arns }
   return arns
