@@ -37,11 +37,30 @@ export class NotJsonError extends Error {
  */
 export function toJsonValue(value: unknown): JsonValue {
   try {
-    return copy(value, [])
+    return copyChecked(value)
   } catch (error) {
     throw notJson(error)
   }
 }
+
+/**
+ * PERF: data is first copied without tracking the objects being copied (no cycle stack); data nested
+ * deeper than FAST_DEPTH, which is where a cycle ends up, is copied again with the stack, so cycles are
+ * reported at the same path. (A getter or toJSON on such deep data runs twice.)
+ */
+function copyChecked(value: unknown): JsonValue {
+  const start = bytes
+  try {
+    return copy(value, undefined, 0)
+  } catch (error) {
+    if (error !== TOO_DEEP) throw error
+    bytes = start
+    return copy(value, [], 0)
+  }
+}
+
+const FAST_DEPTH = 32
+const TOO_DEEP = Symbol('too deep for the fast copy')
 
 /**
  * `toJsonValue`, measuring the copy's payload size in the same walk: `payloadSize` of the returned
@@ -52,7 +71,7 @@ export function toMeasuredJsonValue(value: unknown): JsonValue {
   sizing = true
   bytes = 0
   try {
-    const copied = copy(value, [])
+    const copied = copyChecked(value)
     if (typeof copied === 'object' && copied !== null) {
       lastMeasured = copied
       lastMeasuredSize = bytes
@@ -82,8 +101,9 @@ function notJson(error: unknown): unknown {
 /** Deeper data would overflow the stack of every JSON walker (and AWS refuses far less). */
 const MAX_DEPTH = 1_000
 
-// `seen` is the stack of objects being copied (PERF: an array; depth is small, Sets cost more).
-function copy(value: unknown, seen: object[]): JsonValue {
+// `seen` is the stack of objects being copied (PERF: an array; depth is small, Sets cost more), or
+// undefined for the fast copy, which gives up below FAST_DEPTH levels instead.
+function copy(value: unknown, seen: object[] | undefined, depth: number): JsonValue {
   switch (typeof value) {
     case 'string':
       if (sizing) bytes += stringSize(value)
@@ -100,12 +120,16 @@ function copy(value: unknown, seen: object[]): JsonValue {
         if (sizing) bytes += 4
         return null
       }
-      if (seen.includes(value)) throw new NotJsonError('', 'a cyclic reference')
-      if (seen.length >= MAX_DEPTH)
-        throw new NotJsonError('', `data nested deeper than ${MAX_DEPTH} levels`)
+      if (seen === undefined) {
+        if (depth >= FAST_DEPTH) throw TOO_DEEP
+      } else {
+        if (seen.includes(value)) throw new NotJsonError('', 'a cyclic reference')
+        if (seen.length >= MAX_DEPTH)
+          throw new NotJsonError('', `data nested deeper than ${MAX_DEPTH} levels`)
+      }
       const toJSON = (value as { toJSON?: unknown }).toJSON
-      if (typeof toJSON === 'function') return copy(toJSON.call(value), seen)
-      seen.push(value)
+      if (typeof toJSON === 'function') return copy(toJSON.call(value), seen, depth)
+      seen?.push(value)
       try {
         if (Array.isArray(value)) {
           const out: JsonValue[] = new Array(value.length)
@@ -117,10 +141,10 @@ function copy(value: unknown, seen: object[]): JsonValue {
               if (item === undefined || typeof item === 'function') {
                 out[i] = null
                 if (sizing) bytes += 4
-              } else out[i] = copy(item, seen)
+              } else out[i] = copy(item, seen, depth + 1)
             }
           } catch (error) {
-            if (error instanceof NotJsonError && seen.length < 64) error.within(`[${i}]`)
+            if (error instanceof NotJsonError && depth < 63) error.within(`[${i}]`)
             throw error
           }
           return out
@@ -131,26 +155,27 @@ function copy(value: unknown, seen: object[]): JsonValue {
         if (sizing) bytes += 1
         let members = 0
         try {
-          for (key in value) {
-            if (!Object.hasOwn(value, key)) continue
+          const keys = Object.keys(value)
+          for (let k = 0; k < keys.length; k++) {
+            key = keys[k]!
             const item: unknown = (value as Record<string, unknown>)[key]
             if (item === undefined || typeof item === 'function' || typeof item === 'symbol')
               continue
             if (sizing) bytes += stringSize(key) + 2
             members++
-            const copied = copy(item, seen)
+            const copied = copy(item, seen, depth + 1)
             // `__proto__` must stay an own member, never become the prototype.
             if (key === '__proto__') defineMember(out, key, copied)
             else out[key] = copied
           }
         } catch (error) {
-          if (error instanceof NotJsonError && seen.length < 64) error.within(`.${key}`)
+          if (error instanceof NotJsonError && depth < 63) error.within(`.${key}`)
           throw error
         }
         if (sizing && members === 0) bytes += 1
         return out
       } finally {
-        seen.pop()
+        seen?.pop()
       }
     }
     case 'undefined':
