@@ -34,9 +34,17 @@ export function grownBy(
   value: JsonValue,
 ): StateOutcome['grown'] {
   if (outputPath !== undefined || typeof resultPath !== 'string') return undefined
-  const key = TOP_LEVEL_KEY.exec(resultPath)?.[1]
-  return key === undefined ? undefined : { base: input, key, value }
+  let key = topLevelKeys.get(resultPath)
+  if (key === undefined) {
+    key = TOP_LEVEL_KEY.exec(resultPath)?.[1] ?? null
+    if (topLevelKeys.size > 10_000) topLevelKeys.clear()
+    topLevelKeys.set(resultPath, key)
+  }
+  return key === null ? undefined : { base: input, key, value }
 }
+
+/** The member each ResultPath sets (`null`: not one top-level member); PERF: no regex per state. */
+const topLevelKeys = new Map<string, string | null>()
 
 /** A state type's behaviour: never mutates `input`; throws StatesError to fail. */
 export type StateHandler<TState> = (

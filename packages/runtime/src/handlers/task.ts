@@ -190,11 +190,27 @@ function secondsField(
   return found.value
 }
 
-/** Event names and details for the three families of task events. */
-function eventsFor(resource: TaskResource): {
-  prefix: 'Task' | 'LambdaFunction' | 'Activity'
-  base: Record<string, unknown>
-} {
+interface TaskEvents {
+  readonly prefix: 'Task' | 'LambdaFunction' | 'Activity'
+  readonly base: Record<string, unknown>
+}
+
+/** `{ truncated: false }`, shared by the events of every task (PERF). */
+const NOT_TRUNCATED: { readonly truncated: false } = Object.freeze({ truncated: false })
+
+const taskEvents = new WeakMap<TaskResource, TaskEvents>()
+
+/** Event names and details for the three families of task events (once per resource: PERF). */
+function eventsFor(resource: TaskResource): TaskEvents {
+  let events = taskEvents.get(resource)
+  if (events === undefined) {
+    events = taskEventsOf(resource)
+    taskEvents.set(resource, events)
+  }
+  return events
+}
+
+function taskEventsOf(resource: TaskResource): TaskEvents {
   if (resource.kind === 'lambda-function') return { prefix: 'LambdaFunction', base: {} }
   if (resource.kind === 'activity') return { prefix: 'Activity', base: {} }
   if (resource.kind === 'service') {
@@ -221,26 +237,15 @@ async function invoke(
     credentials !== null && typeof credentials === 'object' && !Array.isArray(credentials)
       ? credentials.RoleArn
       : undefined
-  const timing = {
-    ...(timeoutSeconds !== undefined ? { timeoutInSeconds: timeoutSeconds } : {}),
-    ...(heartbeatSeconds !== undefined ? { heartbeatInSeconds: heartbeatSeconds } : {}),
-    ...(typeof roleArn === 'string' ? { taskCredentials: { roleArn } } : {}),
-  }
-  if (prefix === 'Task') {
-    taskEvent(ctx, prefix, 'Scheduled', {
-      ...base,
-      region: env.region,
-      parameters: new JsonText(parameters),
-      ...timing,
-    })
-  } else {
-    taskEvent(ctx, prefix, 'Scheduled', {
-      resource: resource.arn,
-      input: new JsonText(parameters),
-      inputDetails: { truncated: false },
-      ...timing,
-    })
-  }
+  // PERF: members set one by one, in AWS's order (no spread of conditional literals per task).
+  const scheduled: Record<string, unknown> =
+    prefix === 'Task'
+      ? { ...base, region: env.region, parameters: new JsonText(parameters) }
+      : { resource: resource.arn, input: new JsonText(parameters), inputDetails: NOT_TRUNCATED }
+  if (timeoutSeconds !== undefined) scheduled.timeoutInSeconds = timeoutSeconds
+  if (heartbeatSeconds !== undefined) scheduled.heartbeatInSeconds = heartbeatSeconds
+  if (typeof roleArn === 'string') scheduled.taskCredentials = { roleArn }
+  taskEvent(ctx, prefix, 'Scheduled', scheduled)
 
   const callback = resource.kind === 'service' && resource.pattern === 'waitForTaskToken'
   const mock = Object.hasOwn(env.mocks, ctx.name) ? env.mocks[ctx.name] : undefined
@@ -319,11 +324,14 @@ async function invoke(
         `The state/task '${label}' returned a result with a size exceeding the maximum number of bytes service limit.`,
       )
     }
-    taskEvent(ctx, prefix, 'Succeeded', {
-      ...(prefix === 'Task' ? base : {}),
-      output: new JsonText(result),
-      outputDetails: { truncated: false },
-    })
+    taskEvent(
+      ctx,
+      prefix,
+      'Succeeded',
+      prefix === 'Task'
+        ? { ...base, output: new JsonText(result), outputDetails: NOT_TRUNCATED }
+        : { output: new JsonText(result), outputDetails: NOT_TRUNCATED },
+    )
     return result
   } catch (error) {
     if (!(error instanceof StatesError) && isHalted(frame) && error === frame.signal.reason) {
