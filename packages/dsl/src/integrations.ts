@@ -423,16 +423,20 @@ export const taskToken = (): ValueRef<TaskToken> =>
  * const askApproval = waitForTaskToken(sqsSendMessage({ queueUrl }), { output: Approval })
  * // "Resource": "arn:aws:states:::sqs:sendMessage.waitForTaskToken"
  */
-export function waitForTaskToken<TInput, TOutputSchema extends ZodType>(
-  definition: TaskDefinition<TInput, unknown>,
+export function waitForTaskToken<TInput, TResponse, TOutputSchema extends ZodType>(
+  definition: TaskDefinition<TInput, TResponse>,
   options: {
     /** What the callback sends back with SendTaskSuccess: the task's result. */
     readonly output: TOutputSchema
     /**
-     * A local stand-in for the service call (e.g. sending the message). Its return value is ignored, as on
-     * AWS; tests answer with `sendTaskSuccess(token, …)` on the execution handle.
+     * A local stand-in for the service call (e.g. sending the message): it answers as the service does
+     * (SQS SendMessage's `{ MessageId, … }`), or returns nothing. That response is not the task's result,
+     * as on AWS: the task waits, and its result is what `sendTaskSuccess(token, …)` sends.
      */
-    readonly handler?: (input: TInput, context: TaskHandlerContext) => unknown
+    readonly handler?: (
+      input: TInput,
+      context: TaskHandlerContext,
+    ) => NoInfer<TResponse> | void | Promise<NoInfer<TResponse> | void>
   },
 ): TaskDefinition<TInput, z.output<TOutputSchema>> {
   const { resource } = definition

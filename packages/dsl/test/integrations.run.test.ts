@@ -67,8 +67,10 @@ describe.each(languages)('integrations in %s', (language) => {
     const sent: unknown[] = []
     const approval = waitForTaskToken(sqsSendMessage<{ token: string; id: string }>({ queueUrl }), {
       output: z.object({ approved: z.boolean() }),
+      // SendMessage's own response: not the task's result, which is what sendTaskSuccess sends.
       handler: (request) => {
         sent.push(request)
+        return { MessageId: 'm-1', MD5OfMessageBody: 'd41d8cd98f00b204e9800998ecf8427e' }
       },
     })
     const flow = workflow('Approval', { input: Order, queryLanguage: language }, (chain) =>

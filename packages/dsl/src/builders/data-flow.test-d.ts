@@ -273,6 +273,35 @@ describe('integrations', () => {
     const built = task(ask)
     expectTypeOf<OutputOf<typeof built>>().toEqualTypeOf<{ approved: boolean }>()
   })
+
+  test("waitForTaskToken()'s handler answers as the service does, not with the callback's answer", () => {
+    const send = sqsSendMessage<{ id: string }>({ queueUrl: 'q' })
+    const output = z.object({ approved: z.boolean() })
+    waitForTaskToken(send, {
+      output,
+      handler: () => ({ MessageId: 'm-1', MD5OfMessageBody: 'd41d8cd98f00b204e9800998ecf8427e' }),
+    })
+    waitForTaskToken(send, {
+      output,
+      handler: async () => ({
+        MessageId: 'm-1',
+        MD5OfMessageBody: 'd41d8cd98f00b204e9800998ecf8427e',
+      }),
+    })
+    waitForTaskToken(send, { output, handler: () => {} })
+    waitForTaskToken(send, {
+      output,
+      // @ts-expect-error the handler stands in for SendMessage: the approval comes from sendTaskSuccess
+      handler: () => ({ approved: true }),
+    })
+    const built = task(
+      waitForTaskToken(send, {
+        output,
+        handler: () => ({ MessageId: 'm-1', MD5OfMessageBody: 'd41d8cd98f00b204e9800998ecf8427e' }),
+      }),
+    )
+    expectTypeOf<OutputOf<typeof built>>().toEqualTypeOf<{ approved: boolean }>()
+  })
 })
 
 describe('Map item types are inferred', () => {
