@@ -66,10 +66,11 @@ export class History {
   readonly #values: (JsonValue | undefined)[] = []
   /** Variables assigned by state exits, by event index (few events assign). */
   #assigned: Map<number, Readonly<Record<string, JsonValue>>> | undefined
-  readonly #listeners: ((event: HistoryEvent) => void)[] = []
-  readonly #built: HistoryEvent[] = []
+  // Made on first use (PERF: most executions are never subscribed to, many histories never read).
+  #listeners: ((event: HistoryEvent) => void)[] | undefined
+  #built: HistoryEvent[] | undefined
   #lastTime = Number.NaN
-  #lastDate = new Date(0)
+  #lastDate: Date | undefined
   /** The last value turned into JSON text and that text (an execution's output is often the last state's). */
   #lastValue: JsonValue | undefined = undefined
   #lastText = ''
@@ -114,11 +115,10 @@ export class History {
 
   #added(): number {
     const id = this.#types.length
-    if (this.#listeners.length > 0) {
+    if (this.#listeners !== undefined && this.#listeners.length > 0) {
       // Built once: a listener and a later events() see the same object.
-      this.#buildUpTo(id)
-      const event = this.#built[id - 1]!
-      for (const listener of this.#listeners) listener(event)
+      const event = this.#buildUpTo(id)[id - 1]!
+      for (const listener of this.#listeners.slice()) listener(event)
     }
     return id
   }
@@ -135,10 +135,11 @@ export class History {
 
   /** Calls `listener` with every event recorded from now on. */
   subscribe(listener: (event: HistoryEvent) => void): () => void {
-    this.#listeners.push(listener)
+    const listeners = (this.#listeners ??= [])
+    listeners.push(listener)
     return () => {
-      const i = this.#listeners.indexOf(listener)
-      if (i >= 0) this.#listeners.splice(i, 1)
+      const i = listeners.indexOf(listener)
+      if (i >= 0) listeners.splice(i, 1)
     }
   }
 
@@ -149,14 +150,15 @@ export class History {
 
   /** The public history. */
   events(): HistoryEvent[] {
-    this.#buildUpTo(this.#types.length)
-    return this.#built.slice()
+    return this.#buildUpTo(this.#types.length).slice()
   }
 
-  #buildUpTo(count: number): void {
-    for (let i = this.#built.length; i < count; i++) this.#built.push(this.#build(i))
+  #buildUpTo(count: number): HistoryEvent[] {
+    const built = (this.#built ??= [])
+    for (let i = built.length; i < count; i++) built.push(this.#build(i))
     // The text memo lasts one pass: nothing runs between its events that could change a value.
     this.#lastValue = undefined
+    return built
   }
 
   #build(index: number): HistoryEvent {
@@ -164,7 +166,7 @@ export class History {
     const time = this.#times[index]!
     // Events recorded at the same (often virtual) instant share one Date (PERF: a Map over 100,000
     // items records 400,000 events in a few distinct milliseconds). Treat timestamps as read-only.
-    if (time !== this.#lastTime) {
+    if (time !== this.#lastTime || this.#lastDate === undefined) {
       this.#lastTime = time
       this.#lastDate = new Date(time)
     }
@@ -213,6 +215,17 @@ export class History {
   }
 
   #materialize(details: Record<string, unknown>): Record<string, unknown> {
+    // Details with nothing to turn into text are handed out as recorded: the runtime records a fresh
+    // object per event and never touches it again (PERF: a Map's 200,000 iteration events).
+    let plain = true
+    for (const key in details) {
+      const value = details[key]
+      if (value === undefined || value instanceof JsonText || key === 'assignedVariables') {
+        plain = false
+        break
+      }
+    }
+    if (plain) return details
     const out: Record<string, unknown> = {}
     for (const key in details) {
       const value = details[key]
