@@ -16,7 +16,14 @@ export type { WaitOptions } from './builders/wait.ts'
 export { parallel } from './builders/parallel.ts'
 export type { ParallelInput, ParallelOutput, Target, TargetChain } from './builders/parallel.ts'
 export { map } from './builders/map.ts'
-export type { DistributedOptions, IterationInput, MapOptions, MapOutput } from './builders/map.ts'
+export type {
+  DistributedOptions,
+  IterationInput,
+  MapOptions,
+  MapOutput,
+  MapRunResult,
+  ResultWriterOptions,
+} from './builders/map.ts'
 export { choice, ChoiceBuilder } from './builders/choice.ts'
 export type { RuleOptions } from './builders/choice.ts'
 export { set } from './assignments.ts'

@@ -1,6 +1,6 @@
 // Integrations executed by the runtime, with local stand-ins for the services.
 import type { QueryLanguage } from '@statewright/asl'
-import { run, startExecution as start } from '@statewright/runtime'
+import { InMemoryS3, run, startExecution as start } from '@statewright/runtime'
 import { describe, expect, test } from 'vitest'
 import { z } from 'zod'
 import {
@@ -89,6 +89,41 @@ describe.each(languages)('integrations in %s', (language) => {
 
     expect(sent).toStrictEqual([{ QueueUrl: queueUrl, MessageBody: { token, id: 'o1' } }])
     expect(result.output).toStrictEqual({ id: 'o1', email: 'a@b.c', approval: { approved: true } })
+  })
+
+  test('a Distributed Map with a ResultWriter outputs where its results are, typed', async () => {
+    const s3 = new InMemoryS3({ out: {} })
+    const Ids = z.object({ ids: z.array(z.string()) })
+    const flow = workflow('Written', { input: Ids, queryLanguage: language }, (chain) =>
+      chain
+        .map('EachId', {
+          items: (s) => s.ids,
+          process: (id) => id.pass('Keep'),
+          distributed: {
+            resultWriter: {
+              resource: 'arn:aws:states:::s3:putObject',
+              parameters: () => ({ Bucket: 'out', Prefix: 'results' }),
+            },
+          },
+        })
+        .pass('Where', (p) =>
+          p.parameters((s) => ({
+            bucket: s.ResultWriterDetails.Bucket,
+            manifest: s.ResultWriterDetails.Key,
+            mapRun: s.MapRunArn,
+          })),
+        ),
+    )
+
+    const result = await run(flow, { ids: ['a', 'b'] }, { s3 })
+
+    const output = result.output as { bucket: string; manifest: string; mapRun: string }
+    expect(output.bucket).toBe('out')
+    expect(output.manifest).toMatch(/^results\/[^/]+\/manifest\.json$/)
+    expect(JSON.parse(s3.getObject('out', output.manifest) ?? 'null')).toMatchObject({
+      DestinationBucket: 'out',
+      MapRunArn: output.mapRun,
+    })
   })
 
   test("a nested .sync:2 execution's typed Output is read by the parent", async () => {

@@ -275,7 +275,9 @@ export class Chain<TInput, TOutput, TScope extends Scope = 'workflow'> implement
 
   /**
    * Appends a Map state over this chain's data: `items` picks the array, `itemSelector` shapes each
-   * iteration's input, `process` builds the iteration. The result is the array of iteration outputs.
+   * iteration's input, `process` builds the iteration. The result is the array of iteration outputs, or a
+   * `MapRunResult` (`{ MapRunArn, ResultWriterDetails: { Bucket, Key } }`) when a ResultWriter with a
+   * `resource` writes them to S3.
    * @example
    * start.map('EachLine', { items: (s) => s.lines, process: (line) => line.task(reserve) })
    * // "EachLine": { "Type": "Map", "ItemsPath": "$.lines", "ItemProcessor": { … }, … }
@@ -286,6 +288,7 @@ export class Chain<TInput, TOutput, TScope extends Scope = 'workflow'> implement
     TIterationOutput = unknown,
     TBatcher extends ItemBatcherOptions<DataOf<TInput, TOutput>> | undefined = undefined,
     TBatchInput = never,
+    TWriter extends string | undefined = undefined,
   >(
     name: string,
     options: MapOptions<
@@ -294,9 +297,14 @@ export class Chain<TInput, TOutput, TScope extends Scope = 'workflow'> implement
       TSelected,
       TIterationOutput,
       TBatcher,
-      TBatchInput
+      TBatchInput,
+      TWriter
     >,
-  ): Chain<TInput, MapOutput<TItem, TSelected, TIterationOutput, TBatcher, TBatchInput>, TScope>
+  ): Chain<
+    TInput,
+    MapOutput<TItem, TSelected, TIterationOutput, TBatcher, TBatchInput, TWriter>,
+    TScope
+  >
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   map<
     // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -306,6 +314,7 @@ export class Chain<TInput, TOutput, TScope extends Scope = 'workflow'> implement
     TIterationOutput = unknown,
     TBatcher extends ItemBatcherOptions<DataOf<TInput, TOutput>> | undefined = undefined,
     TBatchInput = never,
+    TWriter extends string | undefined = undefined,
   >(
     name: string,
     options: MapOptions<
@@ -314,14 +323,15 @@ export class Chain<TInput, TOutput, TScope extends Scope = 'workflow'> implement
       TSelected,
       TIterationOutput,
       TBatcher,
-      TBatchInput
+      TBatchInput,
+      TWriter
     >,
     configure: (
       map: StateBuilder<
         'Map',
         DataOf<TInput, TOutput>,
-        MapOutput<TItem, TSelected, TIterationOutput, TBatcher, TBatchInput>,
-        MapOutput<TItem, TSelected, TIterationOutput, TBatcher, TBatchInput>,
+        MapOutput<TItem, TSelected, TIterationOutput, TBatcher, TBatchInput, TWriter>,
+        MapOutput<TItem, TSelected, TIterationOutput, TBatcher, TBatchInput, TWriter>,
         DataOf<TInput, TOutput>,
         TScope
       >,

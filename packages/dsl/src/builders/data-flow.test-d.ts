@@ -11,6 +11,8 @@ import {
   lambdaInvoke,
   type LambdaInvokeResult,
   lt,
+  map,
+  type MapRunResult,
   matches,
   type OutputOf,
   type Simplify,
@@ -301,6 +303,59 @@ describe('integrations', () => {
       }),
     )
     expectTypeOf<OutputOf<typeof built>>().toEqualTypeOf<{ approved: boolean }>()
+  })
+})
+
+describe('a Map with a ResultWriter', () => {
+  const Records = z.object({ bucket: z.string(), ids: z.array(z.string()) })
+
+  test('outputs where the results were written when they go to S3, the array otherwise', () => {
+    const written = map('Written', {
+      input: Records,
+      items: (s) => s.ids,
+      process: (id) => id.pass('Each'),
+      distributed: {
+        resultWriter: {
+          resource: 'arn:aws:states:::s3:putObject',
+          parameters: (s) => ({ Bucket: s.bucket, Prefix: 'out' }),
+        },
+      },
+    })
+    expectTypeOf<OutputOf<typeof written>>().toEqualTypeOf<MapRunResult>()
+    expectTypeOf<OutputOf<typeof written>>().toEqualTypeOf<{
+      MapRunArn: string
+      ResultWriterDetails: { Bucket: string; Key: string }
+    }>()
+
+    const inline = map('Inline', {
+      input: Records,
+      items: (s) => s.ids,
+      process: (id) => id.pass('I'),
+    })
+    expectTypeOf<OutputOf<typeof inline>>().toEqualTypeOf<string[]>()
+    const configOnly = map('ConfigOnly', {
+      input: Records,
+      items: (s) => s.ids,
+      process: (id) => id.pass('C'),
+      distributed: { resultWriter: { writerConfig: { Transformation: 'NONE' } } },
+    })
+    expectTypeOf<OutputOf<typeof configOnly>>().toEqualTypeOf<string[]>()
+
+    workflow('Chained', { input: Records }, (start) =>
+      start
+        .map('Write', {
+          items: (s) => s.ids,
+          process: (id) => id.pass('W'),
+          distributed: { resultWriter: { resource: 'arn:aws:states:::s3:putObject' } },
+        })
+        .pass('Where', (p) =>
+          p.parameters((s) => {
+            expectTypeOf(s.ResultWriterDetails.Key).not.toBeAny()
+            // @ts-expect-error a written Map's result is not the array of outputs: it has no items
+            return { first: s[0] }
+          }),
+        ),
+    )
   })
 })
 

@@ -24,10 +24,32 @@ export interface ItemBatcherOptions<TData> {
   readonly maxInputBytesPerBatch?: NumberOption<TData>
 }
 
+/** Where a Distributed Map writes its child executions' results (`ResultWriter`). */
+export interface ResultWriterOptions<
+  TData,
+  TResource extends string | undefined = string | undefined,
+> {
+  /** `arn:aws:states:::s3:putObject`: the results go to S3 and the Map's result is a `MapRunResult`. */
+  readonly resource?: TResource
+  readonly parameters?: (s: Ref<TData>) => unknown
+  readonly writerConfig?: JsonValue
+}
+
+/**
+ * The result of a Distributed Map that writes its results to S3: where the manifest is, not the results.
+ * @example
+ * // { MapRunArn: 'arn:aws:states:…:mapRun:Flow/EachRecord:…', ResultWriterDetails: { Bucket: 'out', Key: 'results/…/manifest.json' } }
+ */
+export interface MapRunResult {
+  MapRunArn: string
+  ResultWriterDetails: { Bucket: string; Key: string }
+}
+
 export interface DistributedOptions<
   TData,
   TBatcher = ItemBatcherOptions<TData>,
   TBatchInput = unknown,
+  TWriter extends string | undefined = string | undefined,
 > {
   /** `STANDARD` (default) or `EXPRESS` child executions. */
   readonly executionType?: 'STANDARD' | 'EXPRESS'
@@ -42,11 +64,8 @@ export interface DistributedOptions<
   readonly itemBatcher?: TBatcher
   /** With an ItemBatcher: a template over the state's input that every batch gets as `BatchInput`. */
   readonly batchInput?: (s: Ref<TData>) => TBatchInput
-  readonly resultWriter?: {
-    readonly resource?: string
-    readonly parameters?: (s: Ref<TData>) => unknown
-    readonly writerConfig?: JsonValue
-  }
+  /** With a `resource`, the Map's result is a `MapRunResult` instead of the array of outputs. */
+  readonly resultWriter?: ResultWriterOptions<TData, TWriter>
   readonly toleratedFailureCount?: NumberOption<TData>
   readonly toleratedFailurePercentage?: NumberOption<TData>
   readonly label?: string
@@ -60,6 +79,7 @@ export interface MapOptions<
   TIterationOutput,
   TBatcher extends ItemBatcherOptions<TData> | undefined = undefined,
   TBatchInput = never,
+  TWriter extends string | undefined = undefined,
 > {
   /** The array to iterate (`ItemsPath`, or `Items` in JSONata). Unset: the state's input is the array. */
   readonly items?: (s: Ref<TData>) => ValueRef<readonly TItem[]> | Expression<readonly TItem[]>
@@ -83,7 +103,7 @@ export interface MapOptions<
   /** `MaxConcurrency` (0: no limit). */
   readonly maxConcurrency?: NumberOption<TData>
   /** Run as a Distributed Map. */
-  readonly distributed?: DistributedOptions<TData, TBatcher, TBatchInput>
+  readonly distributed?: DistributedOptions<TData, TBatcher, TBatchInput, TWriter>
   readonly comment?: string
 }
 
@@ -106,14 +126,20 @@ export type IterationOf<TItem, TSelected, TBatcher, TBatchInput = never> = [TBat
   ? IterationInput<TItem, TSelected>
   : BatchOf<IterationInput<TItem, TSelected>, TBatchInput>
 
-/** A Map's result: the array of its iterations' outputs. */
+/**
+ * A Map's result: the array of its iterations' outputs, or, when a ResultWriter sends them to S3, the
+ * `MapRunResult` that says where they are.
+ */
 export type MapOutput<
   TItem,
   TSelected,
   TIterationOutput,
   TBatcher = undefined,
   TBatchInput = never,
-> = ResolveOutput<IterationOf<TItem, TSelected, TBatcher, TBatchInput>, TIterationOutput>[]
+  TWriter = undefined,
+> = [TWriter] extends [string]
+  ? MapRunResult
+  : ResolveOutput<IterationOf<TItem, TSelected, TBatcher, TBatchInput>, TIterationOutput>[]
 
 const numberNode = (value: unknown): ReturnType<typeof toValueNode> | undefined =>
   value === undefined
@@ -183,6 +209,7 @@ export function map<
   TIterationOutput = unknown,
   TBatcher extends ItemBatcherOptions<z.input<TSchema>> | undefined = undefined,
   TBatchInput = never,
+  TWriter extends string | undefined = undefined,
 >(
   name: string,
   options: MapOptions<
@@ -191,15 +218,16 @@ export function map<
     TSelected,
     TIterationOutput,
     TBatcher,
-    TBatchInput
+    TBatchInput,
+    TWriter
   > & {
     readonly input: TSchema
   },
 ): StateBuilder<
   'Map',
   z.input<TSchema>,
-  MapOutput<TItem, TSelected, TIterationOutput, TBatcher, TBatchInput>,
-  MapOutput<TItem, TSelected, TIterationOutput, TBatcher, TBatchInput>,
+  MapOutput<TItem, TSelected, TIterationOutput, TBatcher, TBatchInput, TWriter>,
+  MapOutput<TItem, TSelected, TIterationOutput, TBatcher, TBatchInput, TWriter>,
   z.input<TSchema>
 >
 /** A Map whose input is not declared: its callbacks read the data unchecked (`any`). */
@@ -210,21 +238,22 @@ export function map<
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   TBatcher extends ItemBatcherOptions<any> | undefined = undefined,
   TBatchInput = never,
+  TWriter extends string | undefined = undefined,
 >(
   name: string,
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  options: MapOptions<any, TItem, TSelected, TIterationOutput, TBatcher, TBatchInput>,
+  options: MapOptions<any, TItem, TSelected, TIterationOutput, TBatcher, TBatchInput, TWriter>,
 ): StateBuilder<
   'Map',
   unknown,
-  MapOutput<TItem, TSelected, TIterationOutput, TBatcher, TBatchInput>,
-  MapOutput<TItem, TSelected, TIterationOutput, TBatcher, TBatchInput>,
+  MapOutput<TItem, TSelected, TIterationOutput, TBatcher, TBatchInput, TWriter>,
+  MapOutput<TItem, TSelected, TIterationOutput, TBatcher, TBatchInput, TWriter>,
   unknown
 >
 export function map(
   name: string,
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  options: MapOptions<any, any, any, any, any, any> & { readonly input?: ZodType },
+  options: MapOptions<any, any, any, any, any, any, any> & { readonly input?: ZodType },
 ): unknown {
   checkStateName(name)
   if (typeof options?.process !== 'function') {
