@@ -57,13 +57,16 @@ export const HISTORY_EVENT_LIMIT = 25_000
  * fewer to copy while a big Map runs.
  */
 export class History {
-  readonly #types: HistoryEventType[] = []
-  readonly #previous: number[] = []
-  readonly #times: number[] = []
+  /**
+   * Per event, STRIDE slots: type, previous event id, time (ms after the first event's: a small
+   * integer, stored unboxed), details or state name, state value. One array, sized for a short
+   * execution up front (PERF: no growth while a typical execution records its events).
+   */
+  #rows: unknown[] = new Array(STRIDE * 24)
+  #count = 0
+  #base = 0
   /** Raw details, or the state name of a `…StateEntered`/`…StateExited` event. */
-  readonly #details: (Record<string, unknown> | string | undefined)[] = []
   /** A state event's input (entered) or output (exited). */
-  readonly #values: (JsonValue | undefined)[] = []
   /** Variables assigned by state exits, by event index (few events assign). */
   #assigned: Map<number, Readonly<Record<string, JsonValue>>> | undefined
   // Made on first use (PERF: most executions are never subscribed to, many histories never read).
@@ -77,7 +80,7 @@ export class History {
 
   /** Number of events recorded so far (the id of the last one). */
   get length(): number {
-    return this.#types.length
+    return this.#count
   }
 
   /** Appends an event and returns its id. */
@@ -87,11 +90,7 @@ export class History {
     time: number,
     details?: Record<string, unknown>,
   ): number {
-    this.#types.push(type)
-    this.#previous.push(previousEventId)
-    this.#times.push(time)
-    this.#details.push(details)
-    this.#values.push(undefined)
+    this.#record(type, previousEventId, time, details, undefined)
     return this.#added()
   }
 
@@ -104,17 +103,32 @@ export class History {
     value: JsonValue,
     assigned?: Readonly<Record<string, JsonValue>>,
   ): number {
-    this.#types.push(type)
-    this.#previous.push(previousEventId)
-    this.#times.push(time)
-    this.#details.push(name)
-    this.#values.push(value)
-    if (assigned !== undefined) (this.#assigned ??= new Map()).set(this.#types.length - 1, assigned)
+    this.#record(type, previousEventId, time, name, value)
+    if (assigned !== undefined) (this.#assigned ??= new Map()).set(this.#count - 1, assigned)
     return this.#added()
   }
 
+  #record(
+    type: HistoryEventType,
+    previousEventId: number,
+    time: number,
+    details: Record<string, unknown> | string | undefined,
+    value: JsonValue | undefined,
+  ): void {
+    if (this.#count === 0) this.#base = time
+    const rows = this.#rows
+    // Written in order, so a row past the end appends (the array grows as push would).
+    const at = this.#count * STRIDE
+    rows[at] = type
+    rows[at + 1] = previousEventId
+    rows[at + 2] = time - this.#base
+    rows[at + 3] = details
+    rows[at + 4] = value
+    this.#count++
+  }
+
   #added(): number {
-    const id = this.#types.length
+    const id = this.#count
     if (this.#listeners !== undefined && this.#listeners.length > 0) {
       // Built once: a listener and a later events() see the same object.
       const event = this.#buildUpTo(id)[id - 1]!
@@ -125,12 +139,14 @@ export class History {
 
   /** `previousEventId` of the event with `id` (0 when unknown). */
   previousOf(id: number): number {
-    return this.#previous[id - 1] ?? 0
+    return id >= 1 && id <= this.#count ? (this.#rows[(id - 1) * STRIDE + 1] as number) : 0
   }
 
   /** Type of the event with `id`. */
   typeOf(id: number): HistoryEventType | undefined {
-    return this.#types[id - 1]
+    return id >= 1 && id <= this.#count
+      ? (this.#rows[(id - 1) * STRIDE] as HistoryEventType)
+      : undefined
   }
 
   /** Calls `listener` with every event recorded from now on. */
@@ -145,12 +161,14 @@ export class History {
 
   /** Event types in order (cheap: no details are built). */
   types(): HistoryEventType[] {
-    return this.#types.slice()
+    const types: HistoryEventType[] = new Array(this.#count)
+    for (let i = 0; i < this.#count; i++) types[i] = this.#rows[i * STRIDE] as HistoryEventType
+    return types
   }
 
   /** The public history. */
   events(): HistoryEvent[] {
-    return this.#buildUpTo(this.#types.length).slice()
+    return this.#buildUpTo(this.#count).slice()
   }
 
   #buildUpTo(count: number): HistoryEvent[] {
@@ -162,23 +180,25 @@ export class History {
   }
 
   #build(index: number): HistoryEvent {
-    const type = this.#types[index]!
-    const time = this.#times[index]!
+    const rows = this.#rows
+    const at = index * STRIDE
+    const type = rows[at] as HistoryEventType
+    const time = this.#base + (rows[at + 2] as number)
     // Events recorded at the same (often virtual) instant share one Date (PERF: a Map over 100,000
     // items records 400,000 events in a few distinct milliseconds). Treat timestamps as read-only.
     if (time !== this.#lastTime || this.#lastDate === undefined) {
       this.#lastTime = time
       this.#lastDate = new Date(time)
     }
-    const recorded = this.#details[index]
+    const recorded = rows[at + 3] as Record<string, unknown> | string | undefined
     const event: Record<string, unknown> = {
       timestamp: this.#lastDate,
       type,
       id: index + 1,
-      previousEventId: this.#previous[index]!,
+      previousEventId: rows[at + 1] as number,
     }
     if (typeof recorded === 'string') {
-      const value = this.#values[index]!
+      const value = rows[at + 4] as JsonValue
       if (type.endsWith('Entered')) {
         event.stateEnteredEventDetails = {
           name: recorded,
@@ -238,6 +258,9 @@ export class History {
     return out
   }
 }
+
+/** Slots per event in History's rows. */
+const STRIDE = 5
 
 /** Shared by every event (PERF: 400,000 events need not allocate 400,000 copies). */
 const NOT_TRUNCATED: { readonly truncated: false } = Object.freeze({ truncated: false })
