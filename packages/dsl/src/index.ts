@@ -12,7 +12,7 @@ export type {
 export { pass } from './builders/pass.ts'
 export type { PassBuilder, PassOptions } from './builders/pass.ts'
 export { wait, WaitBuilder } from './builders/wait.ts'
-export type { WaitOptions } from './builders/wait.ts'
+export type { WaitOptions, WaitOutputOptions } from './builders/wait.ts'
 export { parallel } from './builders/parallel.ts'
 export type { ParallelInput, ParallelOutput, Target, TargetChain } from './builders/parallel.ts'
 export { map } from './builders/map.ts'

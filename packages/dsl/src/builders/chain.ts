@@ -13,7 +13,7 @@ import { type Chainable, type EmitContext, type Piece, pieceOf } from './piece.t
 import type { StateBuilder } from './state.ts'
 import { succeed, type SucceedBuilder, type SucceedOptions } from './succeed.ts'
 import { task } from './task.ts'
-import { wait, type WaitBuilder, type WaitOptions } from './wait.ts'
+import { wait, type WaitBuilder, type WaitOptions, type WaitOutputOptions } from './wait.ts'
 
 /** A chain that ends in Succeed or Fail on every path: nothing can follow it, so it has no `next()`. */
 export interface ClosedChain<TInput> extends Chainable<TInput, never> {}
@@ -222,15 +222,17 @@ export class Chain<TInput, TOutput, TScope extends Scope = 'workflow'> implement
    * @example
    * start.wait('Pause', { seconds: (s) => s.delay }) // "Pause": { "Type": "Wait", "SecondsPath": "$.delay", … }
    */
+  wait<TSelected>(
+    name: string,
+    options: WaitOutputOptions<DataOf<TInput, TOutput>, TSelected>,
+  ): Chain<TInput, TSelected, TScope>
   wait(
     name: string,
     options: WaitOptions<DataOf<TInput, TOutput>>,
-  ): Chain<TInput, DataOf<TInput, TOutput>, TScope> {
-    return appendTo(this.#last, wait(name, options)) as unknown as Chain<
-      TInput,
-      DataOf<TInput, TOutput>,
-      TScope
-    >
+  ): Chain<TInput, DataOf<TInput, TOutput>, TScope>
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  wait(name: string, options: any): unknown {
+    return appendTo(this.#last, wait(name, options))
   }
 
   /**

@@ -15,6 +15,7 @@ import {
   type MapRunResult,
   matches,
   type OutputOf,
+  type Ref,
   type Simplify,
   pass,
   sqsSendMessage,
@@ -22,6 +23,7 @@ import {
   succeed,
   task,
   variable,
+  wait,
   waitForTaskToken,
   workflow,
 } from '../index.ts'
@@ -303,6 +305,27 @@ describe('integrations', () => {
       }),
     )
     expectTypeOf<OutputOf<typeof built>>().toEqualTypeOf<{ approved: boolean }>()
+  })
+})
+
+describe('a Wait that shapes its output', () => {
+  test('outputPath gives the next state the selected part, standalone and chained', () => {
+    const pause = wait('Pause', { seconds: 1, outputPath: (s: Ref<OrderType>) => s.lines })
+    expectTypeOf<OutputOf<typeof pause>>().toEqualTypeOf<{ sku: string }[]>()
+    const plain = wait('Plain', { seconds: 1 })
+    expectTypeOf<OutputOf<typeof plain>>().not.toEqualTypeOf<{ sku: string }[]>()
+
+    workflow('Shaped', { input: Order }, (start) =>
+      start
+        .wait('Hold', { seconds: (s) => s.total, outputPath: (s) => s.lines })
+        .pass('After', (p) =>
+          p.parameters((s) => {
+            expectTypeOf(s[0]!.sku).not.toBeAny()
+            // @ts-expect-error the Wait kept only the lines: the order's id is gone
+            return { id: s.id }
+          }),
+        ),
+    )
   })
 })
 

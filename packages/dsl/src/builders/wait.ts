@@ -5,7 +5,7 @@ import { DslError } from '../errors.ts'
 import type { Fits, Passthrough } from '../infer.ts'
 import type { NextChain } from './chain.ts'
 import type { WaitNode } from '../ir/wait-node.ts'
-import { createRef, type Ref, type ValueRef } from '../ref.ts'
+import { createRef, pathOf, type Ref, type ValueRef } from '../ref.ts'
 import { CallSite } from '../source.ts'
 import { type Expression, toValueNode } from '../template.ts'
 import { chainAfter } from './chain.ts'
@@ -25,6 +25,14 @@ export type WaitOptions<TData = unknown> = (
   readonly assign?: (s: Ref<TData>, context: Ref<ContextObject>) => readonly Assignment[]
 }
 
+/**
+ * Options of a Wait that also shapes its output: `outputPath` keeps the part of the input it selects
+ * (`OutputPath` in JSONPath, `Output` in JSONata), and the next state gets that part's type.
+ */
+export type WaitOutputOptions<TData, TSelected> = WaitOptions<TData> & {
+  readonly outputPath: (s: Ref<TData>) => ValueRef<TSelected>
+}
+
 // RFC 3339 with a zone, as AWS checks literal Timestamps at create time (ASL-SPEC §3.4).
 const RFC3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/
 
@@ -37,9 +45,9 @@ const sourceNode = (value: unknown): ReturnType<typeof toValueNode> =>
         : value,
   )
 
-/** A Wait state: the input passes through after the wait. */
-export class WaitBuilder implements Chainable<unknown, Passthrough> {
-  declare readonly '~types'?: { readonly input: unknown; readonly output: Passthrough }
+/** A Wait state: the input passes through after the wait, or the part its `outputPath` selects. */
+export class WaitBuilder<TOutput = Passthrough> implements Chainable<unknown, TOutput> {
+  declare readonly '~types'?: { readonly input: unknown; readonly output: TOutput }
   readonly #node: WaitNode
   readonly #site: CallSite
 
@@ -70,10 +78,10 @@ export class WaitBuilder implements Chainable<unknown, Passthrough> {
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   next<TTarget extends Chainable<any, any>>(
     target: Fits<any, TTarget>,
-  ): NextChain<unknown, Passthrough, TTarget> {
+  ): NextChain<unknown, TOutput, TTarget> {
     return chainAfter(this['~piece'], target as TTarget) as unknown as NextChain<
       unknown,
-      Passthrough,
+      TOutput,
       TTarget
     >
   }
@@ -84,8 +92,15 @@ export class WaitBuilder implements Chainable<unknown, Passthrough> {
  * @example
  * wait('Pause', { seconds: 3 })                          // "Seconds": 3
  * wait('Until', { timestamp: '2026-01-01T00:00:00Z' })   // "Timestamp": "2026-01-01T00:00:00Z"
+ * start.wait('Cool', { seconds: 5, outputPath: (s) => s.result }) // "OutputPath": "$.result" (JSONata: "Output")
  */
-export function wait<TData = unknown>(name: string, options: WaitOptions<TData>): WaitBuilder {
+export function wait<TData, TSelected>(
+  name: string,
+  options: WaitOutputOptions<TData, TSelected>,
+): WaitBuilder<TSelected>
+export function wait<TData = unknown>(name: string, options: WaitOptions<TData>): WaitBuilder
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export function wait(name: string, options: WaitOptions<any>): WaitBuilder<unknown> {
   checkStateName(name)
   const { seconds, timestamp } = options as { seconds?: unknown; timestamp?: unknown }
   if ((seconds === undefined) === (timestamp === undefined)) {
@@ -104,9 +119,16 @@ export function wait<TData = unknown>(name: string, options: WaitOptions<TData>)
       `Wait '${name}' has timestamp '${literal}', which is not RFC 3339: write it like '2026-01-01T00:00:00Z'.`,
     )
   }
+  const outputPath = (options as { outputPath?: (s: unknown) => unknown }).outputPath
+  const selected = outputPath?.(createRef('input'))
+  const path = selected === undefined ? undefined : pathOf(selected as ValueRef<unknown>)
+  if (path !== undefined && path.root !== 'input') {
+    throw new DslError('SFN107', `outputPath of Wait '${name}' must select from the state's input.`)
+  }
   const node: WaitNode = Object.freeze({
     kind: 'Wait',
     name,
+    ...(path === undefined ? {} : { outputPath: path.segments }),
     ...(seconds === undefined ? {} : { seconds: sourceNode(seconds) }),
     ...(timestamp === undefined ? {} : { timestamp: sourceNode(timestamp) }),
     ...(options.comment === undefined ? {} : { comment: options.comment }),
