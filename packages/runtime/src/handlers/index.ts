@@ -46,12 +46,15 @@ export function grownBy(
 /** The member each ResultPath sets (`null`: not one top-level member); PERF: no regex per state. */
 const topLevelKeys = new Map<string, string | null>()
 
-/** A state type's behaviour: never mutates `input`; throws StatesError to fail. */
+/**
+ * A state type's behaviour: never mutates `input`; throws StatesError to fail (synchronously or by
+ * rejecting). A handler may answer synchronously (PERF: a Task whose handler is synchronous).
+ */
 export type StateHandler<TState> = (
   state: TState,
   input: JsonValue,
   ctx: StateContext,
-) => Promise<StateOutcome>
+) => StateOutcome | Promise<StateOutcome>
 
 /** One handler per state type; a new StateType does not compile until it has one. */
 export const HANDLERS: { readonly [T in StateType]: StateHandler<AslStateOf<T>> } = {

@@ -18,14 +18,14 @@ import {
   resultPath,
   selectIoPath,
 } from '../io.ts'
-import { payloadSize } from '../json.ts'
+import { payloadSize, type JsonObject } from '../json.ts'
 import { randomUuid } from '../random.ts'
 import { answerResult, mockedAnswer, type MockedResponse } from '../mocks.ts'
 import { callHandler, findHandler, isThenable, lambdaInvokeEnvelope } from '../tasks/invoke.ts'
 import { builtinHandler, isBuiltin } from '../tasks/builtins.ts'
 import { parameterProblems } from '../tasks/parameters.ts'
 import { parseResource, type TaskResource } from '../tasks/resource.ts'
-import { grownBy, nextOf, type StateHandler } from './index.ts'
+import { grownBy, nextOf, type StateHandler, type StateOutcome } from './index.ts'
 
 /** AWS's default Task timeout (ASL-SPEC §16: 99999999 s, not the spec's 60). */
 const resources = new WeakMap<AslTaskState, TaskResource>()
@@ -45,82 +45,38 @@ const SETTLED = 'settled'
 
 /**
  * Task (ASL-SPEC §3.1, §6.3, §12): input processing, the integration (a local handler) under
- * TimeoutSeconds/HeartbeatSeconds, `.waitForTaskToken` callbacks, then result processing.
+ * TimeoutSeconds/HeartbeatSeconds, `.waitForTaskToken` callbacks, then result processing. PERF: a
+ * JSONPath Task whose handler answers synchronously completes without a promise.
  */
-export const runTask: StateHandler<AslTaskState> = async (state, input, ctx) => {
-  const resource = resourceOf(state)
-  // The token exists before input processing: Parameters/Arguments pass it on ($$.Task.Token).
-  if (
-    (resource.kind === 'service' && resource.pattern !== 'request-response') ||
-    resource.kind === 'activity'
-  ) {
-    ctx.taskToken = randomUuid(ctx.env.random)
-    ctx.contextCache = undefined
-  }
-  let parameters: JsonValue
-  let timeoutSeconds: number | undefined
-  let heartbeatSeconds: number | undefined
-  if (ctx.language === 'JSONata') {
-    const scope = jsonataScope(ctx, input)
-    parameters =
-      state.Arguments === undefined
-        ? input
-        : await jsonata(ctx, state.Arguments, scope, 'Arguments')
-    if (state.TimeoutSeconds !== undefined) {
-      timeoutSeconds = positiveInteger(
-        ctx,
-        await jsonata(ctx, state.TimeoutSeconds, scope, 'TimeoutSeconds'),
-        'TimeoutSeconds',
-      )
-    }
-    if (state.HeartbeatSeconds !== undefined) {
-      heartbeatSeconds = positiveInteger(
-        ctx,
-        await jsonata(ctx, state.HeartbeatSeconds, scope, 'HeartbeatSeconds'),
-        'HeartbeatSeconds',
-      )
-    }
-  } else {
-    const effective = selectIoPath(ctx, state.InputPath, input)
-    parameters =
-      state.Parameters === undefined
-        ? effective
-        : payload(ctx, state.Parameters, effective, 'Parameters')
-    timeoutSeconds = secondsField(
-      ctx,
-      state.TimeoutSeconds,
-      state.TimeoutSecondsPath,
-      'TimeoutSecondsPath',
-      input,
-    )
-    heartbeatSeconds = secondsField(
-      ctx,
-      state.HeartbeatSeconds,
-      state.HeartbeatSecondsPath,
-      'HeartbeatSecondsPath',
-      input,
-    )
-  }
-
-  const problems = parameterProblems(resource, parameters)
-  if (problems.length > 0) {
-    throw locateError(
-      ctx,
-      new StatesError(
-        'States.Runtime',
-        `The Parameters '${JSON.stringify(parameters)}' could not be used to start the Task: [${problems.join(', ')}]`,
-      ),
-    )
-  }
+export const runTask: StateHandler<AslTaskState> = (state, input, ctx) => {
+  if (ctx.language === 'JSONata') return runJsonataTask(state, input, ctx)
+  const resource = taskResource(state, ctx)
+  const effective = selectIoPath(ctx, state.InputPath, input)
+  const parameters =
+    state.Parameters === undefined
+      ? effective
+      : payload(ctx, state.Parameters, effective, 'Parameters')
+  const timeoutSeconds = secondsField(
+    ctx,
+    state.TimeoutSeconds,
+    state.TimeoutSecondsPath,
+    'TimeoutSecondsPath',
+    input,
+  )
+  const heartbeatSeconds = secondsField(
+    ctx,
+    state.HeartbeatSeconds,
+    state.HeartbeatSecondsPath,
+    'HeartbeatSecondsPath',
+    input,
+  )
+  checkParameters(ctx, resource, parameters)
   // Credentials (ASL-SPEC §3.1): no local effect, but history names the role the task assumed.
-  let credentials: JsonValue | undefined
-  if (state.Credentials !== undefined) {
-    credentials =
-      ctx.language === 'JSONata'
-        ? await jsonata(ctx, state.Credentials, jsonataScope(ctx, input), 'Credentials')
-        : payload(ctx, state.Credentials, input, 'Credentials')
-  }
-  const raw = await invoke(
+  const credentials =
+    state.Credentials === undefined
+      ? undefined
+      : payload(ctx, state.Credentials, input, 'Credentials')
+  const raw = invoke(
     ctx,
     state,
     resource,
@@ -129,15 +85,20 @@ export const runTask: StateHandler<AslTaskState> = async (state, input, ctx) => 
     heartbeatSeconds,
     credentials,
   )
+  return isThenable(raw)
+    ? raw.then((settled) => jsonPathResult(state, input, ctx, settled))
+    : jsonPathResult(state, input, ctx, raw)
+}
 
-  if (ctx.language === 'JSONata') {
-    const scope = jsonataScope(ctx, input, { result: raw })
-    const output =
-      state.Output === undefined ? raw : await jsonata(ctx, state.Output, scope, 'Output')
-    const assigned = await evaluateAssign(ctx, state.Assign, input, { result: raw })
-    return { output, next: nextOf(state), assigned }
-  }
-  const assigned = await evaluateAssign(ctx, state.Assign, raw)
+/** ResultSelector, ResultPath, OutputPath and Assign of a JSONPath Task. */
+function jsonPathResult(
+  state: AslTaskState,
+  input: JsonValue,
+  ctx: StateContext,
+  raw: JsonValue,
+): StateOutcome {
+  // A JSONPath Assign is a payload template: evaluated synchronously.
+  const assigned = evaluateAssign(ctx, state.Assign, raw) as JsonObject | undefined
   const selected =
     state.ResultSelector === undefined
       ? raw
@@ -148,6 +109,78 @@ export const runTask: StateHandler<AslTaskState> = async (state, input, ctx) => 
     next: nextOf(state),
     assigned,
     grown: grownBy(state.ResultPath, state.OutputPath, input, selected),
+  }
+}
+
+async function runJsonataTask(
+  state: AslTaskState,
+  input: JsonValue,
+  ctx: StateContext,
+): Promise<StateOutcome> {
+  const resource = taskResource(state, ctx)
+  const scope = jsonataScope(ctx, input)
+  const parameters =
+    state.Arguments === undefined ? input : await jsonata(ctx, state.Arguments, scope, 'Arguments')
+  let timeoutSeconds: number | undefined
+  let heartbeatSeconds: number | undefined
+  if (state.TimeoutSeconds !== undefined) {
+    timeoutSeconds = positiveInteger(
+      ctx,
+      await jsonata(ctx, state.TimeoutSeconds, scope, 'TimeoutSeconds'),
+      'TimeoutSeconds',
+    )
+  }
+  if (state.HeartbeatSeconds !== undefined) {
+    heartbeatSeconds = positiveInteger(
+      ctx,
+      await jsonata(ctx, state.HeartbeatSeconds, scope, 'HeartbeatSeconds'),
+      'HeartbeatSeconds',
+    )
+  }
+  checkParameters(ctx, resource, parameters)
+  const credentials =
+    state.Credentials === undefined
+      ? undefined
+      : await jsonata(ctx, state.Credentials, jsonataScope(ctx, input), 'Credentials')
+  const raw = await invoke(
+    ctx,
+    state,
+    resource,
+    parameters,
+    timeoutSeconds,
+    heartbeatSeconds,
+    credentials,
+  )
+  const resultScope = jsonataScope(ctx, input, { result: raw })
+  const output =
+    state.Output === undefined ? raw : await jsonata(ctx, state.Output, resultScope, 'Output')
+  const assigned = await evaluateAssign(ctx, state.Assign, input, { result: raw })
+  return { output, next: nextOf(state), assigned }
+}
+
+/** The Task's parsed resource; a callback or activity task gets its token first ($$.Task.Token). */
+function taskResource(state: AslTaskState, ctx: StateContext): TaskResource {
+  const resource = resourceOf(state)
+  if (
+    (resource.kind === 'service' && resource.pattern !== 'request-response') ||
+    resource.kind === 'activity'
+  ) {
+    ctx.taskToken = randomUuid(ctx.env.random)
+    ctx.contextCache = undefined
+  }
+  return resource
+}
+
+function checkParameters(ctx: StateContext, resource: TaskResource, parameters: JsonValue): void {
+  const problems = parameterProblems(resource, parameters)
+  if (problems.length > 0) {
+    throw locateError(
+      ctx,
+      new StatesError(
+        'States.Runtime',
+        `The Parameters '${JSON.stringify(parameters)}' could not be used to start the Task: [${problems.join(', ')}]`,
+      ),
+    )
   }
 }
 
@@ -222,7 +255,7 @@ function taskEventsOf(resource: TaskResource): TaskEvents {
   return { prefix: 'Task', base: { resourceType: 'local', resource: resource.arn } }
 }
 
-async function invoke(
+function invoke(
   ctx: StateContext,
   state: AslTaskState,
   resource: TaskResource,
@@ -230,7 +263,7 @@ async function invoke(
   timeoutSeconds: number | undefined,
   heartbeatSeconds: number | undefined,
   credentials: JsonValue | undefined,
-): Promise<JsonValue> {
+): JsonValue | Promise<JsonValue> {
   const { env, frame } = ctx
   const { prefix, base } = eventsFor(resource)
   const roleArn =
@@ -270,92 +303,121 @@ async function invoke(
   )
 
   const signals = new TaskSignals(frame)
+  const call: TaskCall = { ctx, resource, prefix, base, mocked: mock !== undefined, callback }
+  let work: JsonValue | Promise<JsonValue> | undefined
   try {
-    const work = perform(
-      ctx,
-      handler,
-      resource,
-      parameters,
-      callback,
-      signals,
-      heartbeatSeconds,
-      () => {
-        if (prefix === 'Task') {
-          taskEvent(ctx, prefix, 'Submitted', {
-            ...base,
-            output: new JsonText(null),
-            outputDetails: { truncated: false },
-          })
-        }
-      },
-    )
-    let result: JsonValue
-    // PERF: a synchronous handler needs no race, no timers and no abort listener.
-    if (!isThenable(work)) result = work
-    else {
-      if (!isBuiltin(handler)) env.clock.track?.(work)
-      const racers: Promise<JsonValue>[] = [work]
-      // No timer for AWS's default timeout: it is longer than any test runs.
-      if (timeoutSeconds !== undefined) {
-        racers.push(
-          env.clock.sleep(timeoutSeconds * 1000, signals.timers()).then(() => {
-            throw asVerbatim(new StatesError('States.Timeout'))
-          }),
-        )
+    work = perform(ctx, handler, resource, parameters, callback, signals, heartbeatSeconds, () => {
+      if (prefix === 'Task') {
+        taskEvent(ctx, prefix, 'Submitted', {
+          ...base,
+          output: new JsonText(null),
+          outputDetails: { truncated: false },
+        })
       }
-      racers.push(new Promise<never>((_, reject) => signals.listen(reject)))
-      result = await Promise.race(racers)
-    }
-    if (
-      mock === undefined &&
-      resource.kind === 'service' &&
-      resource.resourceType === 'lambda' &&
-      resource.action === 'invoke' &&
-      !callback
-    ) {
-      result = lambdaInvokeEnvelope(result, randomUuid(env.random))
-    }
-    // The integration's answer itself is held to the payload quota: the task fails (catchably) with
-    // the resource named (corpus: error_handling/test_states_errors).
-    if (env.maxPayloadBytes !== Infinity && payloadSize(result) > env.maxPayloadBytes) {
-      const label = resource.kind === 'service' ? resource.resourceType : resource.arn
-      throw new StatesError(
-        'States.DataLimitExceeded',
-        `The state/task '${label}' returned a result with a size exceeding the maximum number of bytes service limit.`,
+    })
+    // PERF: a synchronous handler needs no promise, no race, no timers and no abort listener.
+    if (!isThenable(work)) return succeeded(call, work)
+  } catch (error) {
+    throw failed(call, error)
+  } finally {
+    if (!isThenable(work)) signals.close()
+  }
+  if (!isBuiltin(handler)) env.clock.track?.(work)
+  return settle(call, work, timeoutSeconds, signals)
+}
+
+/** What the end of a task needs to know about it. */
+interface TaskCall {
+  readonly ctx: StateContext
+  readonly resource: TaskResource
+  readonly prefix: 'Task' | 'LambdaFunction' | 'Activity'
+  readonly base: Record<string, unknown>
+  readonly mocked: boolean
+  readonly callback: boolean
+}
+
+/** An asynchronous handler's answer, raced against TimeoutSeconds and the frame's stop. */
+async function settle(
+  call: TaskCall,
+  work: Promise<JsonValue>,
+  timeoutSeconds: number | undefined,
+  signals: TaskSignals,
+): Promise<JsonValue> {
+  try {
+    const racers: Promise<JsonValue>[] = [work]
+    // No timer for AWS's default timeout: it is longer than any test runs.
+    if (timeoutSeconds !== undefined) {
+      racers.push(
+        call.ctx.env.clock.sleep(timeoutSeconds * 1000, signals.timers()).then(() => {
+          throw asVerbatim(new StatesError('States.Timeout'))
+        }),
       )
     }
-    taskEvent(
-      ctx,
-      prefix,
-      'Succeeded',
-      prefix === 'Task'
-        ? { ...base, output: new JsonText(result), outputDetails: NOT_TRUNCATED }
-        : { output: new JsonText(result), outputDetails: NOT_TRUNCATED },
-    )
-    return result
+    racers.push(new Promise<never>((_, reject) => signals.listen(reject)))
+    return succeeded(call, await Promise.race(racers))
   } catch (error) {
-    if (!(error instanceof StatesError) && isHalted(frame) && error === frame.signal.reason) {
-      addEvent(env, frame, 'TaskStateAborted', undefined)
-      throw error
-    }
-    if (!(error instanceof StatesError)) throw error
-    if (error.error === 'States.Timeout') {
-      taskEvent(ctx, prefix, 'TimedOut', {
-        ...(prefix === 'Task' ? base : {}),
-        error: 'States.Timeout',
-        ...(error.cause !== undefined ? { cause: error.cause } : {}),
-      })
-    } else {
-      taskEvent(ctx, prefix, 'Failed', {
-        ...(prefix === 'Task' ? base : {}),
-        ...(error.error !== '' ? { error: error.error } : {}),
-        ...(error.cause !== undefined ? { cause: error.cause } : {}),
-      })
-    }
-    throw asVerbatim(error)
+    throw failed(call, error)
   } finally {
     signals.close()
   }
+}
+
+/** The integration answered: its result (Lambda envelope, payload quota) and TaskSucceeded. */
+function succeeded(call: TaskCall, answer: JsonValue): JsonValue {
+  const { ctx, resource, prefix, base } = call
+  let result = answer
+  if (
+    !call.mocked &&
+    resource.kind === 'service' &&
+    resource.resourceType === 'lambda' &&
+    resource.action === 'invoke' &&
+    !call.callback
+  ) {
+    result = lambdaInvokeEnvelope(result, randomUuid(ctx.env.random))
+  }
+  // The integration's answer itself is held to the payload quota: the task fails (catchably) with
+  // the resource named (corpus: error_handling/test_states_errors).
+  if (ctx.env.maxPayloadBytes !== Infinity && payloadSize(result) > ctx.env.maxPayloadBytes) {
+    const label = resource.kind === 'service' ? resource.resourceType : resource.arn
+    throw new StatesError(
+      'States.DataLimitExceeded',
+      `The state/task '${label}' returned a result with a size exceeding the maximum number of bytes service limit.`,
+    )
+  }
+  taskEvent(
+    ctx,
+    prefix,
+    'Succeeded',
+    prefix === 'Task'
+      ? { ...base, output: new JsonText(result), outputDetails: NOT_TRUNCATED }
+      : { output: new JsonText(result), outputDetails: NOT_TRUNCATED },
+  )
+  return result
+}
+
+/** The task failed, timed out or was stopped: records that and returns what to throw. */
+function failed(call: TaskCall, error: unknown): unknown {
+  const { ctx, prefix, base } = call
+  const { env, frame } = ctx
+  if (!(error instanceof StatesError) && isHalted(frame) && error === frame.signal.reason) {
+    addEvent(env, frame, 'TaskStateAborted', undefined)
+    return error
+  }
+  if (!(error instanceof StatesError)) return error
+  if (error.error === 'States.Timeout') {
+    taskEvent(ctx, prefix, 'TimedOut', {
+      ...(prefix === 'Task' ? base : {}),
+      error: 'States.Timeout',
+      ...(error.cause !== undefined ? { cause: error.cause } : {}),
+    })
+  } else {
+    taskEvent(ctx, prefix, 'Failed', {
+      ...(prefix === 'Task' ? base : {}),
+      ...(error.error !== '' ? { error: error.error } : {}),
+      ...(error.cause !== undefined ? { cause: error.cause } : {}),
+    })
+  }
+  return asVerbatim(error)
 }
 
 /** What a handler gets besides its input (a class: its `signal` is made on first read). */
