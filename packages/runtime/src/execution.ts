@@ -396,7 +396,16 @@ interface Arns {
   readonly roleArn: string
 }
 
-let lastArns: { key: string; arns: Arns } | undefined
+let lastArns:
+  | {
+      region: string
+      accountId: string
+      stateMachineName: string
+      explicitArn: string | undefined
+      type: string
+      arns: Arns
+    }
+  | undefined
 
 /**
  * The ARNs an execution is known by (PERF: the last set is reused; executions of one test suite share
@@ -409,8 +418,17 @@ function arnsFor(
   explicitArn: string | undefined,
   type: 'STANDARD' | 'EXPRESS',
 ): Arns {
-  const key = `${region}|${accountId}|${stateMachineName}|${explicitArn ?? ''}|${type}`
-  if (lastArns?.key === key) return lastArns.arns
+  const last = lastArns
+  if (
+    last !== undefined &&
+    last.region === region &&
+    last.accountId === accountId &&
+    last.stateMachineName === stateMachineName &&
+    last.explicitArn === explicitArn &&
+    last.type === type
+  ) {
+    return last.arns
+  }
   const stateMachineArn =
     explicitArn ?? `arn:aws:states:${region}:${accountId}:stateMachine:${stateMachineName}`
   const arns: Arns = {
@@ -418,7 +436,7 @@ function arnsFor(
     executionPrefix: `${stateMachineArn.replace(':stateMachine:', type === 'EXPRESS' ? ':express:' : ':execution:')}:`,
     roleArn: `arn:aws:iam::${accountId}:role/StatewrightLocalRole`,
   }
-  lastArns = { key, arns }
+  lastArns = { region, accountId, stateMachineName, explicitArn, type, arns }
   return arns
 }
 
