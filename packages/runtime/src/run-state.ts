@@ -140,16 +140,50 @@ function outputSize(frame: Frame, input: JsonValue, outcome: StateOutcome, limit
   return size
 }
 
-async function runWithRetryAndCatch(
+type Handler = (s: AslState, i: JsonValue, c: StateContext) => StateOutcome | Promise<StateOutcome>
+
+/** The first attempt; a synchronous success needs no promise (PERF), anything else goes on below. */
+function runWithRetryAndCatch(
   ctx: StateContext,
   state: AslState & { Retry?: AslRetrier[]; Catch?: AslCatcher[] },
   input: JsonValue,
-  handler: (s: AslState, i: JsonValue, c: StateContext) => Promise<StateOutcome>,
+  handler: Handler,
+): StateOutcome | Promise<StateOutcome> {
+  let first: StateOutcome | Promise<StateOutcome>
+  try {
+    first = handler(state, input, ctx)
+  } catch (thrown) {
+    return retryOrCatch(ctx, state, input, handler, thrown)
+  }
+  if (!isThenable(first)) return first
+  return first.then(undefined, (thrown: unknown) =>
+    retryOrCatch(ctx, state, input, handler, thrown),
+  )
+}
+
+function isThenable<T>(value: T | Promise<T>): value is Promise<T> {
+  return typeof (value as { then?: unknown }).then === 'function'
+}
+
+/** Retry (ASL-SPEC §9.2) and Catch (§9.3) after a failed attempt, attempting again as retried. */
+async function retryOrCatch(
+  ctx: StateContext,
+  state: AslState & { Retry?: AslRetrier[]; Catch?: AslCatcher[] },
+  input: JsonValue,
+  handler: Handler,
+  firstError: unknown,
 ): Promise<StateOutcome> {
   // Retries made per retrier in this visit of the state (made on the first error: PERF).
   let attempts: Map<AslRetrier, number> | undefined
+  let failure: { thrown: unknown } | undefined = { thrown: firstError }
   for (;;) {
     try {
+      // The first failure goes through the catch below like those of the attempts that follow.
+      if (failure !== undefined) {
+        const thrown = failure.thrown
+        failure = undefined
+        throw thrown
+      }
       return await handler(state, input, ctx)
     } catch (thrown) {
       // PERF: located here rather than in a wrapper (one async frame less per state).
