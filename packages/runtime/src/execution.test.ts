@@ -388,6 +388,30 @@ describe('startExecution', () => {
     expect(result.elapsedMs).toBe(5_000)
   })
 
+  it('refuses an answer to a callback task that has timed out, as AWS does', async () => {
+    const definition: AslStateMachine = {
+      StartAt: 'Approve',
+      States: {
+        Approve: {
+          Type: 'Task',
+          Resource: 'arn:aws:states:::sns:publish.waitForTaskToken',
+          TimeoutSeconds: 60,
+          End: true,
+        },
+      },
+    }
+    const execution = startExecution(definition, {}, { handlers: { Approve: () => null } })
+    const token = await execution.nextTaskToken()
+
+    const result = await execution.done
+
+    expect(result).toMatchObject({ status: 'FAILED', error: 'States.Timeout' })
+    expect(execution.pendingTaskTokens()).toEqual([])
+    expect(() => execution.sendTaskSuccess(token, { approved: true })).toThrow(
+      expect.objectContaining({ name: 'TaskDoesNotExist' }),
+    )
+  })
+
   it('stops an execution as ABORTED', async () => {
     const definition: AslStateMachine = {
       StartAt: 'Wait',

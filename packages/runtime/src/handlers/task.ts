@@ -599,6 +599,9 @@ async function waitForCallback(
     )
   }
   const waiting = ctx.env.tokens.wait(token, armHeartbeat)
+  // A task that times out or is stopped never sees its answer arrive, so the `finally` below would not
+  // run: retire the token when the task settles, so a late SendTaskSuccess is refused as on AWS.
+  signals.timers().addEventListener('abort', waiting.cancel, { once: true })
   try {
     if (handler !== undefined)
       await callHandler(handler, handlerInput, context, lambdaStyle, () =>
