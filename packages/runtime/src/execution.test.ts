@@ -412,6 +412,29 @@ describe('startExecution', () => {
     )
   })
 
+  it('says to register the child when a nested execution has no state machine to start', async () => {
+    const definition: AslStateMachine = {
+      StartAt: 'Child',
+      States: {
+        Child: {
+          Type: 'Task',
+          Resource: 'arn:aws:states:::states:startExecution.sync:2',
+          Parameters: {
+            StateMachineArn: 'arn:aws:states:us-east-1:123456789012:stateMachine:Ship',
+          },
+          End: true,
+        },
+      },
+    }
+
+    const result = await run(definition, {})
+
+    expect(result.error).toBe('States.Runtime')
+    expect(result.cause).toContain(
+      "No state machine to start for the Task state 'Child' (resource 'arn:aws:states:::states:startExecution.sync:2'). Register the child in the stateMachines option",
+    )
+  })
+
   it('stops an execution as ABORTED', async () => {
     const definition: AslStateMachine = {
       StartAt: 'Wait',

@@ -288,9 +288,12 @@ function invoke(
       : (findHandler(env.handlers, ctx.name, resource, parameters) ??
         builtinHandler(env, resource, env.startChild))
   if (handler === undefined && !callback && resource.kind !== 'activity') {
+    const nested = resource.kind === 'service' && resource.resourceType === 'states'
     const error = new StatesError(
       'States.Runtime',
-      `No local handler for the Task state '${ctx.name}' (resource '${resource.arn}'). Pass one in the handlers option, keyed by the state name, the function name or the resource ARN.`,
+      nested
+        ? `No state machine to start for the Task state '${ctx.name}' (resource '${resource.arn}'). Register the child in the stateMachines option, keyed by its ARN or name, or pass a handler keyed by the state name.`
+        : `No local handler for the Task state '${ctx.name}' (resource '${resource.arn}'). Pass one in the handlers option, keyed by the state name, the function name or the resource ARN.`,
     )
     throw locateError(ctx, error)
   }
