@@ -251,24 +251,6 @@ function utf8Length(text: string): number {
   return bytes
 }
 
-/** Structural equality of JSON values (numbers by value, objects by keys regardless of order). */
-export function jsonEquals(a: JsonValue, b: JsonValue): boolean {
-  if (a === b) return true
-  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false
-  if (Array.isArray(a)) {
-    if (!Array.isArray(b) || a.length !== b.length) return false
-    for (let i = 0; i < a.length; i++) if (!jsonEquals(a[i]!, b[i]!)) return false
-    return true
-  }
-  if (Array.isArray(b)) return false
-  const ak = Object.keys(a)
-  if (ak.length !== Object.keys(b).length) return false
-  for (const k of ak) {
-    if (!Object.hasOwn(b, k) || !jsonEquals(a[k]!, b[k]!)) return false
-  }
-  return true
-}
-
 const sizes = new WeakMap<object, number>()
 
 /**
