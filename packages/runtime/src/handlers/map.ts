@@ -2,22 +2,15 @@ import type { AslMapState, JsonValue } from '@statewright/asl'
 import { childFrame, runBranch, runConcurrently } from '../branches.ts'
 import { addEvent, asVerbatim, locateError, type StateContext } from '../env.ts'
 import { StatesError } from '../errors.ts'
-import {
-  evaluateAssign,
-  jsonata,
-  jsonataScope,
-  payload,
-  referencePath,
-  resultPath,
-  selectIoPath,
-} from '../io.ts'
+import { jsonata, jsonataScope, payload, referencePath, selectIoPath } from '../io.ts'
 import { UncountedHistory } from '../events.ts'
 import { batchItems } from '../items/batcher.ts'
 import { readItems } from '../items/reader.ts'
 import { writeResults, type ChildRun } from '../items/writer.ts'
 import { isJsonObject, type JsonObject } from '../json.ts'
 import { randomUuid } from '../random.ts'
-import { grownBy, nextOf, type StateHandler } from './index.ts'
+import { type StateHandler } from './index.ts'
+import { jsonataResult, jsonPathResult } from './result.ts'
 
 /** Inline iterations AWS runs at once when MaxConcurrency is 0 (ASL-SPEC §3.8: "~40"). */
 const INLINE_CONCURRENCY = 40
@@ -300,28 +293,9 @@ export const runMap: StateHandler<AslMapState> = async (state, input, ctx) => {
   addEvent(env, ctx.frame, 'MapStateSucceeded')
   ctx.frame.lastEventId = anchor
 
-  if (jsonataMode) {
-    const scope = jsonataScope(ctx, input, { result })
-    const output =
-      state.Output === undefined ? result : await jsonata(ctx, state.Output, scope, 'Output')
-    return {
-      output,
-      next: nextOf(state),
-      assigned: await evaluateAssign(ctx, state.Assign, input, { result }),
-    }
-  }
-  const assigned = await evaluateAssign(ctx, state.Assign, result)
-  const selected =
-    state.ResultSelector === undefined
-      ? result
-      : payload(ctx, state.ResultSelector, result, 'ResultSelector')
-  const combined = resultPath(ctx, input, state.ResultPath, selected)
-  return {
-    output: selectIoPath(ctx, state.OutputPath, combined),
-    next: nextOf(state),
-    assigned,
-    grown: grownBy(state.ResultPath, state.OutputPath, input, selected),
-  }
+  return jsonataMode
+    ? jsonataResult(state, input, ctx, result)
+    : jsonPathResult(state, input, ctx, result)
 }
 
 /** A failure before iterations start: located (EvaluationFailed first); run-state adds MapStateFailed. */

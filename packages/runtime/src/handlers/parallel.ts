@@ -2,8 +2,9 @@ import type { AslParallelState, JsonValue } from '@statewright/asl'
 import { childFrame, runBranch, runConcurrently } from '../branches.ts'
 import { addEvent, asVerbatim } from '../env.ts'
 import { StatesError } from '../errors.ts'
-import { evaluateAssign, jsonata, jsonataScope, payload, resultPath, selectIoPath } from '../io.ts'
-import { grownBy, nextOf, type StateHandler } from './index.ts'
+import { jsonata, jsonataScope, payload, selectIoPath } from '../io.ts'
+import { type StateHandler } from './index.ts'
+import { jsonataResult, jsonPathResult } from './result.ts'
 
 /**
  * Parallel (ASL-SPEC §3.7): every branch gets the same input and runs concurrently; the result is the
@@ -59,26 +60,7 @@ export const runParallel: StateHandler<AslParallelState> = async (state, input, 
   addEvent(ctx.env, ctx.frame, 'ParallelStateSucceeded')
   ctx.frame.lastEventId = anchor
   const result: JsonValue = raw
-  if (jsonataMode) {
-    const scope = jsonataScope(ctx, input, { result })
-    const output =
-      state.Output === undefined ? result : await jsonata(ctx, state.Output, scope, 'Output')
-    return {
-      output,
-      next: nextOf(state),
-      assigned: await evaluateAssign(ctx, state.Assign, input, { result }),
-    }
-  }
-  const assigned = await evaluateAssign(ctx, state.Assign, result)
-  const selected =
-    state.ResultSelector === undefined
-      ? result
-      : payload(ctx, state.ResultSelector, result, 'ResultSelector')
-  const combined = resultPath(ctx, input, state.ResultPath, selected)
-  return {
-    output: selectIoPath(ctx, state.OutputPath, combined),
-    next: nextOf(state),
-    assigned,
-    grown: grownBy(state.ResultPath, state.OutputPath, input, selected),
-  }
+  return jsonataMode
+    ? jsonataResult(state, input, ctx, result)
+    : jsonPathResult(state, input, ctx, result)
 }

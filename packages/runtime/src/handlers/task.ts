@@ -9,23 +9,16 @@ import {
 } from '../env.ts'
 import { StatesError } from '../errors.ts'
 import { JsonText, type HistoryEventType } from '../events.ts'
-import {
-  evaluateAssign,
-  jsonata,
-  jsonataScope,
-  payload,
-  referencePath,
-  resultPath,
-  selectIoPath,
-} from '../io.ts'
-import { payloadSize, type JsonObject } from '../json.ts'
+import { jsonata, jsonataScope, payload, referencePath, selectIoPath } from '../io.ts'
+import { payloadSize } from '../json.ts'
 import { randomUuid } from '../random.ts'
 import { answerResult, mockedAnswer, type MockedResponse } from '../mocks.ts'
 import { callHandler, findHandler, isThenable, lambdaInvokeEnvelope } from '../tasks/invoke.ts'
 import { builtinHandler, isBuiltin } from '../tasks/builtins.ts'
 import { parameterProblems } from '../tasks/parameters.ts'
 import { parseResource, type TaskResource } from '../tasks/resource.ts'
-import { grownBy, nextOf, type StateHandler, type StateOutcome } from './index.ts'
+import { type StateHandler, type StateOutcome } from './index.ts'
+import { jsonataResult, jsonPathResult } from './result.ts'
 
 /** AWS's default Task timeout (ASL-SPEC §16: 99999999 s, not the spec's 60). */
 const resources = new WeakMap<AslTaskState, TaskResource>()
@@ -90,28 +83,6 @@ export const runTask: StateHandler<AslTaskState> = (state, input, ctx) => {
     : jsonPathResult(state, input, ctx, raw)
 }
 
-/** ResultSelector, ResultPath, OutputPath and Assign of a JSONPath Task. */
-function jsonPathResult(
-  state: AslTaskState,
-  input: JsonValue,
-  ctx: StateContext,
-  raw: JsonValue,
-): StateOutcome {
-  // A JSONPath Assign is a payload template: evaluated synchronously.
-  const assigned = evaluateAssign(ctx, state.Assign, raw) as JsonObject | undefined
-  const selected =
-    state.ResultSelector === undefined
-      ? raw
-      : payload(ctx, state.ResultSelector, raw, 'ResultSelector')
-  const combined = resultPath(ctx, input, state.ResultPath, selected)
-  return {
-    output: selectIoPath(ctx, state.OutputPath, combined),
-    next: nextOf(state),
-    assigned,
-    grown: grownBy(state.ResultPath, state.OutputPath, input, selected),
-  }
-}
-
 async function runJsonataTask(
   state: AslTaskState,
   input: JsonValue,
@@ -151,11 +122,7 @@ async function runJsonataTask(
     heartbeatSeconds,
     credentials,
   )
-  const resultScope = jsonataScope(ctx, input, { result: raw })
-  const output =
-    state.Output === undefined ? raw : await jsonata(ctx, state.Output, resultScope, 'Output')
-  const assigned = await evaluateAssign(ctx, state.Assign, input, { result: raw })
-  return { output, next: nextOf(state), assigned }
+  return jsonataResult(state, input, ctx, raw)
 }
 
 /** The Task's parsed resource; a callback or activity task gets its token first ($$.Task.Token). */
