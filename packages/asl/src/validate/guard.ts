@@ -42,6 +42,56 @@ const isSoundLeaf = (value: unknown): boolean =>
 
 /** Reports what makes `value` unsafe to walk. */
 export function checkWalkable(c: Checker, value: unknown): Walkability {
+  const fast = soundTree(value)
+  if (fast !== undefined) return fast
+  return reportUnwalkable(c, value)
+}
+
+// Set by `soundObject` when it skips an `undefined` field (module state: no closure per call).
+let undefinedSeen = false
+
+/**
+ * PERF: the common case, a sound tree, checked by a plain bounded recursion: no entry objects, no
+ * ancestor set. A cycle cannot loop forever here, it only runs past MAX_DEPTH. Anything unsound (or a
+ * stack too short for the recursion) answers `undefined`, and the reporting walk below finds and
+ * names each problem, so the diagnostics are exactly the reporting walk's.
+ */
+function soundTree(value: unknown): Walkability | undefined {
+  undefinedSeen = false
+  try {
+    if (isSoundLeaf(value)) return { ok: true, hasUndefinedFields: false }
+    if (!soundObject(value, 0)) return undefined
+  } catch {
+    return undefined
+  }
+  return { ok: true, hasUndefinedFields: undefinedSeen }
+}
+
+function soundObject(value: unknown, depth: number): boolean {
+  if (typeof value !== 'object' || value === null || depth >= MAX_DEPTH) return false
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const child: unknown = value[i]
+      if (!isSoundLeaf(child) && !soundObject(child, depth + 1)) return false
+    }
+    return true
+  }
+  const proto = Object.getPrototypeOf(value) as unknown
+  if (proto !== Object.prototype && proto !== null) return false
+  for (const key in value) {
+    if (!Object.hasOwn(value, key)) continue
+    const child = (value as Record<string, unknown>)[key]
+    if (child === undefined) {
+      undefinedSeen = true
+      continue
+    }
+    if (!isSoundLeaf(child) && !soundObject(child, depth + 1)) return false
+  }
+  return true
+}
+
+/** The iterative walk that names every problem (at most ten reported), for trees `soundTree` refused. */
+function reportUnwalkable(c: Checker, value: unknown): Walkability {
   const onPath = new Set<object>()
   // Explicit stack; exit entries pop the ancestor set (cycle check). Each entry links to its parent
   // instead of copying its path, which is only built when there is something to report.
