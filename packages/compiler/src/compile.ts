@@ -11,11 +11,11 @@ import {
   type LowerOptions,
   type SubstitutionInfo,
 } from './adapters.ts'
-import { collectStates, isRecord, jsonDepth, MAX_JSON_DEPTH } from './asl/walk.ts'
+import { collectStates, isRecord, MAX_JSON_DEPTH } from './asl/walk.ts'
 import { sortDiagnostics, type Diagnostic, type SourceLocation } from './diagnostics.ts'
 import { orderAslKeys } from './emit.ts'
 import { IR_RULES, LINTS, type LintCode, type LintThresholds } from './rules/index.ts'
-import { findPlaceholders, withStandIns } from './substitutions.ts'
+import { scanDefinition, withStandIns } from './substitutions.ts'
 import { validateDefinition } from './validate.ts'
 
 /** What `compile()` accepts: a DSL workflow, anything runnable, or an ASL definition (object or JSON text). */
@@ -57,6 +57,8 @@ interface Resolved {
   readonly name: string
   readonly definition: AslStateMachine
   readonly substitutions: Record<string, SubstitutionInfo>
+  /** `scanDefinition` found the definition within MAX_JSON_DEPTH: no second depth walk. */
+  readonly depthChecked: boolean
   readonly sources: Sources
   readonly inputSchema?: ZodType
   readonly outputSchema?: ZodType
@@ -84,10 +86,11 @@ export function compile(input: CompileInput, options: CompileOptions = {}): Comp
   const fromIr = resolved.ir ? irDiagnostics(resolved.ir, definition, options) : []
   // Converted once: the lints read the input schema, and it is also written out.
   const inputJson = resolved.inputSchema ? jsonSchemaOf(resolved.inputSchema, 'input') : undefined
-  const found = validateDefinition(withStandIns(definition, resolved.substitutions), {
-    ...options,
-    ...(inputJson ? { inputSchema: inputJson.schema } : {}),
-  })
+  const found = validateDefinition(
+    withStandIns(definition, resolved.substitutions),
+    { ...options, ...(inputJson ? { inputSchema: inputJson.schema } : {}) },
+    resolved.depthChecked,
+  )
   const schemas = schemasOf(resolved, inputJson)
   const diagnostics = sortDiagnostics([...fromIr, ...found, ...schemas.diagnostics]).map((d) =>
     withSource(d, sources),
@@ -107,10 +110,12 @@ function resolve(input: CompileInput, options: CompileOptions): Resolved {
   if (isDslWorkflow(input)) {
     const ir = input.toIr()
     const definition = lowerDslWorkflow(ir, options)
+    const scan = scanDefinition(definition, MAX_JSON_DEPTH)
     return {
       name: ir.name,
       definition,
-      substitutions: { ...findPlaceholders(definition), ...dslSubstitutions(ir, options) },
+      depthChecked: !scan.tooDeep,
+      substitutions: { ...scan.placeholders, ...dslSubstitutions(ir, options) },
       sources: sourcesOf(ir),
       ir,
       ...(ir.inputSchema ? { inputSchema: ir.inputSchema } : {}),
@@ -122,11 +127,12 @@ function resolve(input: CompileInput, options: CompileOptions): Resolved {
     : typeof input === 'string'
       ? parsedOrText(input)
       : input
+  const scan = scanDefinition(definition, MAX_JSON_DEPTH)
   return {
     name: options.name ?? nameOf(input),
     definition,
-    substitutions:
-      jsonDepth(definition, MAX_JSON_DEPTH) > MAX_JSON_DEPTH ? {} : findPlaceholders(definition),
+    depthChecked: !scan.tooDeep,
+    substitutions: scan.placeholders,
     sources: noSources,
   }
 }

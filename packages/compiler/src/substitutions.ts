@@ -56,7 +56,57 @@ export function findPlaceholders(definition: AslStateMachine): Record<string, Su
       }
     }
   }
-  return Object.fromEntries(Object.entries(found).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+  return sortedByName(found)
+}
+
+const sortedByName = (found: Record<string, SubstitutionInfo>): Record<string, SubstitutionInfo> =>
+  Object.fromEntries(Object.entries(found).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+
+/** What `scanDefinition` found in one walk. */
+export interface DefinitionScan {
+  /** Nested deeper than the limit: `placeholders` is then empty and the depth check must report. */
+  readonly tooDeep: boolean
+  readonly placeholders: Record<string, SubstitutionInfo>
+}
+
+/**
+ * @internal `findPlaceholders` and the depth check (`jsonDepth(value, limit) > limit`) in one walk.
+ * PERF: a recursion bounded by `limit` (it stops one level past it), so it cannot overflow the stack
+ * on a hostile document, and a cycle ends as too deep, as it does for `jsonDepth`.
+ */
+export function scanDefinition(definition: unknown, limit: number): DefinitionScan {
+  const found: Record<string, SubstitutionInfo> = {}
+  if (!scanValue(definition, 1, limit, found)) return { tooDeep: true, placeholders: {} }
+  return { tooDeep: false, placeholders: sortedByName(found) }
+}
+
+// `depth` is the nesting level of `value` if it is an object (the root object is level 1, as in
+// `jsonDepth`); false when some object sits deeper than `limit`.
+function scanValue(
+  value: unknown,
+  depth: number,
+  limit: number,
+  found: Record<string, SubstitutionInfo>,
+): boolean {
+  if (typeof value === 'string') {
+    if (value.includes('${')) {
+      for (const match of value.matchAll(PLACEHOLDER)) found[match[1]!] = { kind: 'placeholder' }
+    }
+    return true
+  }
+  if (typeof value !== 'object' || value === null) return true
+  if (depth > limit) return false
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      if (!scanValue(value[i], depth + 1, limit, found)) return false
+    }
+    return true
+  }
+  for (const key in value) {
+    if (!Object.hasOwn(value, key)) continue
+    if (!scanValue((value as Record<string, unknown>)[key], depth + 1, limit, found)) return false
+  }
+  return true
 }
 
 const isObject = (value: unknown): boolean => typeof value === 'object' && value !== null

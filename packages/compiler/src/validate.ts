@@ -33,9 +33,10 @@ function withoutRepeats(found: readonly Diagnostic[]): Diagnostic[] {
 export function validateDefinition(
   definition: unknown,
   options: ValidateOptions = {},
+  depthChecked = false,
 ): Diagnostic[] {
-  const depth = jsonDepth(definition, MAX_JSON_DEPTH)
-  if (depth > MAX_JSON_DEPTH) {
+  // A caller that scanned the definition already (`compile()`) has checked its depth.
+  if (!depthChecked && jsonDepth(definition, MAX_JSON_DEPTH) > MAX_JSON_DEPTH) {
     return [
       {
         code: 'SFN303',
