@@ -209,7 +209,7 @@ export class Chain<TInput, TOutput, TScope extends Scope = 'workflow'> implement
    * //   "BooleanEquals": true, "Next": "InitiateShipping" }], "Default": "InventoryFailureHandler" }
    */
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  choice<TChoice extends ChoiceBuilder<DataOf<TInput, TOutput>, any, TScope>>(
+  choice<TChoice extends ChoiceBuilder<DataOf<TInput, TOutput>, any, TScope, any>>(
     name: string,
     build: (choice: ChoiceBuilder<DataOf<TInput, TOutput>, never, TScope>) => TChoice,
   ): NextChain<TInput, TOutput, TChoice, TScope> {

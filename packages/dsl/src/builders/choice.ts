@@ -7,10 +7,13 @@ import { type Assignment, assignNode } from '../assignments.ts'
 import type { ConditionNode } from '../ir/condition-node.ts'
 import type { ValueNode } from '../ir/value-node.ts'
 import { ChoiceNode } from '../ir/choice-node.ts'
+import type { StateNode } from '../ir/state-node.ts'
 import type { Fits, OutputOf, ResolveOutput } from '../infer.ts'
 import type { NextChain } from './chain.ts'
+import type { DslTypeError } from '../type-utils.ts'
 import type { Scope } from '../variables.ts'
-import { createRef, type Ref } from '../ref.ts'
+import { createRef, pathOf, type Ref, type ValueRef } from '../ref.ts'
+import type { PathSegment } from '../ir/path-node.ts'
 import { CallSite } from '../source.ts'
 import { type Chain, chainAfter, resolveTarget } from './chain.ts'
 import { type Chainable, checkStateName, type EmitContext, type Piece } from './piece.ts'
@@ -34,17 +37,22 @@ interface ChoiceState {
   readonly otherwise: Piece | undefined
   readonly comment: string | undefined
   readonly assign?: ValueNode
+  /** `OutputPath` (JSONPath) / `Output` (JSONata): the part of the input every branch target receives. */
+  readonly outputPath?: readonly PathSegment[]
   readonly site: CallSite
 }
 
 /**
  * A Choice state being built: `when()` adds a rule, `otherwise()` sets the default. The output type is the
  * union of the branches' outputs; open ends of the branches continue to what `next()` adds (a join).
+ * `TBranch` is what the branch targets receive: the input, or the part `outputPath()` selects.
  */
-export class ChoiceBuilder<TInput, TOutput, TScope extends Scope = 'workflow'> implements Chainable<
+export class ChoiceBuilder<
   TInput,
-  TOutput
-> {
+  TOutput,
+  TScope extends Scope = 'workflow',
+  TBranch = TInput,
+> implements Chainable<TInput, TOutput> {
   declare readonly '~scope'?: TScope
   declare readonly '~types'?: { readonly input: TInput; readonly output: TOutput }
   readonly #state: ChoiceState
@@ -69,7 +77,8 @@ export class ChoiceBuilder<TInput, TOutput, TScope extends Scope = 'workflow'> i
 
   /** @internal */
   get '~piece'(): Piece {
-    const { name, branches, otherwise, comment, site, queryLanguage, assign } = this.#state
+    const { name, branches, otherwise, comment, site, queryLanguage, assign, outputPath } =
+      this.#state
     if (branches.length === 0) {
       throw new DslError(
         'SFN103',
@@ -93,6 +102,7 @@ export class ChoiceBuilder<TInput, TOutput, TScope extends Scope = 'workflow'> i
         if (comment !== undefined) node = Object.freeze({ ...node, comment })
         if (queryLanguage !== undefined) node = Object.freeze({ ...node, queryLanguage })
         if (assign !== undefined) node = Object.freeze({ ...node, assign })
+        if (outputPath !== undefined) node = Object.freeze({ ...node, outputPath })
         if (!ctx.add(this, node, site)) return
         for (const branch of branches) branch.target.emit(ctx, next)
         otherwise?.emit(ctx, next)
@@ -110,20 +120,20 @@ export class ChoiceBuilder<TInput, TOutput, TScope extends Scope = 'workflow'> i
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   when<TBuilt extends Chainable<any, any>>(
     condition: (s: Ref<TInput>, context: Ref<ContextObject>) => Condition,
-    target: (branch: Chain<TInput, TInput, TScope>) => TBuilt,
+    target: (branch: Chain<TBranch, TBranch, TScope>) => TBuilt,
     options?: RuleOptions<TInput>,
-  ): ChoiceBuilder<TInput, TOutput | ResolveOutput<TInput, OutputOf<TBuilt>>, TScope>
+  ): ChoiceBuilder<TInput, TOutput | ResolveOutput<TBranch, OutputOf<TBuilt>>, TScope, TBranch>
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   when<TTarget extends Chainable<any, any>>(
     condition: (s: Ref<TInput>, context: Ref<ContextObject>) => Condition,
-    target: Fits<TInput, TTarget>,
+    target: Fits<TBranch, TTarget>,
     options?: RuleOptions<TInput>,
-  ): ChoiceBuilder<TInput, TOutput | ResolveOutput<TInput, OutputOf<TTarget>>, TScope>
+  ): ChoiceBuilder<TInput, TOutput | ResolveOutput<TBranch, OutputOf<TTarget>>, TScope, TBranch>
   when(
     condition: (s: Ref<TInput>, context: Ref<ContextObject>) => Condition,
     target: unknown,
     options: RuleOptions<TInput> = {},
-  ): ChoiceBuilder<TInput, unknown, TScope> {
+  ): ChoiceBuilder<TInput, unknown, TScope, TBranch> {
     const node = conditionNodeOf(condition(createRef<TInput>('input'), createRef('context')))
     const assigned =
       options.assign === undefined
@@ -144,13 +154,13 @@ export class ChoiceBuilder<TInput, TOutput, TScope extends Scope = 'workflow'> i
    */
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   otherwise<TBuilt extends Chainable<any, any>>(
-    target: (branch: Chain<TInput, TInput, TScope>) => TBuilt,
-  ): ChoiceBuilder<TInput, TOutput | ResolveOutput<TInput, OutputOf<TBuilt>>, TScope>
+    target: (branch: Chain<TBranch, TBranch, TScope>) => TBuilt,
+  ): ChoiceBuilder<TInput, TOutput | ResolveOutput<TBranch, OutputOf<TBuilt>>, TScope, TBranch>
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   otherwise<TTarget extends Chainable<any, any>>(
-    target: Fits<TInput, TTarget>,
-  ): ChoiceBuilder<TInput, TOutput | ResolveOutput<TInput, OutputOf<TTarget>>, TScope>
-  otherwise(target: unknown): ChoiceBuilder<TInput, unknown, TScope> {
+    target: Fits<TBranch, TTarget>,
+  ): ChoiceBuilder<TInput, TOutput | ResolveOutput<TBranch, OutputOf<TTarget>>, TScope, TBranch>
+  otherwise(target: unknown): ChoiceBuilder<TInput, unknown, TScope, TBranch> {
     if (this.#state.otherwise !== undefined) {
       throw new DslError(
         'SFN103',
@@ -161,11 +171,43 @@ export class ChoiceBuilder<TInput, TOutput, TScope extends Scope = 'workflow'> i
   }
 
   /**
+   * Hands every branch target only the part of the input that `select` picks (`OutputPath` in JSONPath,
+   * `Output` in JSONata); the conditions still read the whole input. Call it before the first `when()`: the
+   * targets are typed by the selected part.
+   * @example
+   * choice.outputPath((s) => s.order).when((s) => eq(s.express, true), task(ship)) // "OutputPath": "$.order"
+   */
+  outputPath<TSelected>(
+    select: [TOutput] extends [never]
+      ? (s: Ref<TInput>) => ValueRef<TSelected>
+      : DslTypeError<'Call outputPath() before the first when(): the targets added so far receive the whole input.'>,
+  ): ChoiceBuilder<TInput, never, TScope, TSelected> {
+    const { name, branches, outputPath } = this.#state
+    // The targets added so far were typed by the whole input: selecting afterwards would mistype them.
+    if (branches.length > 0 || outputPath !== undefined) {
+      throw new DslError(
+        'SFN104',
+        `outputPath() on Choice '${name}' comes after a when() or another outputPath(): call it once, before the first when().`,
+      )
+    }
+    const path = pathOf(
+      (select as (s: Ref<TInput>) => ValueRef<unknown>)(createRef<TInput>('input')),
+    )
+    if (path.root !== 'input') {
+      throw new DslError(
+        'SFN107',
+        `outputPath() on Choice '${name}' must select from the callback's argument (the state's input).`,
+      )
+    }
+    return new ChoiceBuilder({ ...this.#state, outputPath: path.segments })
+  }
+
+  /**
    * Writes this Choice in `language` whatever the workflow uses (JSONata rules become `Condition`s).
    * @example
    * choice.queryLanguage('JSONata') // "Choices": [{ "Condition": "{% $states.input.ok = true %}", … }]
    */
-  queryLanguage(language: QueryLanguage): ChoiceBuilder<TInput, TOutput, TScope> {
+  queryLanguage(language: QueryLanguage): ChoiceBuilder<TInput, TOutput, TScope, TBranch> {
     return new ChoiceBuilder({ ...this.#state, queryLanguage: language })
   }
 
@@ -176,7 +218,7 @@ export class ChoiceBuilder<TInput, TOutput, TScope extends Scope = 'workflow'> i
    */
   assign(
     build: (s: Ref<TInput>, context: Ref<ContextObject>) => readonly Assignment[],
-  ): ChoiceBuilder<TInput, TOutput, TScope> {
+  ): ChoiceBuilder<TInput, TOutput, TScope, TBranch> {
     return new ChoiceBuilder({
       ...this.#state,
       assign: assignNode(build(createRef<TInput>('input'), createRef('context'))),
@@ -188,7 +230,7 @@ export class ChoiceBuilder<TInput, TOutput, TScope extends Scope = 'workflow'> i
    * @example
    * choice.comment('Enough stock?') // "Comment": "Enough stock?"
    */
-  comment(text: string): ChoiceBuilder<TInput, TOutput, TScope> {
+  comment(text: string): ChoiceBuilder<TInput, TOutput, TScope, TBranch> {
     return new ChoiceBuilder({ ...this.#state, comment: text })
   }
 
@@ -223,4 +265,32 @@ export function choice<TSchema extends ZodType>(
 export function choice<TInput = unknown>(name: string): ChoiceBuilder<TInput, never>
 export function choice(name: string): ChoiceBuilder<unknown, never> {
   return ChoiceBuilder.create(name)
+}
+
+/**
+ * A JSONata Choice applies its state-level `Output` only when `Default` is taken (ASL-SPEC §3.3): a matched
+ * rule needs its own `Output`, which the lowering does not write yet. Refused here rather than lowered to a
+ * workflow whose matched branches would silently get the whole input.
+ * @internal
+ */
+export function checkChoiceOutputs(
+  states: readonly StateNode[],
+  workflowLanguage: QueryLanguage,
+): void {
+  for (const state of states) {
+    if (state.kind === 'Choice') {
+      const language = state.queryLanguage ?? workflowLanguage
+      if (language === 'JSONata' && state.outputPath !== undefined && state.rules.length > 0) {
+        throw new DslError(
+          'SFN104',
+          `Choice '${state.name}' uses outputPath() in JSONata, where a rule that matches ignores the state's Output: ` +
+            'select the part in each branch target instead (their own parameters()/Output), or write the workflow in JSONPath.',
+        )
+      }
+    } else if (state.kind === 'Parallel') {
+      for (const branch of state.branches) checkChoiceOutputs(branch.states, workflowLanguage)
+    } else if (state.kind === 'Map') {
+      checkChoiceOutputs(state.processor.states, workflowLanguage)
+    }
+  }
 }
