@@ -60,6 +60,29 @@ const lowerCatcher = (clause: CatchClause, ctx: StateContext): AslCatcher => {
 export const lowerRetry = (policies: readonly RetryPolicy[]): { Retry?: AslRetrier[] } =>
   policies.length === 0 ? {} : { Retry: policies.map(lowerRetrier) }
 
+/** `Retry`, `Catch` (each omitted when empty) and the transition, written onto `out` in ASL order. */
+export function writeErrorHandlingAndTransition(
+  out: Record<string, unknown>,
+  policies: readonly RetryPolicy[],
+  clauses: readonly CatchClause[],
+  next: string | undefined,
+  ctx: StateContext,
+): void {
+  if (policies.length > 0) out['Retry'] = policies.map(lowerRetrier)
+  if (clauses.length > 0) {
+    const catchers: AslCatcher[] = []
+    for (const clause of clauses) catchers.push(lowerCatcher(clause, ctx))
+    out['Catch'] = catchers
+  }
+  writeTransition(out, next)
+}
+
+/** `Next` when set, else `End: true`, written onto `out`. */
+export function writeTransition(out: Record<string, unknown>, next: string | undefined): void {
+  if (next === undefined) out['End'] = true
+  else out['Next'] = next
+}
+
 /** `Catch` (omitted when empty), in declaration order. */
 export const lowerCatch = (
   clauses: readonly CatchClause[],

@@ -28,13 +28,33 @@ export function lowerScalar(
   ctx: StateContext,
   roots: Roots = INPUT_ROOTS,
 ): Record<string, JsonValue> {
-  if (node === undefined) return {}
-  if (node.kind === 'literal') return { [field]: node.value }
+  const out: Record<string, JsonValue> = {}
+  writeScalar(out, field, node, ctx, roots)
+  return out
+}
+
+/** `lowerScalar`, written onto `out`. PERF: no intermediate object per field. */
+export function writeScalar(
+  out: Record<string, unknown>,
+  field: string,
+  node: ValueNode | undefined,
+  ctx: StateContext,
+  roots: Roots = INPUT_ROOTS,
+): void {
+  if (node === undefined) return
+  if (node.kind === 'literal') {
+    out[field] = node.value
+    return
+  }
   const where = `'${ctx.stateName}'.${field}`
   if (ctx.language === 'JSONata') {
-    return { [field]: `{% ${jsonataExpressionOf(node, JSONATA_ROOTS, where)} %}` }
+    out[field] = `{% ${jsonataExpressionOf(node, JSONATA_ROOTS, where)} %}`
+    return
   }
-  if (node.kind === 'path') return { [`${field}Path`]: jsonPathOf(node, roots, where) }
+  if (node.kind === 'path') {
+    out[`${field}Path`] = jsonPathOf(node, roots, where)
+    return
+  }
   throw new DslError(
     'SFN107',
     `${where} can only be a literal or a reference in JSONPath: use a reference, or JSONata for an expression.`,

@@ -43,26 +43,42 @@ export function lowerArguments(
   ctx: StateContext,
   wrap?: (payload: ValueNode) => ValueNode,
 ): Record<string, JsonValue> {
-  const input: ValueNode = { kind: 'path', root: 'input', segments: [] }
+  const out: Record<string, JsonValue> = {}
+  writeArguments(out, io, ctx, wrap)
+  return out
+}
+
+/** `lowerArguments`, written onto `out`. PERF: no intermediate object per state. */
+export function writeArguments(
+  out: Record<string, unknown>,
+  io: StateIo,
+  ctx: StateContext,
+  wrap?: (payload: ValueNode) => ValueNode,
+): void {
   const params = io.parameters
   if (ctx.language === 'JSONata') {
-    if (params === undefined && wrap === undefined) return {}
-    const value = wrap === undefined ? (params as ValueNode) : wrap(params ?? input)
-    return { Arguments: lowerJsonataValue(value, JSONATA_ROOTS, `'${ctx.stateName}'.Arguments`) }
+    if (params === undefined && wrap === undefined) return
+    const value = wrap === undefined ? (params as ValueNode) : wrap(params ?? WHOLE_INPUT)
+    out['Arguments'] = lowerJsonataValue(value, JSONATA_ROOTS, `'${ctx.stateName}'.Arguments`)
+    return
   }
   if (params === undefined) {
-    return wrap === undefined
-      ? {}
-      : { Parameters: lowerTemplate(wrap(input), ctx, INPUT_ROOTS, 'Parameters') }
+    if (wrap !== undefined) {
+      out['Parameters'] = lowerTemplate(wrap(WHOLE_INPUT), ctx, INPUT_ROOTS, 'Parameters')
+    }
+    return
   }
   if (wrap !== undefined) {
-    return { Parameters: lowerTemplate(wrap(params), ctx, INPUT_ROOTS, 'Parameters') }
+    out['Parameters'] = lowerTemplate(wrap(params), ctx, INPUT_ROOTS, 'Parameters')
+  } else if (params.kind === 'path' && params.root === 'input') {
+    out['InputPath'] = jsonPathOf(params, INPUT_ROOTS, `'${ctx.stateName}'.InputPath`)
+  } else {
+    out['Parameters'] = lowerTemplate(params, ctx, INPUT_ROOTS, 'Parameters')
   }
-  if (params.kind === 'path' && params.root === 'input') {
-    return { InputPath: jsonPathOf(params, INPUT_ROOTS, `'${ctx.stateName}'.InputPath`) }
-  }
-  return { Parameters: lowerTemplate(params, ctx, INPUT_ROOTS, 'Parameters') }
 }
+
+// The whole effective input, as a value node (read-only: shared by every state).
+const WHOLE_INPUT: ValueNode = Object.freeze({ kind: 'path', root: 'input', segments: [] })
 
 /**
  * The result side: `ResultSelector`, `ResultPath`, `OutputPath` (JSONPath), or one `Output` (JSONata)
@@ -75,13 +91,27 @@ export function lowerResult(
   ctx: StateContext,
   baseResult = '$states.result',
 ): Record<string, JsonValue> {
+  const out: Record<string, JsonValue> = {}
+  writeResult(out, io, selector, ctx, baseResult)
+  return out
+}
+
+/** `lowerResult`, written onto `out`. PERF: no intermediate object per state. */
+export function writeResult(
+  out: Record<string, unknown>,
+  io: StateIo,
+  selector: ValueNode | undefined,
+  ctx: StateContext,
+  baseResult = '$states.result',
+): void {
   const { resultPath, outputPath } = io
   const placed = resultPath !== undefined && (resultPath === null || resultPath.length > 0)
   if (ctx.language === 'JSONata') {
-    if (selector === undefined && !placed && outputPath === undefined) return {}
+    if (selector === undefined && !placed && outputPath === undefined) return
     const where = `'${ctx.stateName}'.Output`
     if (!placed && outputPath === undefined && selector?.kind === 'object') {
-      return { Output: lowerJsonataValue(selector, JSONATA_ROOTS, where) }
+      out['Output'] = lowerJsonataValue(selector, JSONATA_ROOTS, where)
+      return
     }
     const result =
       selector === undefined ? baseResult : jsonataExpressionOf(selector, JSONATA_ROOTS, where)
@@ -92,9 +122,9 @@ export function lowerResult(
           ? result
           : jsonataSetPath('$states.input', resultPath, result)
     const output = outputPath === null ? '{}' : jsonataSegments(merged, outputPath ?? [])
-    return { Output: `{% ${output} %}` }
+    out['Output'] = `{% ${output} %}`
+    return
   }
-  const out: Record<string, JsonValue> = {}
   let selectedPath: string | undefined
   if (selector !== undefined) {
     if (selector.kind === 'path' && selector.root === 'result') {
@@ -116,7 +146,6 @@ export function lowerResult(
   else if (outputPath === null) out['OutputPath'] = null
   else if (outputPath !== undefined && outputPath.length > 0)
     out['OutputPath'] = jsonPathOfSegments(outputPath)
-  return out
 }
 
 /** `OutputPath` (JSONPath) or `Output` (JSONata) for states without a result (Choice, Wait, Succeed). */
@@ -142,12 +171,24 @@ export function lowerAssign(
   ctx: StateContext,
   dollarIs: 'result' | 'input' | 'neither',
 ): Record<string, JsonValue> {
-  if (assign === undefined) return {}
+  const out: Record<string, JsonValue> = {}
+  writeAssign(out, assign, ctx, dollarIs)
+  return out
+}
+
+/** `lowerAssign`, written onto `out`. */
+export function writeAssign(
+  out: Record<string, unknown>,
+  assign: ValueNode | undefined,
+  ctx: StateContext,
+  dollarIs: 'result' | 'input' | 'neither',
+): void {
+  if (assign === undefined) return
   const roots =
     dollarIs === 'result'
       ? RESULT_ROOTS
       : dollarIs === 'input'
         ? INPUT_ROOTS
         : { context: '$$', variable: '$' }
-  return { Assign: lowerTemplate(assign, ctx, roots, 'Assign') }
+  out['Assign'] = lowerTemplate(assign, ctx, roots, 'Assign')
 }

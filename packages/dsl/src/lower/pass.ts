@@ -2,9 +2,9 @@ import type { AslPassState } from '@statewright/asl'
 import type { PassNode } from '../ir/pass-node.ts'
 import type { ValueNode } from '../ir/value-node.ts'
 import type { StateContext } from './context.ts'
-import { lowerTransition, put } from './error-handling.ts'
+import { lowerTransition, writeTransition } from './error-handling.ts'
 import { INPUT_ROOTS, lowerTemplate } from './fields.ts'
-import { lowerArguments, lowerAssign, lowerResult } from './io.ts'
+import { lowerAssign, lowerResult, writeArguments, writeAssign, writeResult } from './io.ts'
 import { JSONATA_ROOTS, jsonataExpressionOf } from './value.ts'
 
 /**
@@ -39,16 +39,14 @@ export function lowerPass(node: PassNode, ctx: StateContext): AslPassState {
   // PERF: written field by field (see lowerTask).
   const out: Record<string, unknown> = base
   if (node.result !== undefined) out['Result'] = node.result
-  put(out, lowerArguments(node, ctx))
-  put(out, lowerResult(node, undefined, ctx))
-  put(
+  writeArguments(out, node, ctx)
+  writeResult(out, node, undefined, ctx)
+  writeAssign(
     out,
-    lowerAssign(
-      node.assign,
-      ctx,
-      node.result === undefined && node.parameters === undefined ? 'input' : 'neither',
-    ),
+    node.assign,
+    ctx,
+    node.result === undefined && node.parameters === undefined ? 'input' : 'neither',
   )
-  put(out, lowerTransition(node.next))
+  writeTransition(out, node.next)
   return out as unknown as AslPassState
 }

@@ -2,9 +2,9 @@ import type { AslTaskState } from '@statewright/asl'
 import type { TaskNode } from '../ir/task-node.ts'
 import type { ValueNode } from '../ir/value-node.ts'
 import type { StateContext } from './context.ts'
-import { lowerCatch, lowerRetry, lowerTransition, put } from './error-handling.ts'
-import { INPUT_ROOTS, lowerScalar, lowerTemplate } from './fields.ts'
-import { lowerArguments, lowerAssign, lowerResult } from './io.ts'
+import { writeErrorHandlingAndTransition } from './error-handling.ts'
+import { INPUT_ROOTS, lowerTemplate, writeScalar } from './fields.ts'
+import { writeArguments, writeAssign, writeResult } from './io.ts'
 import { lambdaArn, lowerResource } from './resource.ts'
 
 /**
@@ -38,16 +38,14 @@ export function lowerTask(node: TaskNode, ctx: StateContext): AslTaskState {
   const out: Record<string, unknown> = { Type: 'Task' }
   if (node.comment !== undefined) out['Comment'] = node.comment
   out['Resource'] = lowerResource(resource, ctx.target)
-  put(out, lowerArguments(node, ctx, wrap))
-  put(out, lowerResult(node, selector, ctx))
-  put(out, lowerScalar('TimeoutSeconds', node.timeout, ctx))
-  put(out, lowerScalar('HeartbeatSeconds', node.heartbeat, ctx))
+  writeArguments(out, node, ctx, wrap)
+  writeResult(out, node, selector, ctx)
+  writeScalar(out, 'TimeoutSeconds', node.timeout, ctx)
+  writeScalar(out, 'HeartbeatSeconds', node.heartbeat, ctx)
   if (node.credentials !== undefined) {
     out['Credentials'] = lowerTemplate(node.credentials, ctx, INPUT_ROOTS, 'Credentials') as object
   }
-  put(out, lowerAssign(node.assign, ctx, 'result'))
-  put(out, lowerRetry(node.retry))
-  put(out, lowerCatch(node.catch, ctx))
-  put(out, lowerTransition(node.next))
+  writeAssign(out, node.assign, ctx, 'result')
+  writeErrorHandlingAndTransition(out, node.retry, node.catch, node.next, ctx)
   return out as unknown as AslTaskState
 }
