@@ -69,9 +69,22 @@ const CATCHER_ORDER = ['ErrorEquals', 'Comment', 'ResultPath', 'Output', 'Assign
 // A Choice rule: the test first (Variable and its operator, or And/Or/Not, or Condition), then effects.
 const RULE_ORDER = ['Comment', 'Variable', 'Condition', 'And', 'Or', 'Not']
 const RULE_TAIL = ['Assign', 'Output', 'Next']
+// One shared empty tail: the rank cache is keyed by the list itself.
+const NO_TAIL: readonly string[] = []
 
 // PERF: ordering is copy-on-write. Lowering already writes most objects in this order, so an object
 // whose keys are in order (and whose nested ASL objects are too) is returned as it is, not copied.
+
+// PERF: each order list's ranks in a Map (an indexOf over the 48 state keys cost a scan per key).
+const rankCache = new WeakMap<readonly string[], ReadonlyMap<string, number>>()
+function ranksOf(order: readonly string[]): ReadonlyMap<string, number> {
+  let ranks = rankCache.get(order)
+  if (ranks === undefined) {
+    ranks = new Map(order.map((key, index) => [key, index]))
+    rankCache.set(order, ranks)
+  }
+  return ranks
+}
 
 /** True when `value`'s keys already sit as `ordered` would place them. */
 function inOrder(
@@ -82,9 +95,11 @@ function inOrder(
   // Phases: listed keys by their rank, then unlisted keys (any order), then tail keys by rank.
   let phase = 0
   let rank = -1
+  const orderRanks = ranksOf(order)
+  const tailRanks = ranksOf(tail)
   for (const key of Object.keys(value)) {
-    const tailRank = tail.indexOf(key)
-    const orderRank = tailRank === -1 ? order.indexOf(key) : -1
+    const tailRank = tailRanks.get(key) ?? -1
+    const orderRank = tailRank === -1 ? (orderRanks.get(key) ?? -1) : -1
     const keyPhase = tailRank !== -1 ? 2 : orderRank !== -1 ? 0 : 1
     const keyRank = keyPhase === 2 ? tailRank : keyPhase === 0 ? orderRank : 0
     if (keyPhase < phase || (keyPhase === phase && keyPhase !== 1 && keyRank <= rank)) return false
@@ -98,7 +113,7 @@ function inOrder(
 function ordered(
   value: Record<string, unknown>,
   order: readonly string[],
-  tail: readonly string[] = [],
+  tail: readonly string[] = NO_TAIL,
 ): Record<string, unknown> {
   if (inOrder(value, order, tail)) return value
   const out: Record<string, unknown> = {}
