@@ -1,5 +1,6 @@
 import { DslError } from './errors.ts'
 import { createRef, pathOf, type Ref, type ValueRef } from './ref.ts'
+import type { DslTypeError } from './type-utils.ts'
 
 // AWS: a variable name is an identifier (letters, digits, _), at most 80 characters, and not `states`.
 const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/
@@ -8,30 +9,58 @@ declare const variableScope: unique symbol
 
 /**
  * Where a chain runs, for AWS's variable rules (ASL-SPEC §4): `'workflow'` at the top level (and in Choice
- * branches), `'nested'` inside a Parallel branch or a Map iteration.
+ * branches), `'nested'` inside a Parallel branch or an inline Map iteration, `'distributed'` inside a
+ * Distributed Map iteration (a child execution: outer variables are not even readable).
  */
-export type Scope = 'workflow' | 'nested'
+export type Scope = 'workflow' | 'nested' | 'distributed'
 
 /** The phantom scope of a variable: the sentence a type error shows when a branch assigns it. */
 export interface VariableScope<TKind extends string> {
   readonly [variableScope]?: TKind
 }
 
+type WorkflowKind = 'a workflow variable (read-only inside Parallel branches and Map iterations)'
+type LocalKind = 'a local variable'
+
 /**
  * A variable from `variable()`: assignable at the top level, read-only inside branches and iterations.
  * @example
  * const total: Variable<number> = variable<number>('total')
  */
-export type Variable<T> = Ref<T> &
-  VariableScope<'a workflow variable (read-only inside Parallel branches and Map iterations)'>
+export type Variable<T> = Ref<T> & VariableScope<WorkflowKind>
 
 /** A variable from `localVariable()`: assignable anywhere, for values that stay inside a branch. */
-export type LocalVariable<T> = Ref<T> & VariableScope<'a local variable'>
+export type LocalVariable<T> = Ref<T> & VariableScope<LocalKind>
 
 /** What `assign()` accepts in a scope: anything at the top level, local variables inside branches. */
-export type AssignableIn<TScope extends Scope> = TScope extends 'nested'
-  ? VariableScope<'a local variable'>
-  : unknown
+export type AssignableIn<TScope extends Scope> = TScope extends 'workflow'
+  ? unknown
+  : VariableScope<LocalKind>
+
+// True when a template reads a variable made by variable(). It walks the template literal the user wrote
+// (like Resolved), stopping at references: PERF: never over the workflow, never over a Ref's fields.
+type ReadsWorkflowVariable<T> =
+  T extends ValueRef<unknown>
+    ? typeof variableScope extends keyof T
+      ? [T[typeof variableScope]] extends [LocalKind | undefined]
+        ? false
+        : true
+      : false
+    : T extends object
+      ? true extends { [K in keyof T]: ReadsWorkflowVariable<T[K]> }[keyof T]
+        ? true
+        : false
+      : false
+
+/**
+ * A template a state builds (`parameters()`), refused in a Distributed Map iteration when it reads a
+ * workflow variable: the iterations run as child executions that cannot see outer variables (ASL-SPEC §4).
+ */
+export type ReadableIn<TScope extends Scope, TMade> = TScope extends 'distributed'
+  ? true extends ReadsWorkflowVariable<TMade>
+    ? DslTypeError<'A Distributed Map iteration cannot read outer variables: pass the value in itemSelector() and read it from the iteration input.'>
+    : TMade
+  : TMade
 
 /**
  * A typed workflow variable (`Assign`, ASL-SPEC §4): pass it to `assign()` to set it and use it like any

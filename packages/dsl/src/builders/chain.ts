@@ -6,7 +6,13 @@ import type { DslTypeError } from '../type-utils.ts'
 import type { Scope } from '../variables.ts'
 import { ChoiceBuilder } from './choice.ts'
 import { fail, type FailBuilder, type FailOptions } from './fail.ts'
-import { type ItemBatcherOptions, map, type MapOptions, type MapOutput } from './map.ts'
+import {
+  type ItemBatcherOptions,
+  map,
+  type MapOptions,
+  type MapOutput,
+  type OptionKeys,
+} from './map.ts'
 import { parallel, type ParallelOutput, type Target } from './parallel.ts'
 import { pass } from './pass.ts'
 import { type Chainable, type EmitContext, type Piece, pieceOf } from './piece.ts'
@@ -291,6 +297,7 @@ export class Chain<TInput, TOutput, TScope extends Scope = 'workflow'> implement
     TBatcher extends ItemBatcherOptions<DataOf<TInput, TOutput>> | undefined = undefined,
     TBatchInput = never,
     TWriter extends string | undefined = undefined,
+    TKeys extends PropertyKey = never,
   >(
     name: string,
     options: MapOptions<
@@ -300,8 +307,11 @@ export class Chain<TInput, TOutput, TScope extends Scope = 'workflow'> implement
       TIterationOutput,
       TBatcher,
       TBatchInput,
-      TWriter
-    >,
+      TWriter,
+      TKeys,
+      TScope
+    > &
+      OptionKeys<TKeys>,
   ): Chain<
     TInput,
     MapOutput<TItem, TSelected, TIterationOutput, TBatcher, TBatchInput, TWriter>,
@@ -317,6 +327,7 @@ export class Chain<TInput, TOutput, TScope extends Scope = 'workflow'> implement
     TBatcher extends ItemBatcherOptions<DataOf<TInput, TOutput>> | undefined = undefined,
     TBatchInput = never,
     TWriter extends string | undefined = undefined,
+    TKeys extends PropertyKey = never,
   >(
     name: string,
     options: MapOptions<
@@ -326,8 +337,11 @@ export class Chain<TInput, TOutput, TScope extends Scope = 'workflow'> implement
       TIterationOutput,
       TBatcher,
       TBatchInput,
-      TWriter
-    >,
+      TWriter,
+      TKeys,
+      TScope
+    > &
+      OptionKeys<TKeys>,
     configure: (
       map: StateBuilder<
         'Map',

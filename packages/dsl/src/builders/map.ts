@@ -10,6 +10,7 @@ import { type Expression, type Resolved, toValueNode } from '../template.ts'
 import { type Chain, resolveTarget } from './chain.ts'
 import { type Chainable, checkStateName } from './piece.ts'
 import { StateBuilder } from './state.ts'
+import type { Scope } from '../variables.ts'
 
 type NumberOption<TData> =
   number | Expression<number> | ((s: Ref<TData>) => ValueRef<number> | Expression<number>)
@@ -80,6 +81,8 @@ export interface MapOptions<
   TBatcher extends ItemBatcherOptions<TData> | undefined = undefined,
   TBatchInput = never,
   TWriter extends string | undefined = undefined,
+  TKeys extends PropertyKey = never,
+  TOuter extends Scope = 'workflow',
 > {
   /** The array to iterate (`ItemsPath`, or `Items` in JSONata). Unset: the state's input is the array. */
   readonly items?: (s: Ref<TData>) => ValueRef<readonly TItem[]> | Expression<readonly TItem[]>
@@ -97,7 +100,7 @@ export interface MapOptions<
     iteration: Chain<
       IterationOf<TItem, TSelected, TBatcher, TBatchInput>,
       IterationOf<TItem, TSelected, TBatcher, TBatchInput>,
-      'nested'
+      IterationScope<TOuter, TKeys>
     >,
   ) => Chainable<unknown, TIterationOutput>
   /** `MaxConcurrency` (0: no limit). */
@@ -106,6 +109,23 @@ export interface MapOptions<
   readonly distributed?: DistributedOptions<TData, TBatcher, TBatchInput, TWriter>
   readonly comment?: string
 }
+
+/**
+ * The keys of the options object a Map is given, inferred beside `MapOptions`: whether `distributed` is
+ * among them decides the iterations' scope. (Keys, not the option's value: an object whose callbacks are
+ * still untyped is not inferrable, its keys are.)
+ */
+export type OptionKeys<TKeys extends PropertyKey> = { readonly [K in TKeys]?: unknown }
+
+/**
+ * Where a Map's iterations run: a Distributed Map's (and anything inside one) in `'distributed'`, where
+ * outer variables cannot be read; an inline Map's in `'nested'`. PERF: one conditional per Map.
+ */
+export type IterationScope<TOuter extends Scope, TKeys> = 'distributed' extends TKeys
+  ? 'distributed'
+  : TOuter extends 'distributed'
+    ? 'distributed'
+    : 'nested'
 
 /** What each iteration receives: the selected value, or the item itself. */
 export type IterationInput<TItem, TSelected> = [TSelected] extends [never]
@@ -210,6 +230,7 @@ export function map<
   TBatcher extends ItemBatcherOptions<z.input<TSchema>> | undefined = undefined,
   TBatchInput = never,
   TWriter extends string | undefined = undefined,
+  TKeys extends PropertyKey = never,
 >(
   name: string,
   options: MapOptions<
@@ -219,10 +240,12 @@ export function map<
     TIterationOutput,
     TBatcher,
     TBatchInput,
-    TWriter
-  > & {
-    readonly input: TSchema
-  },
+    TWriter,
+    TKeys
+  > &
+    OptionKeys<TKeys> & {
+      readonly input: TSchema
+    },
 ): StateBuilder<
   'Map',
   z.input<TSchema>,
@@ -239,10 +262,20 @@ export function map<
   TBatcher extends ItemBatcherOptions<any> | undefined = undefined,
   TBatchInput = never,
   TWriter extends string | undefined = undefined,
+  TKeys extends PropertyKey = never,
 >(
   name: string,
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  options: MapOptions<any, TItem, TSelected, TIterationOutput, TBatcher, TBatchInput, TWriter>,
+  options: MapOptions<
+    any, // eslint-disable-line @typescript-eslint/no-explicit-any
+    TItem,
+    TSelected,
+    TIterationOutput,
+    TBatcher,
+    TBatchInput,
+    TWriter,
+    TKeys
+  > &
+    OptionKeys<TKeys>,
 ): StateBuilder<
   'Map',
   unknown,
@@ -253,7 +286,7 @@ export function map<
 export function map(
   name: string,
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  options: MapOptions<any, any, any, any, any, any, any> & { readonly input?: ZodType },
+  options: MapOptions<any, any, any, any, any, any, any, any, any> & { readonly input?: ZodType },
 ): unknown {
   checkStateName(name)
   if (typeof options?.process !== 'function') {

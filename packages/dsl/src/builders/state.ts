@@ -15,7 +15,7 @@ import { createRef, pathOf, type Ref, type ValueRef } from '../ref.ts'
 import type { CallSite } from '../source.ts'
 import { type Expression, type Resolved, type Template, toValueNode } from '../template.ts'
 import type { SetPath } from '../type-utils.ts'
-import { type AssignableIn, type Scope, variableName } from '../variables.ts'
+import { type AssignableIn, type ReadableIn, type Scope, variableName } from '../variables.ts'
 import { type Chain, chainAfter, type NextChain, resolveTarget } from './chain.ts'
 import { type Chainable, type EmitContext, type Piece } from './piece.ts'
 import { checkErrors, type ErrorName, retryPolicy, type RetryOptions } from './retry-options.ts'
@@ -213,11 +213,11 @@ export class StateBuilder<
    */
   parameters<TMade>(
     this: StateBuilder<'Pass', TInput, TOutput, TResult, TContext, TScope>,
-    build: (s: Ref<TContext>, context: Ref<ContextObject>) => TMade,
+    build: (s: Ref<TContext>, context: Ref<ContextObject>) => ReadableIn<TScope, TMade>,
   ): StateBuilder<TKind, TContext, Resolved<TMade>, Resolved<TMade>, TContext, TScope>
-  parameters(
+  parameters<TMade extends Template<TInput>>(
     this: StateBuilder<'Task' | 'Parallel', TInput, TOutput, TResult, TContext, TScope>,
-    build: (s: Ref<TContext>, context: Ref<ContextObject>) => Template<TInput>,
+    build: (s: Ref<TContext>, context: Ref<ContextObject>) => ReadableIn<TScope, TMade>,
   ): StateBuilder<TKind, TContext, TOutput, TResult, TContext, TScope>
   parameters(build: (s: Ref<TContext>, context: Ref<ContextObject>) => unknown): unknown {
     this.#only('parameters', ['Task', 'Pass', 'Parallel'])
