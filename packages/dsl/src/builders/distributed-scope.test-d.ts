@@ -98,3 +98,21 @@ describe('a Distributed Map iteration cannot read outer variables', () => {
     )
   })
 })
+
+describe('assign() values in a Distributed Map iteration', () => {
+  test('rejects an assigned value that reads a workflow variable; accepts the iteration input', () => {
+    const copy = localVariable<number>('copy')
+
+    workflow('Distributed', { input: Input }, (start) =>
+      start.map('Each', {
+        items: (s) => s.items,
+        distributed: {},
+        process: (item) =>
+          item
+            .pass('Keep', (p) => p.assign(copy, (s) => s))
+            // @ts-expect-error total is an outer variable: a Distributed Map iteration cannot read it
+            .pass('Copy', (p) => p.assign(copy, () => total)),
+      }),
+    )
+  })
+})

@@ -312,13 +312,13 @@ export class StateBuilder<
    * const paymentId = variable<string>('paymentId')
    * task(charge).assign(paymentId, (r) => r.paymentId) // "Assign": { "paymentId.$": "$.paymentId" }
    */
-  assign<TValue>(
+  assign<TValue, TMade extends Template<TValue>>(
     target: ValueRef<TValue> & AssignableIn<TScope>,
     value: (
       result: Ref<TKind extends 'Pass' ? TContext : TResult>,
       s: Ref<TContext>,
       context: Ref<ContextObject>,
-    ) => Template<TValue>,
+    ) => ReadableIn<TScope, TMade>,
   ): StateBuilder<TKind, TInput, TOutput, TResult, TContext, TScope> {
     const name = variableName(target)
     const isPass = this.#state.node.kind === 'Pass'
