@@ -116,3 +116,43 @@ describe('assign() values in a Distributed Map iteration', () => {
     )
   })
 })
+
+describe('resultSelector() and an inner itemSelector() in a Distributed Map iteration', () => {
+  test('reject reading a workflow variable', () => {
+    const Batch = z.object({ lists: z.array(z.array(z.number())) })
+
+    workflow('Distributed', { input: Batch }, (start) =>
+      start.map('Each', {
+        items: (s) => s.lists,
+        distributed: {},
+        process: (list) =>
+          list
+            .task(record, (t) =>
+              t
+                .parameters(() => ({ values: [1], runId: 'r' }))
+                // @ts-expect-error total is an outer variable: a Distributed Map iteration cannot read it
+                .resultSelector((r) => ({ ok: r.ok, total })),
+            )
+            .map('Inner', {
+              items: () => [1, 2] as never,
+              // @ts-expect-error total is an outer variable: a Distributed Map iteration cannot read it
+              itemSelector: (item) => ({ item, total }),
+              process: (inner) => inner.pass('Keep'),
+            }),
+      }),
+    )
+  })
+
+  test('a Distributed Map reads outer variables in its own itemSelector (evaluated in the parent)', () => {
+    const flow = workflow('Distributed', { input: Input }, (start) =>
+      start.map('Each', {
+        items: (s) => s.items,
+        itemSelector: (item) => ({ item, total }),
+        distributed: {},
+        process: (item) => item.pass('Keep'),
+      }),
+    )
+
+    expectTypeOf<OutputOf<typeof flow>>().toEqualTypeOf<{ item: number; total: number }[]>()
+  })
+})

@@ -10,7 +10,7 @@ import { type Expression, type Resolved, toValueNode } from '../template.ts'
 import { type Chain, resolveTarget } from './chain.ts'
 import { type Chainable, checkStateName } from './piece.ts'
 import { StateBuilder } from './state.ts'
-import type { Scope } from '../variables.ts'
+import type { ReadableIn, Scope } from '../variables.ts'
 
 type NumberOption<TData> =
   number | Expression<number> | ((s: Ref<TData>) => ValueRef<number> | Expression<number>)
@@ -94,7 +94,7 @@ export interface MapOptions<
     index: Ref<number>,
     s: Ref<TData>,
     context: Ref<MapContextObject<TItem>>,
-  ) => TSelected
+  ) => ReadableIn<TOuter, TSelected>
   /** The iteration: a function of a chain typed by the iteration's input. */
   readonly process: (
     iteration: Chain<

@@ -247,7 +247,7 @@ export class StateBuilder<
    */
   resultSelector<TSelected>(
     this: StateBuilder<Catching, TInput, TOutput, TResult, TContext, TScope>,
-    build: (result: Ref<TResult>, context: Ref<ContextObject>) => TSelected,
+    build: (result: Ref<TResult>, context: Ref<ContextObject>) => ReadableIn<TScope, TSelected>,
   ): StateBuilder<TKind, TInput, Resolved<TSelected>, Resolved<TSelected>, TContext, TScope> {
     const self = this as unknown as StateBuilder<TKind, TInput, TOutput, TResult, TContext, TScope>
     self.#only('resultSelector', ['Task', 'Parallel', 'Map'])
