@@ -14,7 +14,7 @@ import type { ValueNode } from '../ir/value-node.ts'
 import { createRef, pathOf, type Ref, type ValueRef } from '../ref.ts'
 import type { CallSite } from '../source.ts'
 import { type Expression, type Resolved, type Template, toValueNode } from '../template.ts'
-import type { SetPath } from '../type-utils.ts'
+import type { DslTypeError, SetPath } from '../type-utils.ts'
 import { type AssignableIn, type ReadableIn, type Scope, variableName } from '../variables.ts'
 import { type Chain, chainAfter, type NextChain, resolveTarget } from './chain.ts'
 import { type Chainable, type EmitContext, type Piece } from './piece.ts'
@@ -216,7 +216,10 @@ export class StateBuilder<
     build: (s: Ref<TContext>, context: Ref<ContextObject>) => ReadableIn<TScope, TMade>,
   ): StateBuilder<TKind, TContext, Resolved<TMade>, Resolved<TMade>, TContext, TScope>
   parameters<TMade extends Template<TInput>>(
-    this: StateBuilder<'Task' | 'Parallel', TInput, TOutput, TResult, TContext, TScope>,
+    // A Pass reaches this overload only when its own refused the template (ReadableIn): say why.
+    this: [TKind] extends ['Pass']
+      ? DslTypeError<'A Distributed Map iteration cannot read outer variables: pass the value in itemSelector() and read it from the iteration input.'>
+      : StateBuilder<'Task' | 'Parallel', TInput, TOutput, TResult, TContext, TScope>,
     build: (s: Ref<TContext>, context: Ref<ContextObject>) => ReadableIn<TScope, TMade>,
   ): StateBuilder<TKind, TContext, TOutput, TResult, TContext, TScope>
   parameters(build: (s: Ref<TContext>, context: Ref<ContextObject>) => unknown): unknown {
