@@ -38,10 +38,21 @@ export function kindOf(resource: string): ResourceKind {
 }
 
 /** `ErrorEquals` of a retrier or catcher, or [] when the field is malformed (the validator reports it). */
-export function errorsOf(entry: unknown): string[] {
-  if (!isRecord(entry) || !Array.isArray(entry['ErrorEquals'])) return []
-  return entry['ErrorEquals'].filter((name): name is string => typeof name === 'string')
+export function errorsOf(entry: unknown): readonly string[] {
+  if (!isRecord(entry)) return NO_ERRORS
+  const names: unknown = entry['ErrorEquals']
+  if (!Array.isArray(names)) return NO_ERRORS
+  // PERF: the definition's own array when it holds only names (the usual case): no copy per entry.
+  for (const name of names) {
+    if (typeof name !== 'string') return names.filter((n): n is string => typeof n === 'string')
+  }
+  return names as readonly string[]
 }
+
+const NO_ERRORS: readonly string[] = Object.freeze([])
+
+/** The Retry and Catch fields, in the order `handlersOf` lists them. */
+export const HANDLER_FIELDS: readonly ('Retry' | 'Catch')[] = ['Retry', 'Catch']
 
 /** The number at `field` when it is a literal number (JSONata expressions and paths are unknown). */
 export function literalNumber(state: LooseState, field: string): number | undefined {

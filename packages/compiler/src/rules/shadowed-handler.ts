@@ -1,5 +1,5 @@
 import type { Diagnostic } from '../diagnostics.ts'
-import { errorsOf, handlerNoun, handlersOf, quoteList } from './resources.ts'
+import { errorsOf, HANDLER_FIELDS, handlerNoun, quoteList } from './resources.ts'
 import type { Rule } from './rule.ts'
 
 /**
@@ -22,12 +22,15 @@ function coveredBy(earlier: readonly string[], error: string): string | undefine
  */
 export const findShadowedHandler: Rule = ({ states }) => {
   const found: Diagnostic[] = []
+  // PERF: plain loops and a map only where an entry has earlier ones (this runs on every compile).
   for (const { name, state, path } of states) {
-    for (const { field, entries } of handlersOf(state)) {
+    for (const field of HANDLER_FIELDS) {
+      const entries = state[field]
+      if (!Array.isArray(entries) || entries.length < 2) continue
       const noun = handlerNoun(field)
-      entries.forEach((entry, index) => {
-        const errors = errorsOf(entry)
-        if (errors.length === 0) return
+      for (let index = 1; index < entries.length; index++) {
+        const errors = errorsOf(entries[index])
+        if (errors.length === 0) continue
         const takers = new Map<string, number>()
         for (const error of errors) {
           for (let earlier = 0; earlier < index; earlier++) {
@@ -37,8 +40,9 @@ export const findShadowedHandler: Rule = ({ states }) => {
               break
             }
           }
+          if (!takers.has(error)) break
         }
-        if (takers.size < errors.length) return
+        if (takers.size < errors.length) continue
         const firsts = [...new Set(takers.values())].map((i) => `${noun} ${i}`).join(' and ')
         found.push({
           code: 'SFN252',
@@ -49,7 +53,7 @@ export const findShadowedHandler: Rule = ({ states }) => {
             `can never fire: ${firsts} already matches these errors, and Step Functions uses the ` +
             `first ${noun} that matches. Move it before ${firsts}, or remove it.`,
         })
-      })
+      }
     }
   }
   return found

@@ -1,6 +1,13 @@
 import type { LooseState, StateVisit } from '../asl/walk.ts'
 import type { Diagnostic } from '../diagnostics.ts'
-import { errorsOf, handlerNoun, handlersOf, kindOf, quoteList, resourceOf } from './resources.ts'
+import {
+  errorsOf,
+  HANDLER_FIELDS,
+  handlerNoun,
+  kindOf,
+  quoteList,
+  resourceOf,
+} from './resources.ts'
 import type { Rule } from './rule.ts'
 
 /** Why `error` can never reach a handler of this state, or undefined when it can. */
@@ -92,12 +99,23 @@ const hasHeartbeat = (state: LooseState): boolean =>
  */
 export const findUnraisableError: Rule = ({ states }) => {
   const found: Diagnostic[] = []
+  // PERF: plain loops; the reasons are gathered only once every error of an entry has one.
   for (const visit of states) {
-    for (const { field, entries } of handlersOf(visit.state)) {
-      entries.forEach((entry, index) => {
-        const errors = errorsOf(entry)
+    for (const field of HANDLER_FIELDS) {
+      const entries = visit.state[field]
+      if (!Array.isArray(entries)) continue
+      for (let index = 0; index < entries.length; index++) {
+        const errors = errorsOf(entries[index])
+        if (errors.length === 0) continue
+        let raisable = false
+        for (const error of errors) {
+          if (whyUnraisable(error, visit) === undefined) {
+            raisable = true
+            break
+          }
+        }
+        if (raisable) continue
         const reasons = errors.map((error) => whyUnraisable(error, visit))
-        if (errors.length === 0 || reasons.some((reason) => reason === undefined)) return
         const noun = handlerNoun(field)
         const why = [...new Set(reasons)].join('; ')
         found.push({
@@ -109,7 +127,7 @@ export const findUnraisableError: Rule = ({ states }) => {
             `${quoteList(errors)}, which never reaches it here (${why}). ` +
             `Name the errors its integration raises, or remove the ${noun}.`,
         })
-      })
+      }
     }
   }
   return found
