@@ -247,13 +247,13 @@ export class Chain<TInput, TOutput, TScope extends Scope = 'workflow'> implement
    * start.parallel('Both', [(b) => b.task(reserve), (b) => b.task(charge)])
    * // "Both": { "Type": "Parallel", "Branches": [{ "StartAt": "Reserve", … }, { "StartAt": "Charge", … }], … }
    */
-  parallel<const TBranches extends readonly Target<DataOf<TInput, TOutput>>[]>(
+  parallel<const TBranches extends readonly Target<DataOf<TInput, TOutput>, TScope>[]>(
     name: string,
     branches: TBranches,
   ): Chain<TInput, ParallelOutput<DataOf<TInput, TOutput>, TBranches>, TScope>
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   parallel<
-    const TBranches extends readonly Target<DataOf<TInput, TOutput>>[],
+    const TBranches extends readonly Target<DataOf<TInput, TOutput>, TScope>[],
     TBuilt extends Chainable<any, any>,
   >(
     name: string,

@@ -156,3 +156,25 @@ describe('resultSelector() and an inner itemSelector() in a Distributed Map iter
     expectTypeOf<OutputOf<typeof flow>>().toEqualTypeOf<{ item: number; total: number }[]>()
   })
 })
+
+describe('a Parallel inside a Distributed Map iteration', () => {
+  test('its branches cannot read outer variables either; inline Parallel branches can', () => {
+    workflow('Distributed', { input: Input }, (start) =>
+      start.map('Each', {
+        items: (s) => s.items,
+        distributed: {},
+        process: (item) =>
+          item.parallel('Both', [
+            (b) => b.pass('Own'),
+            // @ts-expect-error total is an outer variable: a Distributed Map iteration cannot read it
+            (b) => b.pass('Read', (p) => p.parameters(() => ({ total }))),
+          ]),
+      }),
+    )
+
+    const inline = workflow('Inline', { input: Input }, (start) =>
+      start.parallel('Both', [(b) => b.pass('Read', (p) => p.parameters(() => ({ total })))]),
+    )
+    expectTypeOf<OutputOf<typeof inline>>().toEqualTypeOf<[{ total: number }]>()
+  })
+})

@@ -5,11 +5,17 @@ import { CallSite } from '../source.ts'
 import { type Chain, resolveTarget } from './chain.ts'
 import { type Chainable, checkStateName } from './piece.ts'
 import { StateBuilder } from './state.ts'
+import type { Scope } from '../variables.ts'
 
-/** A branch: a state or chain, or a function of a fresh chain typed by the data the branch receives. */
-export type Target<TData> =
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  Chainable<any, any> | ((start: Chain<TData, TData, 'nested'>) => Chainable<any, any>)
+/**
+ * A branch: a state or chain, or a function of a fresh chain typed by the data the branch receives. Its
+ * scope is `'nested'`, or `'distributed'` when the Parallel runs inside a Distributed Map iteration.
+ */
+export type Target<TData, TOuter extends Scope = 'workflow'> =
+  | Chainable<any, any> // eslint-disable-line @typescript-eslint/no-explicit-any
+  | ((
+      start: Chain<TData, TData, TOuter extends 'distributed' ? 'distributed' : 'nested'>,
+    ) => Chainable<any, any>) // eslint-disable-line @typescript-eslint/no-explicit-any
 
 /** The chain a target stands for. */
 export type TargetChain<T> = T extends (start: never) => infer TChain ? TChain : T
