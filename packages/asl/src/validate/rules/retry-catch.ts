@@ -1,12 +1,33 @@
 // Retry and Catch: ErrorEquals (States.ALL alone and last), retrier ranges, catcher fields.
 
-import { has, isRecord } from '../checker.ts'
+import { has, isInteger, isRecord } from '../checker.ts'
 import type { Checker, JsonRecord } from '../checker.ts'
 import { checkRuleNext } from './choice.ts'
 import { MAX_INT } from './context.ts'
 import type { Path, StateCtx, Transition } from './context.ts'
 import { checkAssign, checkJsonataValue, checkPathValue } from './expressions.ts'
 import { checkEnum, checkIntegerLiteral } from './literals.ts'
+
+const RETRIER_FIELDS: ReadonlySet<string> = new Set([
+  'ErrorEquals',
+  'IntervalSeconds',
+  'MaxAttempts',
+  'BackoffRate',
+  'MaxDelaySeconds',
+  'JitterStrategy',
+  'Comment',
+])
+// Catcher fields valid in both query languages (ResultPath and Output depend on the language).
+const CATCHER_PLAIN_FIELDS: ReadonlySet<string> = new Set([
+  'ErrorEquals',
+  'Next',
+  'Assign',
+  'Comment',
+])
+
+// PERF: a valid value skips checkIntegerLiteral, whose pointer argument would be built for nothing.
+const isIntegerIn = (value: unknown, min: number, max: number): boolean =>
+  isInteger(value) && value >= min && value <= max
 
 export function checkErrorEquals(
   c: Checker,
@@ -22,31 +43,32 @@ export function checkErrorEquals(
     return
   }
   const errors = entry['ErrorEquals']
-  const errorsPath: Path = [...path, 'ErrorEquals']
+  // PERF: built only when something is reported (this runs for every retrier and catcher).
+  const errorsPath = (): Path => [...path, 'ErrorEquals']
   if (!Array.isArray(errors) || errors.some((e) => typeof e !== 'string')) {
     c.report(
       'SFN204',
-      errorsPath,
+      errorsPath(),
       `'ErrorEquals' in ${field} of state '${ctx.name}' must be an array of error names.`,
     )
     return
   }
   if (errors.length === 0) {
-    c.report('SFN233', errorsPath, 'Value cannot be empty')
+    c.report('SFN233', errorsPath(), 'Value cannot be empty')
     return
   }
   if (errors.includes('States.ALL')) {
     if (errors.length > 1) {
       c.report(
         'SFN214',
-        errorsPath,
+        errorsPath(),
         `${field === 'Retry' ? 'Retrier' : 'Catcher'} ${index} of state '${ctx.name}' lists States.ALL with other errors; States.ALL must appear alone in ErrorEquals.`,
       )
     }
     if (!isLast) {
       c.report(
         'SFN214',
-        errorsPath,
+        errorsPath(),
         `${field === 'Retry' ? 'Retrier' : 'Catcher'} ${index} of state '${ctx.name}' uses States.ALL but is not the last one, so the ones after it can never run; move it last.`,
       )
     }
@@ -76,22 +98,12 @@ export function checkRetry(c: Checker, ctx: StateCtx, state: JsonRecord): void {
       return
     }
     for (const key of Object.keys(retrier)) {
-      if (
-        ![
-          'ErrorEquals',
-          'IntervalSeconds',
-          'MaxAttempts',
-          'BackoffRate',
-          'MaxDelaySeconds',
-          'JitterStrategy',
-          'Comment',
-        ].includes(key)
-      ) {
+      if (!RETRIER_FIELDS.has(key)) {
         c.report('SFN203', retrierPath, `Field '${key}' is not supported`)
       }
     }
     checkErrorEquals(c, ctx, retrier, retrierPath, 'Retry', index, index === retry.length - 1)
-    if (has(retrier, 'IntervalSeconds'))
+    if (has(retrier, 'IntervalSeconds') && !isIntegerIn(retrier['IntervalSeconds'], 1, MAX_INT))
       checkIntegerLiteral(
         c,
         retrier['IntervalSeconds'],
@@ -100,7 +112,7 @@ export function checkRetry(c: Checker, ctx: StateCtx, state: JsonRecord): void {
         1,
         MAX_INT,
       )
-    if (has(retrier, 'MaxAttempts'))
+    if (has(retrier, 'MaxAttempts') && !isIntegerIn(retrier['MaxAttempts'], 0, MAX_INT))
       checkIntegerLiteral(
         c,
         retrier['MaxAttempts'],
@@ -109,7 +121,7 @@ export function checkRetry(c: Checker, ctx: StateCtx, state: JsonRecord): void {
         0,
         MAX_INT,
       )
-    if (has(retrier, 'MaxDelaySeconds'))
+    if (has(retrier, 'MaxDelaySeconds') && !isIntegerIn(retrier['MaxDelaySeconds'], 1, 31_622_400))
       checkIntegerLiteral(
         c,
         retrier['MaxDelaySeconds'],
@@ -172,7 +184,7 @@ export function checkCatch(
       return
     }
     for (const key of Object.keys(catcher)) {
-      if (['ErrorEquals', 'Next', 'Assign', 'Comment'].includes(key)) continue
+      if (CATCHER_PLAIN_FIELDS.has(key)) continue
       const mode = key === 'ResultPath' ? 'JSONPath' : key === 'Output' ? 'JSONata' : undefined
       if (mode === undefined) c.report('SFN203', catcherPath, `Field '${key}' is not supported`)
       else if (mode !== ctx.language) {
