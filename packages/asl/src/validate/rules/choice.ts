@@ -17,11 +17,11 @@ export function checkChoice(
   const { path } = ctx
   if (has(state, 'Default')) {
     const target = state['Default']
-    if (typeof target === 'string') transitions.push({ target, path: [...path, 'Default'] })
+    if (typeof target === 'string') transitions.push({ target, path: path.concat('Default') })
     else
       c.report(
         'SFN204',
-        [...path, 'Default'],
+        path.concat('Default'),
         `The field 'Default' of state '${ctx.name}' must be a state name.`,
       )
   }
@@ -33,17 +33,17 @@ export function checkChoice(
   if (!Array.isArray(choices)) {
     c.report(
       'SFN204',
-      [...path, 'Choices'],
+      path.concat('Choices'),
       `The field 'Choices' of state '${ctx.name}' must be an array of rules.`,
     )
     return
   }
   if (choices.length === 0) {
-    c.report('SFN233', [...path, 'Choices'], 'Value cannot be empty')
+    c.report('SFN233', path.concat('Choices'), 'Value cannot be empty')
     return
   }
   choices.forEach((rule, index) => {
-    const rulePath: Path = [...path, 'Choices', index]
+    const rulePath: Path = path.concat('Choices', index)
     if (ctx.language === 'JSONata') checkJsonataRule(c, ctx, rule, rulePath, transitions)
     else checkJsonPathRule(c, ctx, rule, rulePath, true, transitions)
   })
@@ -61,11 +61,11 @@ export function checkRuleNext(
     return
   }
   const next = rule['Next']
-  if (typeof next === 'string') transitions.push({ target: next, path: [...path, 'Next'] })
+  if (typeof next === 'string') transitions.push({ target: next, path: path.concat('Next') })
   else
     c.report(
       'SFN204',
-      [...path, 'Next'],
+      path.concat('Next'),
       `The field 'Next' of a rule of state '${ctx.name}' must be a state name.`,
     )
 }
@@ -107,7 +107,7 @@ export function checkJsonataRule(
     c.report('SFN202', path, 'These fields are required: [Condition]')
   } else {
     const condition = rule['Condition']
-    const conditionPath: Path = [...path, 'Condition']
+    const conditionPath: Path = path.concat('Condition')
     if (!isExpression(c, ctx, condition, conditionPath) && typeof condition !== 'boolean') {
       c.report(
         'SFN204',
@@ -117,8 +117,8 @@ export function checkJsonataRule(
     }
   }
   checkRuleNext(c, ctx, rule, path, transitions)
-  if (has(rule, 'Output')) checkJsonataValue(c, ctx, rule['Output'], [...path, 'Output'], [])
-  if (has(rule, 'Assign')) checkAssign(c, ctx, rule['Assign'], [...path, 'Assign'], ctx.scope, [])
+  if (has(rule, 'Output')) checkJsonataValue(c, ctx, rule['Output'], path.concat('Output'), [])
+  if (has(rule, 'Assign')) checkAssign(c, ctx, rule['Assign'], path.concat('Assign'), ctx.scope, [])
 }
 
 export function checkJsonPathRule(
@@ -167,7 +167,7 @@ export function checkJsonPathRule(
     if (!has(rule, 'Variable')) {
       c.report('SFN202', path, 'These fields are required: [Variable]')
     } else {
-      checkPathValue(c, ctx, rule['Variable'], [...path, 'Variable'], 'Variable', 'path')
+      checkPathValue(c, ctx, rule['Variable'], path.concat('Variable'), 'Variable', 'path')
     }
     if (operators.length === 0) {
       c.report(
@@ -179,7 +179,7 @@ export function checkJsonPathRule(
       c.report('SFN213', path, 'Each Choice Rule can only have one comparison operator')
     }
     for (const operator of operators)
-      checkOperand(c, ctx, operator, rule[operator], [...path, operator])
+      checkOperand(c, ctx, operator, rule[operator], path.concat(operator))
   }
   for (const key of ['And', 'Or']) {
     if (!has(rule, key)) continue
@@ -187,21 +187,22 @@ export function checkJsonPathRule(
     if (!Array.isArray(list)) {
       c.report(
         'SFN204',
-        [...path, key],
+        path.concat(key),
         `The field '${key}' of a rule of state '${ctx.name}' must be an array of rules.`,
       )
     } else if (list.length === 0) {
-      c.report('SFN233', [...path, key], 'Value cannot be empty')
+      c.report('SFN233', path.concat(key), 'Value cannot be empty')
     } else {
       list.forEach((inner, index) =>
-        checkJsonPathRule(c, ctx, inner, [...path, key, index], false, transitions),
+        checkJsonPathRule(c, ctx, inner, path.concat(key, index), false, transitions),
       )
     }
   }
-  if (has(rule, 'Not')) checkJsonPathRule(c, ctx, rule['Not'], [...path, 'Not'], false, transitions)
+  if (has(rule, 'Not'))
+    checkJsonPathRule(c, ctx, rule['Not'], path.concat('Not'), false, transitions)
   if (topLevel) checkRuleNext(c, ctx, rule, path, transitions)
   if (has(rule, 'Assign')) {
-    if (topLevel) checkAssign(c, ctx, rule['Assign'], [...path, 'Assign'], ctx.scope, [])
+    if (topLevel) checkAssign(c, ctx, rule['Assign'], path.concat('Assign'), ctx.scope, [])
   }
 }
 

@@ -175,7 +175,7 @@ export function checkDollarValue(
 /** A JSONPath payload template: `.$` keys at any depth take paths or intrinsics. */
 export function checkPayloadTemplate(c: Checker, ctx: StateCtx, value: unknown, path: Path): void {
   if (Array.isArray(value)) {
-    value.forEach((item, index) => checkPayloadTemplate(c, ctx, item, [...path, index]))
+    value.forEach((item, index) => checkPayloadTemplate(c, ctx, item, path.concat(index)))
     return
   }
   if (!isRecord(value)) return
@@ -199,7 +199,7 @@ export function checkPayloadTemplate(c: Checker, ctx: StateCtx, value: unknown, 
         `The field '${key}' of state '${ctx.name}' holds '${child}', which is passed on as text because the field name does not end in '.$'; rename it '${key}.$' to evaluate it.`,
         'warning',
       )
-    } else checkPayloadTemplate(c, ctx, child, [...path, key])
+    } else checkPayloadTemplate(c, ctx, child, path.concat(key))
   }
 }
 
@@ -212,7 +212,7 @@ export function looksEvaluated(text: string): boolean {
 /** Pass `Result` is data, never evaluated (AWS's PASS_RESULT_IS_STATIC warning). */
 export function checkStaticResult(c: Checker, ctx: StateCtx, value: unknown, path: Path): void {
   if (Array.isArray(value)) {
-    value.forEach((item, index) => checkStaticResult(c, ctx, item, [...path, index]))
+    value.forEach((item, index) => checkStaticResult(c, ctx, item, path.concat(index)))
     return
   }
   if (!isRecord(value)) return
@@ -221,12 +221,12 @@ export function checkStaticResult(c: Checker, ctx: StateCtx, value: unknown, pat
     if (key.endsWith('.$') || (typeof child === 'string' && looksEvaluated(child))) {
       c.report(
         'SFN241',
-        [...path, key],
+        path.concat(key),
         `The Result of Pass state '${ctx.name}' is static, so '${key}' is not evaluated; use Parameters to build the output from the input.`,
         'warning',
       )
     } else {
-      checkStaticResult(c, ctx, child, [...path, key])
+      checkStaticResult(c, ctx, child, path.concat(key))
     }
   }
 }
@@ -243,12 +243,12 @@ export function checkJsonataValue(
   extra: readonly string[],
 ): void {
   if (Array.isArray(value)) {
-    value.forEach((item, index) => checkJsonataValue(c, ctx, item, [...path, index], extra))
+    value.forEach((item, index) => checkJsonataValue(c, ctx, item, path.concat(index), extra))
     return
   }
   if (isRecord(value)) {
     for (const key of Object.keys(value))
-      checkJsonataValue(c, ctx, value[key], [...path, key], extra)
+      checkJsonataValue(c, ctx, value[key], path.concat(key), extra)
     return
   }
   if (typeof value === 'string') checkJsonataString(c, ctx, value, path, extra)
@@ -346,9 +346,9 @@ export function checkAssign(
     checkVariableName(c, ctx, name, path)
     c.assignedAnywhere.add(name)
     ctx.scope.assignedHere.add(name)
-    if (scope !== undefined && !scope.assigned.has(name)) scope.assigned.set(name, [...path, key])
+    if (scope !== undefined && !scope.assigned.has(name)) scope.assigned.set(name, path.concat(key))
     const value = assign[key]
-    if (ctx.language === 'JSONata') checkJsonataValue(c, ctx, value, [...path, key], extra)
+    if (ctx.language === 'JSONata') checkJsonataValue(c, ctx, value, path.concat(key), extra)
     else if (dollar) checkDollarValue(c, ctx, key, value, path)
     else checkPayloadTemplate(c, ctx, { [key]: value }, path)
   }

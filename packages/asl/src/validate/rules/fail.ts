@@ -16,7 +16,7 @@ export function checkFail(c: Checker, ctx: StateCtx, state: JsonRecord): void {
   for (const field of ['ErrorPath', 'CausePath']) {
     if (!has(state, field)) continue
     const value = state[field]
-    const path: Path = [...ctx.path, field]
+    const path: Path = ctx.path.concat(field)
     if (typeof value === 'string' && value.startsWith('States.')) {
       const call = parseIntrinsic(value)
       if (call.ok) checkIntrinsicCall(c, ctx, call.call, path)

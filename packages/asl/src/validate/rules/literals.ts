@@ -31,7 +31,7 @@ export function checkIntegerField(
 ): void {
   if (!has(state, field)) return
   const value = state[field]
-  const path: Path = [...ctx.path, field]
+  const path: Path = ctx.path.concat(field)
   if (isExpression(c, ctx, value, path)) return
   if (!isInteger(value)) {
     c.report(
@@ -56,7 +56,7 @@ export function checkStringField(
 ): void {
   if (!has(state, field)) return
   const value = state[field]
-  const path: Path = [...ctx.path, field]
+  const path: Path = ctx.path.concat(field)
   if (isExpression(c, ctx, value, path)) return
   if (typeof value !== 'string') {
     c.report('SFN204', path, 'Expected value of type [STRING]')

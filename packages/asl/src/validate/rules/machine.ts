@@ -69,18 +69,26 @@ export function checkMachine(
   const states = machine['States']
   const startAt = machine['StartAt']
   if (has(machine, 'StartAt') && typeof startAt !== 'string') {
-    c.report('SFN204', [...path, 'StartAt'], "The field 'StartAt' must be a string naming a state.")
+    c.report(
+      'SFN204',
+      path.concat('StartAt'),
+      "The field 'StartAt' must be a string naming a state.",
+    )
   }
   if (!has(machine, 'States')) return
   if (!isRecord(states)) {
-    c.report('SFN204', [...path, 'States'], "The field 'States' must be an object of named states.")
+    c.report(
+      'SFN204',
+      path.concat('States'),
+      "The field 'States' must be an object of named states.",
+    )
     return
   }
   const transitions: Transition[] = []
   const terminal: string[] = []
   const names = Object.keys(states)
   for (const name of names) {
-    const statePath: Path = [...path, 'States', name]
+    const statePath: Path = path.concat('States', name)
     checkStateName(c, name, statePath)
     const state = states[name]
     if (!c.stateScopes.has(name)) c.stateScopes.set(name, scope)
@@ -92,7 +100,7 @@ export function checkMachine(
     }
   }
   if (typeof startAt === 'string' && !has(states, startAt)) {
-    c.report('SFN208', [...path, 'StartAt'], `Missing 'Next' target: ${startAt}`)
+    c.report('SFN208', path.concat('StartAt'), `Missing 'Next' target: ${startAt}`)
   }
   for (const transition of transitions) {
     if (!has(states, transition.target)) {
@@ -100,7 +108,7 @@ export function checkMachine(
     }
   }
   if (names.length === 0) {
-    c.report('SFN233', [...path, 'States'], 'Value cannot be empty')
+    c.report('SFN233', path.concat('States'), 'Value cannot be empty')
     return
   }
   if (terminal.length === 0 && path.length === 0) {
@@ -124,7 +132,7 @@ export function checkMachine(
   referenced.add(startAt)
   for (const name of names) {
     if (!referenced.has(name)) {
-      c.report('SFN209', [...path, 'States', name], `State "${name}" is not reachable.`)
+      c.report('SFN209', path.concat('States', name), `State "${name}" is not reachable.`)
     }
   }
 }

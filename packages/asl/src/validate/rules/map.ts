@@ -41,7 +41,7 @@ export function checkMap(c: Checker, ctx: StateCtx, state: JsonRecord): void {
     c.report('SFN202', path, 'These fields are required: [ItemProcessor]')
   } else {
     const processor = state[processorField]
-    const processorPath: Path = [...path, processorField]
+    const processorPath: Path = path.concat(processorField)
     if (isRecord(processor) && has(processor, 'ProcessorConfig')) {
       distributed = checkProcessorConfig(c, ctx, processor['ProcessorConfig'], [
         ...processorPath,
@@ -52,27 +52,27 @@ export function checkMap(c: Checker, ctx: StateCtx, state: JsonRecord): void {
   }
   if (language === 'JSONPath') {
     if (has(state, 'ItemsPath'))
-      checkPathValue(c, ctx, state['ItemsPath'], [...path, 'ItemsPath'], 'ItemsPath', 'reference')
+      checkPathValue(c, ctx, state['ItemsPath'], path.concat('ItemsPath'), 'ItemsPath', 'reference')
     for (const field of [
       'MaxConcurrencyPath',
       'ToleratedFailureCountPath',
       'ToleratedFailurePercentagePath',
     ]) {
       if (has(state, field))
-        checkPathValue(c, ctx, state[field], [...path, field], field, 'reference')
+        checkPathValue(c, ctx, state[field], path.concat(field), field, 'reference')
     }
     if (has(state, 'ItemSelector'))
-      checkPayloadTemplate(c, ctx, state['ItemSelector'], [...path, 'ItemSelector'])
+      checkPayloadTemplate(c, ctx, state['ItemSelector'], path.concat('ItemSelector'))
   } else {
-    if (has(state, 'Items')) checkJsonataValue(c, ctx, state['Items'], [...path, 'Items'], [])
+    if (has(state, 'Items')) checkJsonataValue(c, ctx, state['Items'], path.concat('Items'), [])
     if (has(state, 'ItemSelector'))
-      checkJsonataValue(c, ctx, state['ItemSelector'], [...path, 'ItemSelector'], [])
+      checkJsonataValue(c, ctx, state['ItemSelector'], path.concat('ItemSelector'), [])
   }
   checkIntegerField(c, ctx, state, 'MaxConcurrency', 0, MAX_INT)
   checkIntegerField(c, ctx, state, 'ToleratedFailureCount', 0, MAX_INT)
   if (has(state, 'ToleratedFailurePercentage')) {
     const value = state['ToleratedFailurePercentage']
-    const valuePath: Path = [...path, 'ToleratedFailurePercentage']
+    const valuePath: Path = path.concat('ToleratedFailurePercentage')
     if (!isExpression(c, ctx, value, valuePath)) {
       if (typeof value !== 'number')
         c.report(
@@ -88,13 +88,13 @@ export function checkMap(c: Checker, ctx: StateCtx, state: JsonRecord): void {
         )
     }
   }
-  if (has(state, 'Label')) checkLabel(c, ctx, state['Label'], [...path, 'Label'])
+  if (has(state, 'Label')) checkLabel(c, ctx, state['Label'], path.concat('Label'))
   if (has(state, 'ItemReader'))
-    checkItemReader(c, ctx, state['ItemReader'], [...path, 'ItemReader'])
+    checkItemReader(c, ctx, state['ItemReader'], path.concat('ItemReader'))
   if (has(state, 'ItemBatcher'))
-    checkItemBatcher(c, ctx, state['ItemBatcher'], [...path, 'ItemBatcher'])
+    checkItemBatcher(c, ctx, state['ItemBatcher'], path.concat('ItemBatcher'))
   if (has(state, 'ResultWriter'))
-    checkResultWriter(c, ctx, state['ResultWriter'], [...path, 'ResultWriter'])
+    checkResultWriter(c, ctx, state['ResultWriter'], path.concat('ResultWriter'))
   if (distributed && c.type === 'EXPRESS') {
     c.report(
       'SFN227',
@@ -124,9 +124,9 @@ export function checkProcessorConfig(
       c.report('SFN203', path, `Field '${key}' is not supported`)
   }
   if (has(config, 'Mode'))
-    checkEnum(c, config['Mode'], [...path, 'Mode'], 'Mode', ['INLINE', 'DISTRIBUTED'])
+    checkEnum(c, config['Mode'], path.concat('Mode'), 'Mode', ['INLINE', 'DISTRIBUTED'])
   if (has(config, 'ExecutionType')) {
-    checkEnum(c, config['ExecutionType'], [...path, 'ExecutionType'], 'ExecutionType', [
+    checkEnum(c, config['ExecutionType'], path.concat('ExecutionType'), 'ExecutionType', [
       'STANDARD',
       'EXPRESS',
     ])
@@ -195,18 +195,18 @@ export function checkItemReader(c: Checker, ctx: StateCtx, reader: unknown, path
   else if (typeof resource === 'string' && !ITEM_READER_RESOURCE.test(resource)) {
     c.report(
       'SFN204',
-      [...path, 'Resource'],
+      path.concat('Resource'),
       "The field 'Resource' does not match any of the allowed values. Examples: [arn:aws:states:::s3:getObject, arn:aws:states:::s3:listObjectsV2]",
     )
   } else if (typeof reader['Resource'] !== 'string')
-    c.report('SFN204', [...path, 'Resource'], "The field 'Resource' must be an ARN string.")
+    c.report('SFN204', path.concat('Resource'), "The field 'Resource' must be an ARN string.")
   if (ctx.language === 'JSONPath' && has(reader, 'Parameters'))
-    checkPayloadTemplate(c, ctx, reader['Parameters'], [...path, 'Parameters'])
+    checkPayloadTemplate(c, ctx, reader['Parameters'], path.concat('Parameters'))
   if (ctx.language === 'JSONata' && has(reader, 'Arguments'))
-    checkJsonataValue(c, ctx, reader['Arguments'], [...path, 'Arguments'], [])
+    checkJsonataValue(c, ctx, reader['Arguments'], path.concat('Arguments'), [])
   if (!has(reader, 'ReaderConfig')) return
   const config = reader['ReaderConfig']
-  const configPath: Path = [...path, 'ReaderConfig']
+  const configPath: Path = path.concat('ReaderConfig')
   if (!isRecord(config)) {
     c.report('SFN204', configPath, "The field 'ReaderConfig' must be an object.")
     return
@@ -221,10 +221,10 @@ export function checkItemReader(c: Checker, ctx: StateCtx, reader: unknown, path
   for (const key of Object.keys(config)) {
     const values = enums[key]
     if (values !== undefined && has(enums, key))
-      checkEnum(c, config[key], [...configPath, key], key, values)
+      checkEnum(c, config[key], configPath.concat(key), key, values)
     else if (key === 'MaxItemsPath') {
       if (ctx.language === 'JSONPath')
-        checkPathValue(c, ctx, config[key], [...configPath, key], key, 'reference')
+        checkPathValue(c, ctx, config[key], configPath.concat(key), key, 'reference')
       else
         c.report(
           'SFN221',
@@ -238,8 +238,8 @@ export function checkItemReader(c: Checker, ctx: StateCtx, reader: unknown, path
   exclusive(c, ctx, config, ['MaxItems', 'MaxItemsPath'])
   if (has(config, 'MaxItems')) {
     const value = config['MaxItems']
-    if (!isExpression(c, ctx, value, [...configPath, 'MaxItems'])) {
-      checkIntegerLiteral(c, value, [...configPath, 'MaxItems'], 'MaxItems', 0, 100_000_000)
+    if (!isExpression(c, ctx, value, configPath.concat('MaxItems'))) {
+      checkIntegerLiteral(c, value, configPath.concat('MaxItems'), 'MaxItems', 0, 100_000_000)
     }
   }
 }
@@ -254,7 +254,7 @@ export function checkItemBatcher(c: Checker, ctx: StateCtx, batcher: unknown, pa
     if (['MaxItemsPerBatch', 'MaxInputBytesPerBatch', 'BatchInput'].includes(key)) continue
     if (pathFields.includes(key)) {
       if (ctx.language === 'JSONPath')
-        checkPathValue(c, ctx, batcher[key], [...path, key], key, 'reference')
+        checkPathValue(c, ctx, batcher[key], path.concat(key), key, 'reference')
       else
         c.report(
           'SFN221',
@@ -273,13 +273,13 @@ export function checkItemBatcher(c: Checker, ctx: StateCtx, batcher: unknown, pa
   ] as const) {
     if (!has(batcher, field)) continue
     const value = batcher[field]
-    if (!isExpression(c, ctx, value, [...path, field]))
-      checkIntegerLiteral(c, value, [...path, field], field, 1, max)
+    if (!isExpression(c, ctx, value, path.concat(field)))
+      checkIntegerLiteral(c, value, path.concat(field), field, 1, max)
   }
   if (has(batcher, 'BatchInput')) {
     if (ctx.language === 'JSONPath')
-      checkPayloadTemplate(c, ctx, batcher['BatchInput'], [...path, 'BatchInput'])
-    else checkJsonataValue(c, ctx, batcher['BatchInput'], [...path, 'BatchInput'], [])
+      checkPayloadTemplate(c, ctx, batcher['BatchInput'], path.concat('BatchInput'))
+    else checkJsonataValue(c, ctx, batcher['BatchInput'], path.concat('BatchInput'), [])
   }
 }
 
@@ -307,26 +307,26 @@ export function checkResultWriter(c: Checker, ctx: StateCtx, writer: unknown, pa
   ) {
     c.report(
       'SFN204',
-      [...path, 'Resource'],
+      path.concat('Resource'),
       "The field 'Resource' does not match the allowed value arn:aws:states:::s3:putObject",
     )
   }
   if (ctx.language === 'JSONPath' && has(writer, 'Parameters'))
-    checkPayloadTemplate(c, ctx, writer['Parameters'], [...path, 'Parameters'])
+    checkPayloadTemplate(c, ctx, writer['Parameters'], path.concat('Parameters'))
   if (ctx.language === 'JSONata' && has(writer, 'Arguments'))
-    checkJsonataValue(c, ctx, writer['Arguments'], [...path, 'Arguments'], [])
+    checkJsonataValue(c, ctx, writer['Arguments'], path.concat('Arguments'), [])
   if (has(writer, 'WriterConfig')) {
     const config = writer['WriterConfig']
-    const configPath: Path = [...path, 'WriterConfig']
+    const configPath: Path = path.concat('WriterConfig')
     if (!isRecord(config)) {
       c.report('SFN204', configPath, "The field 'WriterConfig' must be an object.")
       return
     }
     for (const key of Object.keys(config)) {
       if (key === 'OutputType')
-        checkEnum(c, config[key], [...configPath, key], key, ['JSON', 'JSONL'])
+        checkEnum(c, config[key], configPath.concat(key), key, ['JSON', 'JSONL'])
       else if (key === 'Transformation')
-        checkEnum(c, config[key], [...configPath, key], key, ['NONE', 'COMPACT', 'FLATTEN'])
+        checkEnum(c, config[key], configPath.concat(key), key, ['NONE', 'COMPACT', 'FLATTEN'])
       else c.report('SFN203', configPath, `Field '${key}' is not supported`)
     }
   }

@@ -6,7 +6,7 @@ import type { Path, StateCtx } from './context.ts'
 import { checkSubMachine } from './machine.ts'
 
 export function checkParallel(c: Checker, ctx: StateCtx, state: JsonRecord): void {
-  const path: Path = [...ctx.path, 'Branches']
+  const path: Path = ctx.path.concat('Branches')
   if (!has(state, 'Branches')) {
     c.report('SFN202', ctx.path, 'These fields are required: [Branches]')
     return
@@ -25,6 +25,6 @@ export function checkParallel(c: Checker, ctx: StateCtx, state: JsonRecord): voi
     return
   }
   branches.forEach((branch, index) =>
-    checkSubMachine(c, ctx, branch, [...path, index], false, false),
+    checkSubMachine(c, ctx, branch, path.concat(index), false, false),
   )
 }

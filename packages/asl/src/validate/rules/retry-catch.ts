@@ -44,7 +44,7 @@ export function checkErrorEquals(
   }
   const errors = entry['ErrorEquals']
   // PERF: built only when something is reported (this runs for every retrier and catcher).
-  const errorsPath = (): Path => [...path, 'ErrorEquals']
+  const errorsPath = (): Path => path.concat('ErrorEquals')
   if (!Array.isArray(errors) || errors.some((e) => typeof e !== 'string')) {
     c.report(
       'SFN204',
@@ -78,7 +78,7 @@ export function checkErrorEquals(
 export function checkRetry(c: Checker, ctx: StateCtx, state: JsonRecord): void {
   if (!has(state, 'Retry')) return
   const retry = state['Retry']
-  const path: Path = [...ctx.path, 'Retry']
+  const path: Path = ctx.path.concat('Retry')
   if (!Array.isArray(retry)) {
     c.report(
       'SFN204',
@@ -88,7 +88,7 @@ export function checkRetry(c: Checker, ctx: StateCtx, state: JsonRecord): void {
     return
   }
   retry.forEach((retrier, index) => {
-    const retrierPath: Path = [...path, index]
+    const retrierPath: Path = path.concat(index)
     if (!isRecord(retrier)) {
       c.report(
         'SFN204',
@@ -107,7 +107,7 @@ export function checkRetry(c: Checker, ctx: StateCtx, state: JsonRecord): void {
       checkIntegerLiteral(
         c,
         retrier['IntervalSeconds'],
-        [...retrierPath, 'IntervalSeconds'],
+        retrierPath.concat('IntervalSeconds'),
         'IntervalSeconds',
         1,
         MAX_INT,
@@ -116,7 +116,7 @@ export function checkRetry(c: Checker, ctx: StateCtx, state: JsonRecord): void {
       checkIntegerLiteral(
         c,
         retrier['MaxAttempts'],
-        [...retrierPath, 'MaxAttempts'],
+        retrierPath.concat('MaxAttempts'),
         'MaxAttempts',
         0,
         MAX_INT,
@@ -125,7 +125,7 @@ export function checkRetry(c: Checker, ctx: StateCtx, state: JsonRecord): void {
       checkIntegerLiteral(
         c,
         retrier['MaxDelaySeconds'],
-        [...retrierPath, 'MaxDelaySeconds'],
+        retrierPath.concat('MaxDelaySeconds'),
         'MaxDelaySeconds',
         1,
         31_622_400,
@@ -135,13 +135,13 @@ export function checkRetry(c: Checker, ctx: StateCtx, state: JsonRecord): void {
       if (typeof rate !== 'number')
         c.report(
           'SFN204',
-          [...retrierPath, 'BackoffRate'],
+          retrierPath.concat('BackoffRate'),
           "The field 'BackoffRate' must be a number.",
         )
       else if (rate < 1)
         c.report(
           'SFN232',
-          [...retrierPath, 'BackoffRate'],
+          retrierPath.concat('BackoffRate'),
           `The field 'BackoffRate' must be at least 1.0; it is ${rate}.`,
         )
     }
@@ -149,7 +149,7 @@ export function checkRetry(c: Checker, ctx: StateCtx, state: JsonRecord): void {
       checkEnum(
         c,
         retrier['JitterStrategy'],
-        [...retrierPath, 'JitterStrategy'],
+        retrierPath.concat('JitterStrategy'),
         'JitterStrategy',
         ['FULL', 'NONE'],
       )
@@ -164,7 +164,7 @@ export function checkCatch(
 ): void {
   if (!has(state, 'Catch')) return
   const catchers = state['Catch']
-  const path: Path = [...ctx.path, 'Catch']
+  const path: Path = ctx.path.concat('Catch')
   if (!Array.isArray(catchers)) {
     c.report(
       'SFN204',
@@ -174,7 +174,7 @@ export function checkCatch(
     return
   }
   catchers.forEach((catcher, index) => {
-    const catcherPath: Path = [...path, index]
+    const catcherPath: Path = path.concat(index)
     if (!isRecord(catcher)) {
       c.report(
         'SFN204',
@@ -206,13 +206,13 @@ export function checkCatch(
         c,
         ctx,
         catcher['ResultPath'],
-        [...catcherPath, 'ResultPath'],
+        catcherPath.concat('ResultPath'),
         'ResultPath',
         'result',
       )
     }
     if (ctx.language === 'JSONata' && has(catcher, 'Output')) {
-      checkJsonataValue(c, ctx, catcher['Output'], [...catcherPath, 'Output'], ['errorOutput'])
+      checkJsonataValue(c, ctx, catcher['Output'], catcherPath.concat('Output'), ['errorOutput'])
     }
     // A catcher's Assign is not a declaration of its scope: AWS accepts a Parallel whose Catch assigns
     // a name its branches also assign (recorded corpus, states_variables/test_error_output).
@@ -221,7 +221,7 @@ export function checkCatch(
         c,
         ctx,
         catcher['Assign'],
-        [...catcherPath, 'Assign'],
+        catcherPath.concat('Assign'),
         undefined,
         ctx.language === 'JSONata' ? ['errorOutput'] : [],
       )

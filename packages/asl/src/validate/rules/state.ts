@@ -40,19 +40,19 @@ export function checkState(
     else {
       c.report(
         'SFN205',
-        [...path, 'Type'],
+        path.concat('Type'),
         `The field 'Type' should have one of these values: [${AWS_STATE_TYPE_ORDER.join(', ')}]`,
       )
     }
     // Its Next still counts as a transition, so the state it names is not reported unreachable too.
     const next = state['Next']
-    if (typeof next === 'string') transitions.push({ target: next, path: [...path, 'Next'] })
+    if (typeof next === 'string') transitions.push({ target: next, path: path.concat('Next') })
     return
   }
   const stateType = type as StateType
   const ownLanguage = state['QueryLanguage']
   if (has(state, 'QueryLanguage'))
-    checkQueryLanguageValue(c, ownLanguage, [...path, 'QueryLanguage'])
+    checkQueryLanguageValue(c, ownLanguage, path.concat('QueryLanguage'))
   const downgraded = ownLanguage === 'JSONPath' && c.topLanguage === 'JSONata'
   if (downgraded) {
     c.report(
@@ -84,7 +84,7 @@ export function checkState(
   if (has(state, 'Comment') && typeof state['Comment'] !== 'string') {
     c.report(
       'SFN204',
-      [...path, 'Comment'],
+      path.concat('Comment'),
       `The field 'Comment' of state '${name}' must be a string.`,
     )
   }
@@ -96,7 +96,7 @@ export function checkState(
       break
     case 'Pass':
       if (ctx.language === 'JSONPath' && has(state, 'Result')) {
-        checkStaticResult(c, ctx, state['Result'], [...path, 'Result'])
+        checkStaticResult(c, ctx, state['Result'], path.concat('Result'))
       }
       break
     case 'Choice':
@@ -132,11 +132,11 @@ export function checkTransition(
   const { type, path, name } = ctx
   const next = state['Next']
   if (has(state, 'Next')) {
-    if (typeof next === 'string') transitions.push({ target: next, path: [...path, 'Next'] })
+    if (typeof next === 'string') transitions.push({ target: next, path: path.concat('Next') })
     else
       c.report(
         'SFN204',
-        [...path, 'Next'],
+        path.concat('Next'),
         `The field 'Next' of state '${name}' must be a state name.`,
       )
   }
@@ -145,7 +145,7 @@ export function checkTransition(
   if (has(state, 'End') && typeof end !== 'boolean') {
     c.report(
       'SFN204',
-      [...path, 'End'],
+      path.concat('End'),
       `The field 'End' of state '${name}' must be true or absent.`,
     )
   }
@@ -169,34 +169,34 @@ export function checkCommonIo(c: Checker, ctx: StateCtx, state: JsonRecord): voi
   if (language === 'JSONPath') {
     for (const field of ['InputPath', 'OutputPath']) {
       if (has(state, field) && state[field] !== null)
-        checkPathValue(c, ctx, state[field], [...path, field], field, 'path')
+        checkPathValue(c, ctx, state[field], path.concat(field), field, 'path')
     }
     if (has(state, 'ResultPath') && state['ResultPath'] !== null) {
-      checkPathValue(c, ctx, state['ResultPath'], [...path, 'ResultPath'], 'ResultPath', 'result')
+      checkPathValue(c, ctx, state['ResultPath'], path.concat('ResultPath'), 'ResultPath', 'result')
     }
     if (has(state, 'Parameters'))
-      checkPayloadTemplate(c, ctx, state['Parameters'], [...path, 'Parameters'])
+      checkPayloadTemplate(c, ctx, state['Parameters'], path.concat('Parameters'))
     if (has(state, 'ResultSelector')) {
       if (!isRecord(state['ResultSelector'])) {
         c.report(
           'SFN204',
-          [...path, 'ResultSelector'],
+          path.concat('ResultSelector'),
           `The field 'ResultSelector' of state '${ctx.name}' must be an object.`,
         )
       } else {
-        checkPayloadTemplate(c, ctx, state['ResultSelector'], [...path, 'ResultSelector'])
+        checkPayloadTemplate(c, ctx, state['ResultSelector'], path.concat('ResultSelector'))
       }
     }
   } else {
     const resultAllowed = type === 'Task' || type === 'Map' || type === 'Parallel'
     if (has(state, 'Arguments'))
-      checkJsonataValue(c, ctx, state['Arguments'], [...path, 'Arguments'], [])
+      checkJsonataValue(c, ctx, state['Arguments'], path.concat('Arguments'), [])
     if (has(state, 'Output')) {
       checkJsonataValue(
         c,
         ctx,
         state['Output'],
-        [...path, 'Output'],
+        path.concat('Output'),
         resultAllowed ? ['result'] : [],
       )
     }
@@ -208,7 +208,7 @@ export function checkCommonIo(c: Checker, ctx: StateCtx, state: JsonRecord): voi
       c,
       ctx,
       state['Assign'],
-      [...path, 'Assign'],
+      path.concat('Assign'),
       ctx.scope,
       resultAllowed ? ['result'] : [],
     )

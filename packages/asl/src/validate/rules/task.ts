@@ -22,7 +22,7 @@ export function checkTask(c: Checker, ctx: StateCtx, state: JsonRecord): void {
   if (ctx.language === 'JSONPath') {
     for (const field of ['TimeoutSecondsPath', 'HeartbeatSecondsPath']) {
       if (has(state, field))
-        checkPathValue(c, ctx, state[field], [...path, field], field, 'reference')
+        checkPathValue(c, ctx, state[field], path.concat(field), field, 'reference')
     }
   }
   const timeout = state['TimeoutSeconds']
@@ -30,7 +30,7 @@ export function checkTask(c: Checker, ctx: StateCtx, state: JsonRecord): void {
   if (isInteger(timeout) && isInteger(heartbeat) && heartbeat >= timeout) {
     c.report(
       'SFN232',
-      [...path, 'HeartbeatSeconds'],
+      path.concat('HeartbeatSeconds'),
       `State '${name}' has HeartbeatSeconds (${heartbeat}) not smaller than TimeoutSeconds (${timeout}); lower the heartbeat or raise the timeout.`,
     )
   }
@@ -38,7 +38,7 @@ export function checkTask(c: Checker, ctx: StateCtx, state: JsonRecord): void {
 }
 
 export function checkResource(c: Checker, ctx: StateCtx, resource: unknown): void {
-  const path: Path = [...ctx.path, 'Resource']
+  const path: Path = ctx.path.concat('Resource')
   if (typeof resource !== 'string') {
     c.report('SFN204', path, `The field 'Resource' of state '${ctx.name}' must be an ARN string.`)
     return
@@ -68,7 +68,7 @@ export function checkResource(c: Checker, ctx: StateCtx, resource: unknown): voi
 }
 
 export function checkCredentials(c: Checker, ctx: StateCtx, credentials: unknown): void {
-  const path: Path = [...ctx.path, 'Credentials']
+  const path: Path = ctx.path.concat('Credentials')
   if (!isRecord(credentials)) {
     c.report(
       'SFN204',

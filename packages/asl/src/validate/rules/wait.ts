@@ -28,7 +28,7 @@ export function checkWait(c: Checker, ctx: StateCtx, state: JsonRecord): void {
   checkIntegerField(c, ctx, state, 'Seconds', 0, Number.MAX_SAFE_INTEGER)
   if (has(state, 'Timestamp')) {
     const value = state['Timestamp']
-    const valuePath: Path = [...path, 'Timestamp']
+    const valuePath: Path = path.concat('Timestamp')
     if (!isExpression(c, ctx, value, valuePath)) {
       if (typeof value !== 'string' || !isRfc3339Timestamp(value)) {
         c.report('SFN229', valuePath, 'String does not match RFC3339 timestamp')
@@ -38,7 +38,7 @@ export function checkWait(c: Checker, ctx: StateCtx, state: JsonRecord): void {
   if (language === 'JSONPath') {
     for (const field of ['SecondsPath', 'TimestampPath']) {
       if (has(state, field))
-        checkPathValue(c, ctx, state[field], [...path, field], field, 'reference')
+        checkPathValue(c, ctx, state[field], path.concat(field), field, 'reference')
     }
   }
 }
