@@ -102,7 +102,9 @@ export function checkRetry(c: Checker, ctx: StateCtx, state: JsonRecord): void {
       )
       return
     }
-    for (const key of Object.keys(retrier)) {
+    // PERF: for-in, no key array (the guard admits plain objects only).
+    for (const key in retrier) {
+      if (!has(retrier, key)) continue
       if (!RETRIER_FIELDS.has(key)) {
         c.report('SFN203', retrierPath, `Field '${key}' is not supported`)
       }
@@ -188,7 +190,9 @@ export function checkCatch(
       )
       return
     }
-    for (const key of Object.keys(catcher)) {
+    // PERF: for-in, no key array (the guard admits plain objects only).
+    for (const key in catcher) {
+      if (!has(catcher, key)) continue
       if (CATCHER_PLAIN_FIELDS.has(key)) continue
       const mode = key === 'ResultPath' ? 'JSONPath' : key === 'Output' ? 'JSONata' : undefined
       if (mode === undefined) c.report('SFN203', catcherPath, `Field '${key}' is not supported`)

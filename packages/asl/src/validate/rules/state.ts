@@ -68,7 +68,9 @@ export function checkState(
     : c.topLanguage
   const ctx: StateCtx = { name, type: stateType, path, language, scope }
   const allowed = STATE_FIELDS[stateType]
-  for (const key of Object.keys(state)) {
+  // PERF: for-in, no key array (the guard admits plain objects only).
+  for (const key in state) {
+    if (!has(state, key)) continue
     const mode = has(allowed, key) ? allowed[key] : undefined
     if (mode === undefined) {
       c.report('SFN203', path, `Field '${key}' is not supported`)
