@@ -11,7 +11,7 @@ export function put(out: Record<string, unknown>, part: object): void {
 
 // PERF: field by field, not an object literal of spreads (a runtime call per spread).
 const lowerRetrier = (policy: RetryPolicy): AslRetrier => {
-  const out: Record<string, unknown> = { ErrorEquals: [...policy.errors] }
+  const out: Record<string, unknown> = { ErrorEquals: policy.errors.slice() }
   if (policy.intervalSeconds !== undefined) out['IntervalSeconds'] = policy.intervalSeconds
   if (policy.maxAttempts !== undefined) out['MaxAttempts'] = policy.maxAttempts
   if (policy.backoffRate !== undefined) out['BackoffRate'] = policy.backoffRate
@@ -43,8 +43,8 @@ const lowerCatcherResult = (clause: CatchClause, ctx: StateContext): Partial<Asl
 }
 
 const lowerCatcher = (clause: CatchClause, ctx: StateContext): AslCatcher => {
-  const out: Record<string, unknown> = { ErrorEquals: [...clause.errors], Next: clause.next }
-  put(out, lowerCatcherResult(clause, ctx))
+  const out: Record<string, unknown> = { ErrorEquals: clause.errors.slice(), Next: clause.next }
+  if (clause.resultPath !== undefined) put(out, lowerCatcherResult(clause, ctx))
   if (clause.assign !== undefined) {
     out['Assign'] = lowerTemplate(
       clause.assign,
