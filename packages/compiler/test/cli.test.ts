@@ -525,7 +525,8 @@ describe('main: graph and run', () => {
 
     expect(code).toBe(0)
     expect(stdout).toMatchInlineSnapshot(`
-      "→ RefundPayment (Task)
+      "wrote <tmp>/run-out/RefundFlow.asl.json
+      → RefundPayment (Task)
       ← RefundPayment: {"refunded":true}
       SUCCEEDED in 0.000 s (simulated time)
       output: {"refunded":true}

@@ -1,5 +1,5 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises'
-import { join, resolve } from 'node:path'
+import { join, relative, resolve, sep } from 'node:path'
 import type { JsonValue } from '@statewright/asl'
 import {
   LocalFolderS3,
@@ -106,10 +106,11 @@ export async function runRun(args: ParsedArgs, io: CliIo): Promise<number> {
   const out = stringFlag(args, 'out')
   if (out !== undefined && compiled) {
     await mkdir(resolve(io.cwd, out), { recursive: true })
-    await writeFile(
-      join(resolve(io.cwd, out), `${compiled.name}.asl.json`),
-      await emitAsl(compiled.asl),
-    )
+    const file = join(resolve(io.cwd, out), `${compiled.name}.asl.json`)
+    await writeFile(file, await emitAsl(compiled.asl))
+    // Inside the working directory a relative path reads best; elsewhere the absolute one is clearer.
+    const inside = file.startsWith(resolve(io.cwd) + sep)
+    if (!json) io.stdout(`wrote ${inside ? relative(io.cwd, file) : file}\n`)
   }
   const lines: string[] = []
   let depth = 0
