@@ -1,4 +1,4 @@
-// A Choice that shapes its output: lowered whole and executed in JSONPath; refused in JSONata (see checkChoiceOutputs).
+// A Choice that shapes its output: lowered whole and executed in JSONPath and JSONata.
 import type { QueryLanguage } from '@statewright/asl'
 import { run } from '@statewright/runtime'
 import { describe, expect, test } from 'vitest'
@@ -43,22 +43,52 @@ describe('Choice outputPath', () => {
     })
   })
 
-  test('refuses it on a JSONata Choice, whose matched rules would ignore the state-level Output', () => {
-    expect(() => build('JSONata')).toThrow(/Choice 'Express' uses outputPath\(\) in JSONata/)
+  test('lowers to Output on the state and on every rule in JSONata', () => {
+    expect(build('JSONata').toAsl()).toStrictEqual({
+      QueryLanguage: 'JSONata',
+      StartAt: 'Express',
+      States: {
+        Express: {
+          Type: 'Choice',
+          Choices: [
+            {
+              Condition: '{% $states.input.express = true %}',
+              Next: 'Fast',
+              Output: '{% $states.input.order %}',
+            },
+          ],
+          Default: 'Slow',
+          Output: '{% $states.input.order %}',
+        },
+        Fast: {
+          Type: 'Pass',
+          Output: { id: '{% $states.input.id %}', speed: 'fast' },
+          End: true,
+        },
+        Slow: {
+          Type: 'Pass',
+          Output: { id: '{% $states.input.id %}', speed: 'slow' },
+          End: true,
+        },
+      },
+    })
   })
 
-  test('the branch taken gets only the selected part', async () => {
-    const flow = build('JSONPath')
-    const order = { id: 'o1', total: 5 }
+  test.each(['JSONPath', 'JSONata'] as const)(
+    'the branch taken gets only the selected part (%s)',
+    async (language) => {
+      const flow = build(language)
+      const order = { id: 'o1', total: 5 }
 
-    const fast = await run(flow, { express: true, order })
-    const slow = await run(flow, { express: false, order })
+      const fast = await run(flow, { express: true, order })
+      const slow = await run(flow, { express: false, order })
 
-    expect(fast.status).toBe('SUCCEEDED')
-    expect(fast.output).toStrictEqual({ id: 'o1', speed: 'fast' })
-    expect(slow.status).toBe('SUCCEEDED')
-    expect(slow.output).toStrictEqual({ id: 'o1', speed: 'slow' })
-  })
+      expect(fast.status).toBe('SUCCEEDED')
+      expect(fast.output).toStrictEqual({ id: 'o1', speed: 'fast' })
+      expect(slow.status).toBe('SUCCEEDED')
+      expect(slow.output).toStrictEqual({ id: 'o1', speed: 'slow' })
+    },
+  )
 
   test('refuses outputPath() after a when() and a path outside the input', () => {
     const fresh = choice('C', { input: Request })

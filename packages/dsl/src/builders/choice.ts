@@ -266,31 +266,3 @@ export function choice<TInput = unknown>(name: string): ChoiceBuilder<TInput, ne
 export function choice(name: string): ChoiceBuilder<unknown, never> {
   return ChoiceBuilder.create(name)
 }
-
-/**
- * A JSONata Choice applies its state-level `Output` only when `Default` is taken (ASL-SPEC §3.3): a matched
- * rule needs its own `Output`, which the lowering does not write yet. Refused here rather than lowered to a
- * workflow whose matched branches would silently get the whole input.
- * @internal
- */
-export function checkChoiceOutputs(
-  states: readonly StateNode[],
-  workflowLanguage: QueryLanguage,
-): void {
-  for (const state of states) {
-    if (state.kind === 'Choice') {
-      const language = state.queryLanguage ?? workflowLanguage
-      if (language === 'JSONata' && state.outputPath !== undefined && state.rules.length > 0) {
-        throw new DslError(
-          'SFN104',
-          `Choice '${state.name}' uses outputPath() in JSONata, where a rule that matches ignores the state's Output: ` +
-            'select the part in each branch target instead (their own parameters()/Output), or write the workflow in JSONPath.',
-        )
-      }
-    } else if (state.kind === 'Parallel') {
-      for (const branch of state.branches) checkChoiceOutputs(branch.states, workflowLanguage)
-    } else if (state.kind === 'Map') {
-      checkChoiceOutputs(state.processor.states, workflowLanguage)
-    }
-  }
-}

@@ -11,7 +11,6 @@ import { type LowerOptions, lowerWorkflow } from '../lower/workflow.ts'
 import { CallSite } from '../source.ts'
 import { Chain } from './chain.ts'
 import { type Chainable, EmitContext, pieceOf } from './piece.ts'
-import { checkChoiceOutputs } from './choice.ts'
 import { checkVariableScopes } from './variable-scopes.ts'
 
 /**
@@ -127,7 +126,6 @@ export function workflow<TSchema extends ZodType, TOutput>(
   piece.emit(ctx, undefined)
   const states = ctx.finish()
   checkVariableScopes(states)
-  checkChoiceOutputs(states, options.queryLanguage ?? 'JSONPath')
   const ir: WorkflowNode = {
     kind: 'Workflow',
     name,

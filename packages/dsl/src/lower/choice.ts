@@ -7,6 +7,9 @@ import { lowerAssign, lowerOutputOnly } from './io.ts'
 
 /** A Choice state: one rule per `when()`, in order, and `Default` from `otherwise()`. */
 export function lowerChoice(node: ChoiceNode, ctx: StateContext): AslChoiceState {
+  // In JSONata the state-level Output applies only when Default is taken; a matched rule uses its own
+  // (ASL-SPEC §3.3), so the shaped output is written on every rule too.
+  const ruleOutput = ctx.language === 'JSONata' ? lowerOutputOnly(node, ctx) : {}
   const rules: AslChoiceRule[] = node.rules.map(
     (rule) =>
       ({
@@ -14,6 +17,7 @@ export function lowerChoice(node: ChoiceNode, ctx: StateContext): AslChoiceState
           ? { Condition: `{% ${lowerJsonataCondition(rule.condition)} %}` }
           : lowerJsonPathCondition(rule.condition)),
         Next: rule.next,
+        ...ruleOutput,
         ...lowerAssign(rule.assign, ctx, 'input'),
       }) as AslChoiceRule,
   )
