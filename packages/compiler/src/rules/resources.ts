@@ -51,23 +51,13 @@ export function errorsOf(entry: unknown): readonly string[] {
 
 const NO_ERRORS: readonly string[] = Object.freeze([])
 
-/** The Retry and Catch fields, in the order `handlersOf` lists them. */
+/** The Retry and Catch fields, in the order the lints report them. */
 export const HANDLER_FIELDS: readonly ('Retry' | 'Catch')[] = ['Retry', 'Catch']
 
 /** The number at `field` when it is a literal number (JSONata expressions and paths are unknown). */
 export function literalNumber(state: LooseState, field: string): number | undefined {
   const value = state[field]
   return typeof value === 'number' && Number.isFinite(value) ? value : undefined
-}
-
-/** Retry and Catch arrays with the field name, for rules that treat them alike. */
-export function handlersOf(state: LooseState): { field: 'Retry' | 'Catch'; entries: unknown[] }[] {
-  const found: { field: 'Retry' | 'Catch'; entries: unknown[] }[] = []
-  for (const field of ['Retry', 'Catch'] as const) {
-    const entries = state[field]
-    if (Array.isArray(entries)) found.push({ field, entries })
-  }
-  return found
 }
 
 /** How a user reads "retrier 1" in a message. */
