@@ -173,13 +173,24 @@ export function checkLabel(c: Checker, ctx: StateCtx, label: unknown, path: Path
   else c.labels.set(label, path)
 }
 
-export function checkItemReader(c: Checker, ctx: StateCtx, reader: unknown, path: Path): void {
-  if (!isRecord(reader)) {
-    c.report('SFN204', path, `The field 'ItemReader' of state '${ctx.name}' must be an object.`)
-    return
+/**
+ * The shape ItemReader and ResultWriter share: an object of `Resource`, its config field, and
+ * `Parameters` (JSONPath) or `Arguments` (JSONata). Returns the object, or undefined when it is not one.
+ */
+function checkS3Stage(
+  c: Checker,
+  ctx: StateCtx,
+  value: unknown,
+  path: Path,
+  field: 'ItemReader' | 'ResultWriter',
+  configKey: 'ReaderConfig' | 'WriterConfig',
+): Record<string, unknown> | undefined {
+  if (!isRecord(value)) {
+    c.report('SFN204', path, `The field '${field}' of state '${ctx.name}' must be an object.`)
+    return undefined
   }
-  for (const key of Object.keys(reader)) {
-    if (key === 'Resource' || key === 'ReaderConfig') continue
+  for (const key of Object.keys(value)) {
+    if (key === 'Resource' || key === configKey) continue
     const mode = key === 'Parameters' ? 'JSONPath' : key === 'Arguments' ? 'JSONata' : undefined
     if (mode === undefined) c.report('SFN203', path, `Field '${key}' is not supported`)
     else if (mode !== ctx.language) {
@@ -190,6 +201,12 @@ export function checkItemReader(c: Checker, ctx: StateCtx, reader: unknown, path
       )
     }
   }
+  return value
+}
+
+export function checkItemReader(c: Checker, ctx: StateCtx, value: unknown, path: Path): void {
+  const reader = checkS3Stage(c, ctx, value, path, 'ItemReader', 'ReaderConfig')
+  if (reader === undefined) return
   const resource = reader['Resource']
   if (!has(reader, 'Resource')) c.report('SFN202', path, 'These fields are required: [Resource]')
   else if (typeof resource === 'string' && !ITEM_READER_RESOURCE.test(resource)) {
@@ -283,23 +300,9 @@ export function checkItemBatcher(c: Checker, ctx: StateCtx, batcher: unknown, pa
   }
 }
 
-export function checkResultWriter(c: Checker, ctx: StateCtx, writer: unknown, path: Path): void {
-  if (!isRecord(writer)) {
-    c.report('SFN204', path, `The field 'ResultWriter' of state '${ctx.name}' must be an object.`)
-    return
-  }
-  for (const key of Object.keys(writer)) {
-    if (key === 'Resource' || key === 'WriterConfig') continue
-    const mode = key === 'Parameters' ? 'JSONPath' : key === 'Arguments' ? 'JSONata' : undefined
-    if (mode === undefined) c.report('SFN203', path, `Field '${key}' is not supported`)
-    else if (mode !== ctx.language) {
-      c.report(
-        'SFN221',
-        path,
-        `The QueryLanguage is set to '${ctx.language}', but field '${key}' is only supported for the '${mode}' QueryLanguage`,
-      )
-    }
-  }
+export function checkResultWriter(c: Checker, ctx: StateCtx, value: unknown, path: Path): void {
+  const writer = checkS3Stage(c, ctx, value, path, 'ResultWriter', 'WriterConfig')
+  if (writer === undefined) return
   const resource = writer['Resource']
   if (
     has(writer, 'Resource') &&
