@@ -3,31 +3,14 @@ import { FailNode } from '../ir/fail-node.ts'
 import { createRef, type Ref, type ValueRef } from '../ref.ts'
 import { CallSite } from '../source.ts'
 import { type Expression, toValueNode } from '../template.ts'
-import { type Chainable, checkStateName, type EmitContext, type Piece } from './piece.ts'
+import { checkStateName } from './piece.ts'
+import { TerminalBuilder } from './terminal.ts'
 
 /** A Fail state: ends the workflow with an error. It has no `next()`. */
-export class FailBuilder implements Chainable<unknown, never> {
-  declare readonly '~types'?: { readonly input: unknown; readonly output: never }
-  readonly #node: FailNode
-  readonly #site: CallSite
-
+export class FailBuilder extends TerminalBuilder {
   /** @internal */
   constructor(node: FailNode, site: CallSite) {
-    this.#node = node
-    this.#site = site
-  }
-
-  /** @internal */
-  get '~piece'(): Piece {
-    const node = this.#node
-    return {
-      startName: node.name,
-      isOpen: false,
-      description: `Fail state '${node.name}'`,
-      emit: (ctx: EmitContext): void => {
-        ctx.add(this, node, this.#site)
-      },
-    }
+    super(node, site)
   }
 }
 

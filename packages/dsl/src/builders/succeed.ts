@@ -2,31 +2,14 @@ import { DslError } from '../errors.ts'
 import { SucceedNode } from '../ir/succeed-node.ts'
 import { createRef, pathOf, type Ref, type ValueRef } from '../ref.ts'
 import { CallSite } from '../source.ts'
-import { type Chainable, checkStateName, type EmitContext, type Piece } from './piece.ts'
+import { checkStateName } from './piece.ts'
+import { TerminalBuilder } from './terminal.ts'
 
 /** A Succeed state: ends the workflow successfully. It has no `next()`. */
-export class SucceedBuilder implements Chainable<unknown, never> {
-  declare readonly '~types'?: { readonly input: unknown; readonly output: never }
-  readonly #node: SucceedNode
-  readonly #site: CallSite
-
+export class SucceedBuilder extends TerminalBuilder {
   /** @internal */
   constructor(node: SucceedNode, site: CallSite) {
-    this.#node = node
-    this.#site = site
-  }
-
-  /** @internal */
-  get '~piece'(): Piece {
-    const node = this.#node
-    return {
-      startName: node.name,
-      isOpen: false,
-      description: `Succeed state '${node.name}'`,
-      emit: (ctx: EmitContext): void => {
-        ctx.add(this, node, this.#site)
-      },
-    }
+    super(node, site)
   }
 }
 
