@@ -275,6 +275,23 @@ describe('run', () => {
     expect(types(result.history).at(-1)).toBe('ExecutionTimedOut')
   })
 
+  it('ends an EXPRESS execution as TIMED_OUT after 5 minutes, also when TimeoutSeconds allows more', async () => {
+    const wait = { StartAt: 'Long', States: { Long: { Type: 'Wait', Seconds: 3600, End: true } } }
+    const longer: AslStateMachine = { ...wait, TimeoutSeconds: 900 } as AslStateMachine
+    const shorter: AslStateMachine = { ...wait, TimeoutSeconds: 120 } as AslStateMachine
+
+    const express = await run(wait as AslStateMachine, {}, { stateMachineType: 'EXPRESS' })
+    const capped = await run(longer, {}, { stateMachineType: 'EXPRESS' })
+    const own = await run(shorter, {}, { stateMachineType: 'EXPRESS' })
+    const standard = await run(wait as AslStateMachine, {})
+
+    expect([express.status, express.elapsedMs]).toEqual(['TIMED_OUT', 300_000])
+    expect([capped.status, capped.elapsedMs]).toEqual(['TIMED_OUT', 300_000])
+    expect([own.status, own.elapsedMs]).toEqual(['TIMED_OUT', 120_000])
+    expect([standard.status, standard.elapsedMs]).toEqual(['SUCCEEDED', 3_600_000])
+    expect(types(express.history).at(-1)).toBe('ExecutionTimedOut')
+  })
+
   it('keeps __proto__ keys as inert data', async () => {
     const input = JSON.parse('{"__proto__": {"polluted": true}, "a": 1}') as unknown
 

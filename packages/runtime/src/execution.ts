@@ -624,6 +624,23 @@ function end(
   env.history.add(type, frame.lastEventId, env.clock.now(), details)
 }
 
+/** AWS ends an Express execution after 5 minutes whatever its TimeoutSeconds says (ASL-SPEC §14). */
+const EXPRESS_LIMIT_SECONDS = 300
+
+/**
+ * How long the execution may run: its `TimeoutSeconds`, capped at 5 minutes for EXPRESS. The Standard
+ * cap (1 year) is left out: no test runs that long, and a timer per execution would cost for nothing.
+ */
+function executionLimitSeconds(
+  type: 'STANDARD' | 'EXPRESS',
+  timeoutSeconds: number | undefined,
+): number | undefined {
+  if (type !== 'EXPRESS') return timeoutSeconds
+  return timeoutSeconds === undefined
+    ? EXPRESS_LIMIT_SECONDS
+    : Math.min(timeoutSeconds, EXPRESS_LIMIT_SECONDS)
+}
+
 async function execute(
   env: ExecutionEnv,
   machine: AslStateMachine,
@@ -637,10 +654,11 @@ async function execute(
   try {
     work = runStates(env, machine, input, frame)
     const racers: Promise<JsonValue>[] = [work]
-    if (typeof machine.TimeoutSeconds === 'number') {
+    const limitSeconds = executionLimitSeconds(env.stateMachineType, machine.TimeoutSeconds)
+    if (limitSeconds !== undefined) {
       timers = new AbortController()
       racers.push(
-        env.clock.sleep(machine.TimeoutSeconds * 1000, timers.signal).then(() => {
+        env.clock.sleep(limitSeconds * 1000, timers.signal).then(() => {
           throw new TimedOut()
         }),
       )
