@@ -1,24 +1,61 @@
 import { DslError } from './errors.ts'
 import type { CompareOperator, ConditionNode, OperandKind, TestKind } from './ir/condition-node.ts'
-import { isRef, pathOf, type ValueRef } from './ref.ts'
+import { isRef, pathOf, type RefValue, type ValueRef } from './ref.ts'
 import type { Expression } from './template.ts'
 import { toValueNode } from './template.ts'
+import type { CannotReadOuter, IsWorkflowVariable, Scope } from './variables.ts'
 
 declare const conditionBrand: unique symbol
+declare const readsVariable: unique symbol
 
 /**
- * A typed Choice condition, made by `eq`, `lt`, `isPresent`, `and`, … and given to `when()`.
+ * A typed Choice condition, made by `eq`, `lt`, `isPresent`, `and`, … and given to `when()`. `TReads` is
+ * `true` when an operand is a workflow variable (`variable()`), which a Distributed Map iteration cannot
+ * read: the helpers compute it from their operands, `and`/`or`/`not` from their conditions. A plain
+ * `Condition` means "may read one" (refused in a Distributed Map iteration; annotate `Condition<false>`).
  * @example
  * const big: Condition = and(isPresent(s.total), gt(s.total, 100))
  */
-export interface Condition {
+export interface Condition<TReads extends boolean = boolean> {
   readonly [conditionBrand]: true
+  /** Phantom, never set: whether the condition reads a workflow variable. */
+  readonly [readsVariable]?: TReads
 }
 
-const nodeOfCondition = new WeakMap<Condition, ConditionNode>()
+/**
+ * Whether a condition reads a workflow variable (`true`, `false`, or `boolean` when unknown).
+ * @example
+ * type R = ConditionReads<Condition<true>> // true
+ */
+export type ConditionReads<TCondition> = TCondition extends Condition<infer TReads> ? TReads : never
 
-const makeCondition = (node: ConditionNode): Condition => {
-  const condition = Object.freeze({}) as Condition
+/**
+ * What a Choice rule's condition may be in a scope: in a Distributed Map iteration, only one that reads
+ * no workflow variable (the iterations are child executions that cannot see them, ASL-SPEC §4).
+ * PERF: one conditional on the condition's flag.
+ * @example
+ * type Refused = ConditionIn<'distributed', Condition<true>> // the sentence
+ */
+export type ConditionIn<TScope extends Scope, TCondition> = TScope extends 'distributed'
+  ? true extends ConditionReads<TCondition>
+    ? CannotReadOuter
+    : TCondition
+  : TCondition
+
+// The flag of and/or/not: true when any of the conditions may read a workflow variable.
+type AnyReads<TConditions> = true extends ConditionReads<TConditions> ? true : false
+
+// The flag of a comparison: either operand may be a workflow variable. PERF: two shallow checks, no walk
+// (a walk here made `const c: Condition = eq(…)` instantiate too deeply through return-type inference).
+type Reads<TLeft, TRight = never> = true extends
+  IsWorkflowVariable<TLeft> | IsWorkflowVariable<TRight>
+  ? true
+  : false
+
+const nodeOfCondition = new WeakMap<object, ConditionNode>()
+
+const makeCondition = <TReads extends boolean>(node: ConditionNode): Condition<TReads> => {
+  const condition = Object.freeze({}) as Condition<TReads>
   nodeOfCondition.set(condition, Object.freeze(node))
   return condition
 }
@@ -60,7 +97,7 @@ const compare = (
   operator: CompareOperator,
   ref: ValueRef<unknown>,
   value: Comparable | ValueRef<unknown>,
-): Condition =>
+): Condition<never> =>
   isRef(value)
     ? makeCondition({
         kind: 'compare',
@@ -84,62 +121,85 @@ const compare = (
  * eq(s.inventoryResult, true) // { "Variable": "$.inventoryResult", "BooleanEquals": true }
  * eq(s.shipTo, s.billTo)      // compares two fields of the same type
  */
-export const eq = <T extends Comparable>(
-  ref: ValueRef<T>,
-  value: NoInfer<T> | ValueRef<NoInfer<T>>,
-): Condition => compare('eq', ref, value)
+export const eq = <
+  TRef extends ValueRef<Comparable>,
+  TValue extends RefValue<TRef> | ValueRef<RefValue<TRef>>,
+>(
+  ref: TRef,
+  value: TValue,
+): Condition<Reads<TRef, TValue>> => compare('eq', ref, value as Comparable | ValueRef<unknown>)
 
 /**
  * The value is less than `value` (`NumericLessThan`, or `StringLessThan` for strings).
  * @example
  * lt(s.amount, 100) // { "Variable": "$.amount", "NumericLessThan": 100 }
  */
-export const lt = <T extends string | number>(
-  ref: ValueRef<T>,
-  value: NoInfer<T> | ValueRef<NoInfer<T>>,
-): Condition => compare('lt', ref, value)
+export const lt = <
+  TRef extends ValueRef<string | number>,
+  TValue extends RefValue<TRef> | ValueRef<RefValue<TRef>>,
+>(
+  ref: TRef,
+  value: TValue,
+): Condition<Reads<TRef, TValue>> => compare('lt', ref, value as Comparable | ValueRef<unknown>)
 
 /**
  * The value is greater than `value`.
  * @example
  * gt(s.amount, 100) // { "Variable": "$.amount", "NumericGreaterThan": 100 }
  */
-export const gt = <T extends string | number>(
-  ref: ValueRef<T>,
-  value: NoInfer<T> | ValueRef<NoInfer<T>>,
-): Condition => compare('gt', ref, value)
+export const gt = <
+  TRef extends ValueRef<string | number>,
+  TValue extends RefValue<TRef> | ValueRef<RefValue<TRef>>,
+>(
+  ref: TRef,
+  value: TValue,
+): Condition<Reads<TRef, TValue>> => compare('gt', ref, value as Comparable | ValueRef<unknown>)
 
 /**
  * The value is less than or equal to `value`.
  * @example
  * lte(s.amount, 100) // { "Variable": "$.amount", "NumericLessThanEquals": 100 }
  */
-export const lte = <T extends string | number>(
-  ref: ValueRef<T>,
-  value: NoInfer<T> | ValueRef<NoInfer<T>>,
-): Condition => compare('lte', ref, value)
+export const lte = <
+  TRef extends ValueRef<string | number>,
+  TValue extends RefValue<TRef> | ValueRef<RefValue<TRef>>,
+>(
+  ref: TRef,
+  value: TValue,
+): Condition<Reads<TRef, TValue>> => compare('lte', ref, value as Comparable | ValueRef<unknown>)
 
 /**
  * The value is greater than or equal to `value`.
  * @example
  * gte(s.amount, 100) // { "Variable": "$.amount", "NumericGreaterThanEquals": 100 }
  */
-export const gte = <T extends string | number>(
-  ref: ValueRef<T>,
-  value: NoInfer<T> | ValueRef<NoInfer<T>>,
-): Condition => compare('gte', ref, value)
+export const gte = <
+  TRef extends ValueRef<string | number>,
+  TValue extends RefValue<TRef> | ValueRef<RefValue<TRef>>,
+>(
+  ref: TRef,
+  value: TValue,
+): Condition<Reads<TRef, TValue>> => compare('gte', ref, value as Comparable | ValueRef<unknown>)
 
 /**
  * The string matches a pattern where `*` stands for any characters (`StringMatches`).
  * @example
  * matches(s.file, '*.csv') // { "Variable": "$.file", "StringMatches": "*.csv" }
  */
-export const matches = (ref: ValueRef<string>, pattern: string): Condition =>
-  makeCondition({ kind: 'matches', left: pathOf(ref), pattern })
+export const matches = <TRef extends ValueRef<string>>(
+  ref: TRef,
+  pattern: string,
+): Condition<Reads<TRef>> => makeCondition({ kind: 'matches', left: pathOf(ref), pattern })
+
+/** A type test (`isPresent`, `isNull`, …): its flag says whether `ref` is a workflow variable. */
+export type TypeTest = <TRef extends ValueRef<unknown>>(
+  ref: TRef,
+  expected?: boolean,
+) => Condition<Reads<TRef>>
 
 const typeTest =
-  (test: TestKind) =>
-  (ref: ValueRef<unknown>, expected = true): Condition =>
+  (test: TestKind): TypeTest =>
+  (ref, expected = true) =>
     makeCondition({ kind: 'test', test, path: pathOf(ref), expected })
 
 /**
@@ -147,44 +207,39 @@ const typeTest =
  * @example
  * isPresent(s.coupon) // { "Variable": "$.coupon", "IsPresent": true }
  */
-export const isPresent: (ref: ValueRef<unknown>, expected?: boolean) => Condition =
-  typeTest('isPresent')
+export const isPresent: TypeTest = typeTest('isPresent')
 /**
  * The value is JSON null (`IsNull`).
  * @example
  * isNull(s.coupon) // { "Variable": "$.coupon", "IsNull": true }
  */
-export const isNull: (ref: ValueRef<unknown>, expected?: boolean) => Condition = typeTest('isNull')
+export const isNull: TypeTest = typeTest('isNull')
 /**
  * The value is a string (`IsString`).
  * @example
  * isString(s.id) // { "Variable": "$.id", "IsString": true }
  */
-export const isString: (ref: ValueRef<unknown>, expected?: boolean) => Condition =
-  typeTest('isString')
+export const isString: TypeTest = typeTest('isString')
 /**
  * The value is a number (`IsNumeric`).
  * @example
  * isNumeric(s.id) // { "Variable": "$.id", "IsNumeric": true }
  */
-export const isNumeric: (ref: ValueRef<unknown>, expected?: boolean) => Condition =
-  typeTest('isNumeric')
+export const isNumeric: TypeTest = typeTest('isNumeric')
 /**
  * The value is a boolean (`IsBoolean`).
  * @example
  * isBoolean(s.ok) // { "Variable": "$.ok", "IsBoolean": true }
  */
-export const isBoolean: (ref: ValueRef<unknown>, expected?: boolean) => Condition =
-  typeTest('isBoolean')
+export const isBoolean: TypeTest = typeTest('isBoolean')
 /**
  * The value is an RFC 3339 timestamp string (`IsTimestamp`).
  * @example
  * isTimestamp(s.at) // { "Variable": "$.at", "IsTimestamp": true }
  */
-export const isTimestamp: (ref: ValueRef<unknown>, expected?: boolean) => Condition =
-  typeTest('isTimestamp')
+export const isTimestamp: TypeTest = typeTest('isTimestamp')
 
-const combine = (kind: 'and' | 'or', conditions: readonly Condition[]): Condition => {
+const combine = (kind: 'and' | 'or', conditions: readonly Condition[]): Condition<never> => {
   if (conditions.length === 0) {
     throw new DslError('SFN103', `${kind}() needs at least one condition.`)
   }
@@ -196,23 +251,27 @@ const combine = (kind: 'and' | 'or', conditions: readonly Condition[]): Conditio
  * @example
  * and(isPresent(s.coupon), eq(s.country, 'DE')) // { "And": [ … , … ] }
  */
-export const and = (...conditions: [Condition, ...Condition[]]): Condition =>
-  combine('and', conditions)
+export const and = <const TConditions extends readonly [Condition, ...Condition[]]>(
+  ...conditions: TConditions
+): Condition<AnyReads<TConditions[number]>> => combine('and', conditions)
 
 /**
  * At least one condition holds (`Or`).
  * @example
  * or(eq(s.tier, 'gold'), gt(s.amount, 1000)) // { "Or": [ … , … ] }
  */
-export const or = (...conditions: [Condition, ...Condition[]]): Condition =>
-  combine('or', conditions)
+export const or = <const TConditions extends readonly [Condition, ...Condition[]]>(
+  ...conditions: TConditions
+): Condition<AnyReads<TConditions[number]>> => combine('or', conditions)
 
 /**
  * The condition does not hold (`Not`).
  * @example
  * not(eq(s.status, 'DONE')) // { "Not": { "Variable": "$.status", "StringEquals": "DONE" } }
  */
-export const not = (condition: Condition): Condition =>
+export const not = <TCondition extends Condition>(
+  condition: TCondition,
+): Condition<AnyReads<TCondition>> =>
   makeCondition({ kind: 'not', condition: conditionNodeOf(condition) })
 
 // RFC 3339 with a zone: what AWS's Timestamp comparators accept (ASL-SPEC §8).
@@ -222,7 +281,7 @@ const timestampCompare = (
   operator: CompareOperator,
   ref: ValueRef<string>,
   value: string | Date,
-): Condition => {
+): Condition<never> => {
   const text = value instanceof Date ? value.toISOString() : value
   if (typeof text !== 'string' || !RFC3339.test(text)) {
     throw new DslError(
@@ -244,43 +303,53 @@ const timestampCompare = (
  * @example
  * timestampEq(s.at, '2026-01-01T00:00:00Z') // { "Variable": "$.at", "TimestampEquals": "2026-01-01T00:00:00Z" }
  */
-export const timestampEq = (ref: ValueRef<string>, value: string | Date): Condition =>
-  timestampCompare('eq', ref, value)
+export const timestampEq = <TRef extends ValueRef<string>>(
+  ref: TRef,
+  value: string | Date,
+): Condition<Reads<TRef>> => timestampCompare('eq', ref, value)
 /**
  * The timestamp is before `value` (`TimestampLessThan`).
  * @example
  * timestampLt(s.at, new Date('2026-01-01')) // { "Variable": "$.at", "TimestampLessThan": "2026-01-01T00:00:00.000Z" }
  */
-export const timestampLt = (ref: ValueRef<string>, value: string | Date): Condition =>
-  timestampCompare('lt', ref, value)
+export const timestampLt = <TRef extends ValueRef<string>>(
+  ref: TRef,
+  value: string | Date,
+): Condition<Reads<TRef>> => timestampCompare('lt', ref, value)
 /**
  * The timestamp is after `value` (`TimestampGreaterThan`).
  * @example
  * timestampGt(s.at, '2026-01-01T00:00:00Z') // { "Variable": "$.at", "TimestampGreaterThan": "…" }
  */
-export const timestampGt = (ref: ValueRef<string>, value: string | Date): Condition =>
-  timestampCompare('gt', ref, value)
+export const timestampGt = <TRef extends ValueRef<string>>(
+  ref: TRef,
+  value: string | Date,
+): Condition<Reads<TRef>> => timestampCompare('gt', ref, value)
 /**
  * The timestamp is at or before `value` (`TimestampLessThanEquals`).
  * @example
  * timestampLte(s.at, '2026-01-01T00:00:00Z') // { "Variable": "$.at", "TimestampLessThanEquals": "…" }
  */
-export const timestampLte = (ref: ValueRef<string>, value: string | Date): Condition =>
-  timestampCompare('lte', ref, value)
+export const timestampLte = <TRef extends ValueRef<string>>(
+  ref: TRef,
+  value: string | Date,
+): Condition<Reads<TRef>> => timestampCompare('lte', ref, value)
 /**
  * The timestamp is at or after `value` (`TimestampGreaterThanEquals`).
  * @example
  * timestampGte(s.at, '2026-01-01T00:00:00Z') // { "Variable": "$.at", "TimestampGreaterThanEquals": "…" }
  */
-export const timestampGte = (ref: ValueRef<string>, value: string | Date): Condition =>
-  timestampCompare('gte', ref, value)
+export const timestampGte = <TRef extends ValueRef<string>>(
+  ref: TRef,
+  value: string | Date,
+): Condition<Reads<TRef>> => timestampCompare('gte', ref, value)
 
 /**
  * A JSONata `Condition` for what the typed helpers cannot say (JSONata states only).
  * @example
  * condition(jsonata<boolean>('$count($states.input.items) > 2')) // "Condition": "{% ($count($states.input.items) > 2) %}"
  */
-export const condition = (expression: Expression<boolean>): Condition => {
+export const condition = (expression: Expression<boolean>): Condition<false> => {
   const node = toValueNode(expression)
   if (node.kind !== 'jsonata') {
     throw new DslError('SFN103', 'condition() needs a jsonata<boolean>(…) expression.')

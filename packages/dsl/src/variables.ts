@@ -37,20 +37,37 @@ export type AssignableIn<TScope extends Scope> = TScope extends 'workflow'
   ? unknown
   : VariableScope<LocalKind>
 
-// True when a template reads a variable made by variable(). It walks the template literal the user wrote
-// (like Resolved), stopping at references: PERF: never over the workflow, never over a Ref's fields.
-type ReadsWorkflowVariable<T> =
+/**
+ * `true` when T itself is a variable made by `variable()` (not `localVariable()`, not a field of one).
+ * PERF: one shallow check, no walk (a condition's operands and `set()`'s target use it).
+ * @example
+ * type R = IsWorkflowVariable<Variable<number>> // true
+ */
+export type IsWorkflowVariable<T> = typeof variableScope extends keyof T
+  ? [T[typeof variableScope]] extends [LocalKind | undefined]
+    ? false
+    : true
+  : false
+
+/**
+ * `true` when a template reads a variable made by `variable()` (not `localVariable()`). It walks the
+ * template literal the user wrote (like Resolved), stopping at references: PERF: never over the workflow,
+ * never over a Ref's fields. (A field of a variable, `config.limit`, is a plain reference: SFN109 catches it.)
+ * @example
+ * type R = ReadsWorkflowVariable<{ total: Variable<number> }> // true
+ */
+export type ReadsWorkflowVariable<T> =
   T extends ValueRef<unknown>
-    ? typeof variableScope extends keyof T
-      ? [T[typeof variableScope]] extends [LocalKind | undefined]
-        ? false
-        : true
-      : false
+    ? IsWorkflowVariable<T>
     : T extends object
       ? true extends { [K in keyof T]: ReadsWorkflowVariable<T[K]> }[keyof T]
         ? true
         : false
       : false
+
+/** The sentence of a type error for reading an outer variable inside a Distributed Map iteration. */
+export type CannotReadOuter =
+  DslTypeError<'A Distributed Map iteration cannot read outer variables: pass the value in itemSelector() and read it from the iteration input.'>
 
 /**
  * A template a state builds (`parameters()`), refused in a Distributed Map iteration when it reads a
@@ -58,7 +75,7 @@ type ReadsWorkflowVariable<T> =
  */
 export type ReadableIn<TScope extends Scope, TMade> = TScope extends 'distributed'
   ? true extends ReadsWorkflowVariable<TMade>
-    ? DslTypeError<'A Distributed Map iteration cannot read outer variables: pass the value in itemSelector() and read it from the iteration input.'>
+    ? CannotReadOuter
     : TMade
   : TMade
 

@@ -1,7 +1,7 @@
 import type { QueryLanguage } from '@statewright/asl'
 import type { z, ZodType } from 'zod'
 import type { ContextObject } from '../context-object.ts'
-import { type Condition, conditionNodeOf } from '../conditions.ts'
+import { type Condition, type ConditionIn, conditionNodeOf } from '../conditions.ts'
 import { DslError } from '../errors.ts'
 import { type Assignment, assignNode } from '../assignments.ts'
 import type { ConditionNode } from '../ir/condition-node.ts'
@@ -118,14 +118,14 @@ export class ChoiceBuilder<
    * // { "Variable": "$.inventoryResult", "BooleanEquals": true, "Next": "InitiateShipping" }
    */
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  when<TBuilt extends Chainable<any, any>>(
-    condition: (s: Ref<TInput>, context: Ref<ContextObject>) => Condition,
+  when<TCondition extends Condition, TBuilt extends Chainable<any, any>>(
+    condition: (s: Ref<TInput>, context: Ref<ContextObject>) => ConditionIn<TScope, TCondition>,
     target: (branch: Chain<TBranch, TBranch, TScope>) => TBuilt,
     options?: RuleOptions<TInput>,
   ): ChoiceBuilder<TInput, TOutput | ResolveOutput<TBranch, OutputOf<TBuilt>>, TScope, TBranch>
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  when<TTarget extends Chainable<any, any>>(
-    condition: (s: Ref<TInput>, context: Ref<ContextObject>) => Condition,
+  when<TCondition extends Condition, TTarget extends Chainable<any, any>>(
+    condition: (s: Ref<TInput>, context: Ref<ContextObject>) => ConditionIn<TScope, TCondition>,
     target: Fits<TBranch, TTarget>,
     options?: RuleOptions<TInput>,
   ): ChoiceBuilder<TInput, TOutput | ResolveOutput<TBranch, OutputOf<TTarget>>, TScope, TBranch>
