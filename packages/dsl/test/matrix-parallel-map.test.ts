@@ -4,7 +4,7 @@ import type { QueryLanguage } from '@statewright/asl'
 import { InMemoryS3, run } from '@statewright/runtime'
 import { describe, expect, test } from 'vitest'
 import { z } from 'zod'
-import { at, gte, jsonata, lambda, variable, workflow } from '../src/index.ts'
+import { at, gte, jsonata, lambda, type Ref, variable, workflow } from '../src/index.ts'
 import { enteredStates } from './history.ts'
 
 const aws = { region: 'us-east-1', account: '111111111111' } as const
@@ -12,8 +12,12 @@ const languages: readonly QueryLanguage[] = ['JSONPath', 'JSONata']
 const arn = (name: string): string => `arn:aws:lambda:us-east-1:111111111111:function:${name}`
 
 describe('Parallel: Branches, Parameters, ResultSelector, ResultPath, Assign, Retry, Catch, Comment', () => {
-  const Order = z.object({ id: z.string(), limit: z.number() })
-  const audited = variable<string>('audited')
+  // Branches are typed by the Parallel's raw input, so parameters() builds a value of that type (here with
+  // n and limit swapped): it cannot reshape the branches' input (COVERAGE.md, known gaps).
+  const Order = z.object({ id: z.string(), n: z.number(), limit: z.number() })
+  // References into the tuple result are typed by the union of the branch outputs (COVERAGE.md, known
+  // gaps), so whole elements are selected here.
+  const second = variable<{ audited: string } | { side: string; id: string }>('second')
   class Rejected extends Error {
     override name = 'Rejected'
   }
@@ -22,7 +26,7 @@ describe('Parallel: Branches, Parameters, ResultSelector, ResultPath, Assign, Re
     output: z.object({ audited: z.string() }),
     handler: (input) => {
       if (input.id === 'bad') throw new Rejected(`order ${input.id}`)
-      return { audited: input.id }
+      return { audited: `${input.id}/${input.n}` }
     },
   })
   const flow = (language: QueryLanguage) =>
@@ -37,9 +41,9 @@ describe('Parallel: Branches, Parameters, ResultSelector, ResultPath, Assign, Re
           (p) =>
             p
               .comment('two views')
-              .parameters((s) => ({ id: s.id, n: s.limit }))
-              .assign(audited, (r) => r[1].audited)
-              .resultSelector((r) => ({ left: r[0].side, audited: r[1].audited }))
+              .parameters((s) => ({ id: s.id, n: s.limit, limit: s.n }))
+              .assign(second, (r) => at(r, 1))
+              .resultSelector((r) => ({ left: at(r, 0), audit: at(r, 1) }))
               .resultPath('both')
               .retry(['Rejected'], { maxAttempts: 1, intervalSeconds: 4 })
               .catch(['States.ALL'], (h) => h.fail('ParallelFailed', { error: 'ParallelFailed' })),
@@ -70,10 +74,10 @@ describe('Parallel: Branches, Parameters, ResultSelector, ResultPath, Assign, Re
               States: { Audit: { Type: 'Task', Resource: arn('AuditFunction'), End: true } },
             },
           ],
-          Parameters: { 'id.$': '$.id', 'n.$': '$.limit' },
-          ResultSelector: { 'left.$': '$[0].side', 'audited.$': '$[1].audited' },
+          Parameters: { 'id.$': '$.id', 'n.$': '$.limit', 'limit.$': '$.n' },
+          ResultSelector: { 'left.$': '$[0]', 'audit.$': '$[1]' },
           ResultPath: '$.both',
-          Assign: { 'audited.$': '$[1].audited' },
+          Assign: { 'second.$': '$[1]' },
           Retry: [{ ErrorEquals: ['Rejected'], IntervalSeconds: 4, MaxAttempts: 1 }],
           Catch: [{ ErrorEquals: ['States.ALL'], Next: 'ParallelFailed' }],
           Next: 'After',
@@ -108,10 +112,14 @@ describe('Parallel: Branches, Parameters, ResultSelector, ResultPath, Assign, Re
               States: { Audit: { Type: 'Task', Resource: arn('AuditFunction'), End: true } },
             },
           ],
-          Arguments: { id: '{% $states.input.id %}', n: '{% $states.input.limit %}' },
+          Arguments: {
+            id: '{% $states.input.id %}',
+            n: '{% $states.input.limit %}',
+            limit: '{% $states.input.n %}',
+          },
           Output:
-            '{% $merge([$states.input, {"both": {"left": $states.result[0].side, "audited": $states.result[1].audited}}]) %}',
-          Assign: { audited: '{% $states.result[1].audited %}' },
+            '{% $merge([$states.input, {"both": {"left": $states.result[0], "audit": $states.result[1]}}]) %}',
+          Assign: { second: '{% $states.result[1] %}' },
           Retry: [{ ErrorEquals: ['Rejected'], IntervalSeconds: 4, MaxAttempts: 1 }],
           Catch: [{ ErrorEquals: ['States.ALL'], Next: 'ParallelFailed' }],
           Next: 'After',
@@ -126,18 +134,19 @@ describe('Parallel: Branches, Parameters, ResultSelector, ResultPath, Assign, Re
   test.each(languages)(
     'in %s, both branches get the Parameters; the selected tuple is placed; the variable is set',
     async (language) => {
-      const result = await run(flow(language), { id: 'o1', limit: 3 })
+      const result = await run(flow(language), { id: 'o1', n: 1, limit: 3 })
 
       expect(result.status).toBe('SUCCEEDED')
       expect(result.output).toStrictEqual({
         id: 'o1',
+        n: 1,
         limit: 3,
-        both: { left: 'left', audited: 'o1' },
+        both: { left: { side: 'left', id: 'o1' }, audit: { audited: 'o1/3' } },
       })
       expect(enteredStates(result.history)).toStrictEqual(['Both', 'Left', 'Audit', 'After'])
       const exited = result.history.find((e) => e.type === 'ParallelStateExited')
       expect(exited?.stateExitedEventDetails?.['assignedVariables']).toStrictEqual({
-        audited: '"o1"',
+        second: '{"audited":"o1/3"}',
       })
     },
   )
@@ -145,7 +154,7 @@ describe('Parallel: Branches, Parameters, ResultSelector, ResultPath, Assign, Re
   test.each(languages)(
     'in %s, a failing branch fails the state: retried once after 4 s, then caught',
     async (language) => {
-      const result = await run(flow(language), { id: 'bad', limit: 3 })
+      const result = await run(flow(language), { id: 'bad', n: 1, limit: 3 })
 
       expect(result).toMatchObject({ status: 'FAILED', error: 'ParallelFailed' })
       expect(result.elapsedMs).toBe(4000)
@@ -190,7 +199,7 @@ describe('inline Map: ItemsPath, ItemSelector, MaxConcurrencyPath, ResultSelecto
         },
         (m) =>
           m
-            .assign(firstOk, (r) => r[0].ok)
+            .assign(firstOk, (r) => at(r, 0).ok)
             .resultSelector((r) => ({ first: at(r, 0), all: r }))
             .resultPath('reserved')
             .outputPath((d) => d.reserved)
@@ -386,7 +395,11 @@ describe('Distributed Map: ItemReader, ItemBatcher, ResultWriter, the …Path fo
               maxItems: (s) => s.max,
               parameters: (s) => ({ Bucket: s.bucket, Key: s.key }),
             },
-            itemBatcher: { maxItemsPerBatch: (s) => s.perBatch, maxInputBytesPerBatch: 262144 },
+            // Annotated: an unannotated callback here leaves the batcher uninferred (COVERAGE.md, known gaps).
+            itemBatcher: {
+              maxItemsPerBatch: (s: Ref<z.input<typeof Job>>) => s.perBatch,
+              maxInputBytesPerBatch: 262144,
+            },
             batchInput: (s) => ({ runId: s.runId }),
             resultWriter: {
               resource: 'arn:aws:states:::s3:putObject',
