@@ -429,7 +429,7 @@ describe('condition(): a JSONata boolean expression', () => {
       States: {
         Long: {
           Type: 'Choice',
-          Choices: [{ Condition: '{% $length($states.input.s2) > 1 %}', Next: 'Yes' }],
+          Choices: [{ Condition: '{% ($length($states.input.s2) > 1) %}', Next: 'Yes' }],
           Default: 'No',
         },
         Yes: { Type: 'Pass', End: true },
