@@ -1,17 +1,72 @@
 import { DslError } from './errors.ts'
 import type { ValueNode } from './ir/value-node.ts'
-import type { ValueRef } from './ref.ts'
+import type { RefValue, ValueRef } from './ref.ts'
 import { type Template, toValueNode } from './template.ts'
-import { variableName } from './variables.ts'
+import {
+  type CannotAssignOuter,
+  type CannotReadOuter,
+  type IsWorkflowVariable,
+  type ReadsWorkflowVariable,
+  type Scope,
+  variableName,
+} from './variables.ts'
 
 declare const assignmentBrand: unique symbol
+declare const assignsOuter: unique symbol
+declare const readsOuter: unique symbol
 
-/** One `Assign` entry, made by `set(variable, value)`; the value is checked against the variable's type. */
-export interface Assignment {
+/**
+ * One `Assign` entry, made by `set(variable, value)`; the value is checked against the variable's type.
+ * Phantom flags say whether it assigns a workflow variable (`variable()`, not `localVariable()`) and
+ * whether its value reads one, for AWS's scope rules (ASL-SPEC §4); a plain `Assignment` leaves them
+ * unknown (the type accepts it anywhere; SFN109 checks it when the workflow is built).
+ * @example
+ * const reset: Assignment<true, false> = set(total, 0)
+ */
+// Unconstrained flags: an `extends boolean` check on a walk over a generic value recursed too deeply.
+export interface Assignment<TAssignsOuter = boolean, TReads = boolean> {
   readonly [assignmentBrand]: true
+  /** Phantom, never set: the target is a workflow variable. */
+  readonly [assignsOuter]?: TAssignsOuter
+  /** Phantom, never set: the value reads a workflow variable. */
+  readonly [readsOuter]?: TReads
 }
 
-const entryOf = new WeakMap<Assignment, readonly [string, ValueNode]>()
+// What the entries of a list say about one flag: 'yes' when an entry surely has it, 'maybe' for a plain
+// Assignment (its flags unknown: accepted here, SFN109 at build). Distributes over the entries.
+type Says<TEntry, TFlag extends typeof assignsOuter | typeof readsOuter> = TEntry extends Assignment
+  ? [NonNullable<TEntry[TFlag]>] extends [true]
+    ? 'yes'
+    : [NonNullable<TEntry[TFlag]>] extends [false]
+      ? 'no'
+      : 'maybe'
+  : never
+
+/**
+ * A list of `set()` entries as a scope allows it (ASL-SPEC §4): anything at the top level; inside a
+ * Parallel branch or Map iteration no workflow variable may be assigned (local ones may); inside a
+ * Distributed Map iteration none may be read either. Otherwise the sentence, on the `assign` callback.
+ * PERF: two conditionals on the entries' flags, no walk.
+ * @example
+ * type Refused = AssignmentsIn<'nested', readonly Assignment<true, false>[]> // the sentence
+ */
+export type AssignmentsIn<
+  TScope extends Scope,
+  TList extends readonly Assignment[],
+> = TScope extends 'workflow'
+  ? TList
+  : 'yes' extends Says<TList[number], typeof assignsOuter>
+    ? CannotAssignOuter
+    : TScope extends 'distributed'
+      ? 'yes' extends Says<TList[number], typeof readsOuter>
+        ? CannotReadOuter
+        : TList
+      : TList
+
+// A closed true/false: as a type argument the walk's own constraint would be resolved through the generic.
+type Reads<TValue> = true extends ReadsWorkflowVariable<TValue> ? true : false
+
+const entryOf = new WeakMap<object, readonly [string, ValueNode]>()
 
 /**
  * Sets `variable` to `value` (a literal, a reference, an expression): for the `assign` options of Choice
@@ -20,8 +75,13 @@ const entryOf = new WeakMap<Assignment, readonly [string, ValueNode]>()
  * c.when((s) => eq(s.tier, 'GOLD'), gold, { assign: () => [set(discount, 0.1)] })
  * // { "Variable": "$.tier", "StringEquals": "GOLD", "Next": "Gold", "Assign": { "discount": 0.1 } }
  */
-export function set<T>(variable: ValueRef<T>, value: Template<T>): Assignment {
-  const assignment = Object.freeze({}) as Assignment
+export function set<TVariable extends ValueRef<unknown>, TValue>(
+  variable: TVariable,
+  // TValue is unconstrained, checked by the intersection: a constraint over Template<…> made the flag's
+  // walk recurse through the generic template when a contextual type asked for an Assignment.
+  value: TValue & Template<RefValue<TVariable>>,
+): Assignment<IsWorkflowVariable<TVariable>, Reads<TValue>> {
+  const assignment = Object.freeze({}) as Assignment<IsWorkflowVariable<TVariable>, Reads<TValue>>
   entryOf.set(assignment, Object.freeze([variableName(variable), toValueNode(value)] as const))
   return assignment
 }

@@ -12,7 +12,7 @@ declare const readsVariable: unique symbol
  * A typed Choice condition, made by `eq`, `lt`, `isPresent`, `and`, … and given to `when()`. `TReads` is
  * `true` when an operand is a workflow variable (`variable()`), which a Distributed Map iteration cannot
  * read: the helpers compute it from their operands, `and`/`or`/`not` from their conditions. A plain
- * `Condition` means "may read one" (refused in a Distributed Map iteration; annotate `Condition<false>`).
+ * `Condition` leaves it unknown: the type accepts it anywhere, SFN109 checks it when the workflow is built.
  * @example
  * const big: Condition = and(isPresent(s.total), gt(s.total, 100))
  */
@@ -31,19 +31,32 @@ export type ConditionReads<TCondition> = TCondition extends Condition<infer TRea
 
 /**
  * What a Choice rule's condition may be in a scope: in a Distributed Map iteration, only one that reads
- * no workflow variable (the iterations are child executions that cannot see them, ASL-SPEC §4).
+ * no workflow variable (the iterations are child executions that cannot see them, ASL-SPEC §4). A plain
+ * `Condition` (unknown flag) is accepted; SFN109 checks it when the workflow is built.
  * PERF: one conditional on the condition's flag.
  * @example
  * type Refused = ConditionIn<'distributed', Condition<true>> // the sentence
  */
 export type ConditionIn<TScope extends Scope, TCondition> = TScope extends 'distributed'
-  ? true extends ConditionReads<TCondition>
+  ? [ConditionReads<TCondition>] extends [true]
     ? CannotReadOuter
     : TCondition
   : TCondition
 
-// The flag of and/or/not: true when any of the conditions may read a workflow variable.
-type AnyReads<TConditions> = true extends ConditionReads<TConditions> ? true : false
+// What each condition says: 'yes' it reads a workflow variable, 'no', or 'maybe' (a plain Condition).
+type Says<TCondition> =
+  TCondition extends Condition<infer TReads>
+    ? [TReads] extends [true]
+      ? 'yes'
+      : [TReads] extends [false]
+        ? 'no'
+        : 'maybe'
+    : never
+
+// The flag of and/or/not: true when one of the conditions reads a workflow variable, unknown (boolean)
+// when one is a plain Condition, false otherwise.
+type AnyReads<TConditions> =
+  'yes' extends Says<TConditions> ? true : 'maybe' extends Says<TConditions> ? boolean : false
 
 // The flag of a comparison: either operand may be a workflow variable. PERF: two shallow checks, no walk
 // (a walk here made `const c: Condition = eq(…)` instantiate too deeply through return-type inference).

@@ -56,18 +56,30 @@ export type IsWorkflowVariable<T> = typeof variableScope extends keyof T
  * @example
  * type R = ReadsWorkflowVariable<{ total: Variable<number> }> // true
  */
-export type ReadsWorkflowVariable<T> =
-  T extends ValueRef<unknown>
-    ? IsWorkflowVariable<T>
-    : T extends object
-      ? true extends { [K in keyof T]: ReadsWorkflowVariable<T[K]> }[keyof T]
-        ? true
-        : false
-      : false
+export type ReadsWorkflowVariable<T, TDepth extends readonly unknown[] = []> =
+  // Bounded: a template nested deeper is left to SFN109, and TS's own probes of a generic use (with
+  // `any` or a wildcard in T's place, e.g. for a contextual type) cannot recurse without end.
+  TDepth['length'] extends 8
+    ? false
+    : 0 extends 1 & T
+      ? false
+      : T extends ValueRef<unknown>
+        ? IsWorkflowVariable<T>
+        : T extends object
+          ? true extends {
+              [K in keyof T]: ReadsWorkflowVariable<T[K], [...TDepth, unknown]>
+            }[keyof T]
+            ? true
+            : false
+          : false
 
 /** The sentence of a type error for reading an outer variable inside a Distributed Map iteration. */
 export type CannotReadOuter =
   DslTypeError<'A Distributed Map iteration cannot read outer variables: pass the value in itemSelector() and read it from the iteration input.'>
+
+/** The sentence of a type error for assigning an outer variable inside a Parallel branch or Map iteration. */
+export type CannotAssignOuter =
+  DslTypeError<'A Parallel branch or Map iteration cannot assign outer variables: assign a localVariable() here, or return the value and assign it after the Parallel/Map.'>
 
 /**
  * A template a state builds (`parameters()`), refused in a Distributed Map iteration when it reads a

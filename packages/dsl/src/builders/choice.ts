@@ -3,7 +3,7 @@ import type { z, ZodType } from 'zod'
 import type { ContextObject } from '../context-object.ts'
 import { type Condition, type ConditionIn, conditionNodeOf } from '../conditions.ts'
 import { DslError } from '../errors.ts'
-import { type Assignment, assignNode } from '../assignments.ts'
+import { type Assignment, type AssignmentsIn, assignNode } from '../assignments.ts'
 import type { ConditionNode } from '../ir/condition-node.ts'
 import type { ValueNode } from '../ir/value-node.ts'
 import { ChoiceNode } from '../ir/choice-node.ts'
@@ -24,10 +24,20 @@ interface Branch {
   readonly target: Piece
 }
 
-/** Options of a Choice rule. */
-export interface RuleOptions<TInput> {
+/**
+ * Options of a Choice rule. In a Parallel branch or Map iteration (`TScope`), `assign` may not set a
+ * workflow variable, and in a Distributed Map iteration it may not read one either (a type error).
+ */
+export interface RuleOptions<
+  TInput,
+  TScope extends Scope = 'workflow',
+  TAssigned extends readonly Assignment[] = readonly Assignment[],
+> {
   /** Variables to set when this rule is taken: `(s) => [set(variable, value), …]`. */
-  readonly assign?: (s: Ref<TInput>, context: Ref<ContextObject>) => readonly Assignment[]
+  readonly assign?: (
+    s: Ref<TInput>,
+    context: Ref<ContextObject>,
+  ) => AssignmentsIn<TScope, TAssigned>
 }
 
 interface ChoiceState {
@@ -117,28 +127,39 @@ export class ChoiceBuilder<
    * choice.when((s) => eq(s.inventoryResult, true), task(initiateShipping))
    * // { "Variable": "$.inventoryResult", "BooleanEquals": true, "Next": "InitiateShipping" }
    */
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  when<TCondition extends Condition, TBuilt extends Chainable<any, any>>(
+  when<
+    TCondition extends Condition,
+    TBuilt extends Chainable<any, any>, // eslint-disable-line @typescript-eslint/no-explicit-any
+    TAssigned extends readonly Assignment[] = never,
+  >(
     condition: (s: Ref<TInput>, context: Ref<ContextObject>) => ConditionIn<TScope, TCondition>,
     target: (branch: Chain<TBranch, TBranch, TScope>) => TBuilt,
-    options?: RuleOptions<TInput>,
+    options?: RuleOptions<TInput, TScope, TAssigned>,
   ): ChoiceBuilder<TInput, TOutput | ResolveOutput<TBranch, OutputOf<TBuilt>>, TScope, TBranch>
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  when<TCondition extends Condition, TTarget extends Chainable<any, any>>(
+  when<
+    TCondition extends Condition,
+    TTarget extends Chainable<any, any>, // eslint-disable-line @typescript-eslint/no-explicit-any
+    TAssigned extends readonly Assignment[] = never,
+  >(
     condition: (s: Ref<TInput>, context: Ref<ContextObject>) => ConditionIn<TScope, TCondition>,
     target: Fits<TBranch, TTarget>,
-    options?: RuleOptions<TInput>,
+    options?: RuleOptions<TInput, TScope, TAssigned>,
   ): ChoiceBuilder<TInput, TOutput | ResolveOutput<TBranch, OutputOf<TTarget>>, TScope, TBranch>
   when(
     condition: (s: Ref<TInput>, context: Ref<ContextObject>) => Condition,
     target: unknown,
-    options: RuleOptions<TInput> = {},
+    options: RuleOptions<TInput, TScope> = {},
   ): ChoiceBuilder<TInput, unknown, TScope, TBranch> {
     const node = conditionNodeOf(condition(createRef<TInput>('input'), createRef('context')))
     const assigned =
       options.assign === undefined
         ? undefined
-        : assignNode(options.assign(createRef<TInput>('input'), createRef('context')))
+        : assignNode(
+            options.assign(
+              createRef<TInput>('input'),
+              createRef('context'),
+            ) as readonly Assignment[],
+          )
     const branch = {
       condition: node,
       target: resolveTarget(target),
@@ -216,12 +237,14 @@ export class ChoiceBuilder<
    * @example
    * choice.otherwise(standard).assign((s) => [set(discount, 0)]) // "Assign": { "discount": 0 }
    */
-  assign(
-    build: (s: Ref<TInput>, context: Ref<ContextObject>) => readonly Assignment[],
+  assign<TAssigned extends readonly Assignment[]>(
+    build: (s: Ref<TInput>, context: Ref<ContextObject>) => AssignmentsIn<TScope, TAssigned>,
   ): ChoiceBuilder<TInput, TOutput, TScope, TBranch> {
     return new ChoiceBuilder({
       ...this.#state,
-      assign: assignNode(build(createRef<TInput>('input'), createRef('context'))),
+      assign: assignNode(
+        build(createRef<TInput>('input'), createRef('context')) as readonly Assignment[],
+      ),
     })
   }
 
