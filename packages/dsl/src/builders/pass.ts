@@ -2,7 +2,7 @@ import type { JsonValue } from '@statewright/asl'
 import type { Passthrough } from '../infer.ts'
 import { PassNode } from '../ir/pass-node.ts'
 import { CallSite } from '../source.ts'
-import { checkStateName } from './piece.ts'
+import { checkStateName, NO_PIECES, NO_SEGMENTS } from './piece.ts'
 import { StateBuilder } from './state.ts'
 
 /** A Pass state being built: passes its input through (`Passthrough`) or outputs its result. */
@@ -39,12 +39,12 @@ export function pass(name: string, options: PassOptions<JsonValue> = {}): PassBu
   return new StateBuilder({
     node:
       options.comment === undefined ? node : Object.freeze({ ...node, comment: options.comment }),
-    catchTargets: [],
+    catchTargets: NO_PIECES,
     handler: undefined,
     site: new CallSite(),
-    nested: [],
+    nested: NO_PIECES,
     // A Pass with Result cannot take Parameters too (the Result wins in ASL): treat it as already set.
     stage: options.result === undefined ? 0 : 1,
-    resultPrefix: [],
+    resultPrefix: NO_SEGMENTS,
   })
 }

@@ -160,6 +160,25 @@ const withLazySource = (node: StateNode, site: CallSite): StateNode => {
 const nextOf = (node: StateNode): string | undefined =>
   'next' in node ? (node.next as string | undefined) : undefined
 
+/**
+ * Frozen empty lists every new builder shares (no catch targets, no nested pieces, no result prefix):
+ * builders copy on change and never write into them.
+ * @internal
+ */
+export const NO_PIECES: readonly Piece[] = Object.freeze([])
+/** @internal */
+export const NO_SEGMENTS: readonly never[] = Object.freeze([])
+
+/**
+ * A new list: `list` then `item`. PERF: the copy is made at its final length; `[...list, item]` grows
+ * its array as it goes, and a push after `slice()` reserves 16 more slots.
+ * @internal
+ */
+export function appended<T>(list: readonly T[], item: T): T[] {
+  if (list.length === 0) return [item]
+  return list.concat([item])
+}
+
 /** @internal */
 export const pieceOf = (value: Chainable<unknown, unknown>): Piece => {
   const piece = (value as { '~piece'?: Piece } | undefined)?.['~piece']

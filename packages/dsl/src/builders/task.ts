@@ -2,8 +2,10 @@ import type { TaskDefinition } from '../define-task.ts'
 import { DslError } from '../errors.ts'
 import { TaskNode } from '../ir/task-node.ts'
 import { CallSite } from '../source.ts'
-import { checkStateName } from './piece.ts'
-import { checkTaskToken, StateBuilder } from './state.ts'
+import { checkStateName, NO_PIECES, NO_SEGMENTS } from './piece.ts'
+import { type BuilderState, checkTaskToken, StateBuilder } from './state.ts'
+
+const PAYLOAD: readonly ['Payload'] = Object.freeze(['Payload'] as const)
 
 /**
  * A Task state being built: `TInput` is what the previous state must provide, `TOutput` what the next one
@@ -42,22 +44,21 @@ export function task<TInput, TOutput>(
     )
   }
   const name = checkStateName(options.name ?? definition.stateName)
-  let node = TaskNode.create(name, definition.resource, {
-    ...(definition.input === undefined ? {} : { input: definition.input }),
-    ...(definition.output === undefined ? {} : { output: definition.output }),
-  })
+  let node = TaskNode.create(name, definition.resource, definition)
   if (options.comment !== undefined) node = TaskNode.withComment(node, options.comment)
   if (definition.parameters !== undefined)
     node = Object.freeze({ ...node, parameters: definition.parameters })
   const { resource } = definition
-  return new StateBuilder({
+  // PERF: one literal with shared empty lists; `preset` only when set (a conditional spread allocates).
+  const state: { -readonly [K in keyof BuilderState]: BuilderState[K] } = {
     node,
-    catchTargets: [],
+    catchTargets: NO_PIECES,
     handler: definition.handler,
     site: new CallSite(),
-    nested: [],
+    nested: NO_PIECES,
     stage: 0,
-    resultPrefix: resource.kind === 'lambda' && resource.unwrap === true ? ['Payload'] : [],
-    ...(definition.parameters === undefined ? {} : { preset: definition.parameters }),
-  })
+    resultPrefix: resource.kind === 'lambda' && resource.unwrap === true ? PAYLOAD : NO_SEGMENTS,
+  }
+  if (definition.parameters !== undefined) state.preset = definition.parameters
+  return new StateBuilder(state)
 }

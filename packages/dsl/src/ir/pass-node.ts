@@ -9,6 +9,7 @@ export interface PassNode extends StateBase, StateIo {
 }
 
 export const PassNode = {
+  // PERF: two literals, not a conditional spread (an object and a runtime call per Pass).
   create: (name: string, result?: JsonValue): PassNode =>
-    Object.freeze({ kind: 'Pass', name, ...(result === undefined ? {} : { result }) }),
+    Object.freeze(result === undefined ? { kind: 'Pass', name } : { kind: 'Pass', name, result }),
 }
