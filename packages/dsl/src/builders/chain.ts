@@ -2,10 +2,12 @@ import type { z, ZodType } from 'zod'
 import type { TaskDefinition } from '../define-task.ts'
 import { DslError } from '../errors.ts'
 import type { DataOf, Fits, NextInput, OutputOf, ResolveOutput } from '../infer.ts'
+import type { Assignment } from '../assignments.ts'
+import type { ValueRef } from '../ref.ts'
 import type { DslTypeError } from '../type-utils.ts'
 import type { Scope } from '../variables.ts'
 import { ChoiceBuilder } from './choice.ts'
-import { fail, type FailBuilder, type FailOptions } from './fail.ts'
+import { fail, type FailBuilder, type FailOptions, type StringSource } from './fail.ts'
 import {
   type ItemBatcherOptions,
   map,
@@ -19,7 +21,13 @@ import { type Chainable, type EmitContext, type Piece, pieceOf } from './piece.t
 import type { StateBuilder } from './state.ts'
 import { succeed, type SucceedBuilder, type SucceedOptions } from './succeed.ts'
 import { task } from './task.ts'
-import { wait, type WaitBuilder, type WaitOptions, type WaitOutputOptions } from './wait.ts'
+import {
+  type ChainWaitOptions,
+  type SecondsSource,
+  type TimestampSource,
+  wait,
+  type WaitOutput,
+} from './wait.ts'
 
 /** A chain that ends in Succeed or Fail on every path: nothing can follow it, so it has no `next()`. */
 export interface ClosedChain<TInput> extends Chainable<TInput, never> {}
@@ -228,14 +236,22 @@ export class Chain<TInput, TOutput, TScope extends Scope = 'workflow'> implement
    * @example
    * start.wait('Pause', { seconds: (s) => s.delay }) // "Pause": { "Type": "Wait", "SecondsPath": "$.delay", … }
    */
-  wait<TSelected>(
+  wait<
+    TSelected extends ValueRef<unknown> = never,
+    TSeconds extends SecondsSource = SecondsSource,
+    TTimestamp extends TimestampSource = TimestampSource,
+    TAssigned extends readonly Assignment[] = never,
+  >(
     name: string,
-    options: WaitOutputOptions<DataOf<TInput, TOutput>, TSelected>,
-  ): Chain<TInput, TSelected, TScope>
-  wait(
-    name: string,
-    options: WaitOptions<DataOf<TInput, TOutput>>,
-  ): Chain<TInput, DataOf<TInput, TOutput>, TScope>
+    options: ChainWaitOptions<
+      DataOf<TInput, TOutput>,
+      TScope,
+      TSelected,
+      TSeconds,
+      TTimestamp,
+      TAssigned
+    >,
+  ): Chain<TInput, WaitOutput<DataOf<TInput, TOutput>, TSelected>, TScope>
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   wait(name: string, options: any): unknown {
     return appendTo(this.#last, wait(name, options))
@@ -370,11 +386,14 @@ export class Chain<TInput, TOutput, TScope extends Scope = 'workflow'> implement
    * @example
    * start.next(task(ship)).succeed('Done') // "Done": { "Type": "Succeed" }
    */
-  succeed(
+  succeed<TSelected extends ValueRef<unknown> = ValueRef<unknown>>(
     name: string,
-    options: SucceedOptions<DataOf<TInput, TOutput>> = {},
+    options: SucceedOptions<DataOf<TInput, TOutput>, TScope, TSelected> = {},
   ): ClosedChain<TInput> {
-    return appendTo(this.#last, succeed(name, options) as SucceedBuilder) as ClosedChain<TInput>
+    return appendTo(
+      this.#last,
+      succeed(name, options as SucceedOptions) as SucceedBuilder,
+    ) as ClosedChain<TInput>
   }
 
   /**
@@ -382,8 +401,14 @@ export class Chain<TInput, TOutput, TScope extends Scope = 'workflow'> implement
    * @example
    * start.fail('Rejected', { error: 'Rejected', causeFrom: (s) => s.reason }) // "CausePath": "$.reason"
    */
-  fail(name: string, options: FailOptions<DataOf<TInput, TOutput>> = {}): ClosedChain<TInput> {
-    return appendTo(this.#last, fail(name, options) as FailBuilder) as ClosedChain<TInput>
+  fail<TError extends StringSource = StringSource, TCause extends StringSource = StringSource>(
+    name: string,
+    options: FailOptions<DataOf<TInput, TOutput>, TScope, TError, TCause> = {},
+  ): ClosedChain<TInput> {
+    return appendTo(
+      this.#last,
+      fail(name, options as FailOptions) as FailBuilder,
+    ) as ClosedChain<TInput>
   }
 }
 

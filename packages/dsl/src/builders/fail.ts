@@ -3,6 +3,7 @@ import { FailNode } from '../ir/fail-node.ts'
 import { createRef, type Ref, type ValueRef } from '../ref.ts'
 import { CallSite } from '../source.ts'
 import { type Expression, toValueNode } from '../template.ts'
+import type { ReadableIn, Scope } from '../variables.ts'
 import { checkStateName } from './piece.ts'
 import { TerminalBuilder } from './terminal.ts'
 
@@ -14,16 +15,27 @@ export class FailBuilder extends TerminalBuilder {
   }
 }
 
-/** Options of `fail()`. */
-export interface FailOptions<TData = unknown> {
+/** What `errorFrom`/`causeFrom` may return: a reference to a string, or an expression yielding one. */
+export type StringSource = ValueRef<string> | Expression<string>
+
+/**
+ * Options of `fail()`. `TScope` and the captured results (`TError`, `TCause`) let a Distributed Map
+ * iteration refuse reading a workflow variable there (a type error; ASL-SPEC §4).
+ */
+export interface FailOptions<
+  TData = unknown,
+  TScope extends Scope = 'workflow',
+  TError = StringSource,
+  TCause = StringSource,
+> {
   /** The error name the execution fails with (what a parent's Catch matches). */
   readonly error?: string
   /** A human-readable cause. */
   readonly cause?: string
   /** The error name read from the input (`ErrorPath`, or an expression). */
-  readonly errorFrom?: (s: Ref<TData>) => ValueRef<string> | Expression<string>
+  readonly errorFrom?: (s: Ref<TData>) => ReadableIn<TScope, TError>
   /** The cause read from the input (`CausePath`, or an expression). */
-  readonly causeFrom?: (s: Ref<TData>) => ValueRef<string> | Expression<string>
+  readonly causeFrom?: (s: Ref<TData>) => ReadableIn<TScope, TCause>
   readonly comment?: string
   readonly queryLanguage?: QueryLanguage
 }
@@ -40,10 +52,10 @@ export function fail<TData = unknown>(name: string, options: FailOptions<TData> 
     ...base,
     ...(options.errorFrom === undefined
       ? {}
-      : { errorFrom: toValueNode(options.errorFrom(createRef('input'))) }),
+      : { errorFrom: toValueNode(options.errorFrom(createRef('input')) as StringSource) }),
     ...(options.causeFrom === undefined
       ? {}
-      : { causeFrom: toValueNode(options.causeFrom(createRef('input'))) }),
+      : { causeFrom: toValueNode(options.causeFrom(createRef('input')) as StringSource) }),
     ...(options.comment === undefined ? {} : { comment: options.comment }),
     ...(options.queryLanguage === undefined ? {} : { queryLanguage: options.queryLanguage }),
   })

@@ -2,6 +2,7 @@ import { DslError } from '../errors.ts'
 import { SucceedNode } from '../ir/succeed-node.ts'
 import { createRef, pathOf, type Ref, type ValueRef } from '../ref.ts'
 import { CallSite } from '../source.ts'
+import type { ReadableIn, Scope } from '../variables.ts'
 import { checkStateName } from './piece.ts'
 import { TerminalBuilder } from './terminal.ts'
 
@@ -13,11 +14,18 @@ export class SucceedBuilder extends TerminalBuilder {
   }
 }
 
-/** Options of `succeed()`. */
-export interface SucceedOptions<TData = unknown> {
+/**
+ * Options of `succeed()`. `TScope` and the captured `TSelected` let a Distributed Map iteration refuse
+ * selecting a workflow variable there (a type error; ASL-SPEC §4).
+ */
+export interface SucceedOptions<
+  TData = unknown,
+  TScope extends Scope = 'workflow',
+  TSelected = ValueRef<unknown>,
+> {
   readonly comment?: string
   /** The execution's output: a part of the input (`OutputPath`, or `Output` in JSONata). */
-  readonly outputPath?: (s: Ref<TData>) => ValueRef<unknown>
+  readonly outputPath?: (s: Ref<TData>) => ReadableIn<TScope, TSelected>
 }
 
 /**
@@ -31,7 +39,7 @@ export function succeed<TData = unknown>(
   options: SucceedOptions<TData> = {},
 ): SucceedBuilder {
   const base = SucceedNode.create(checkStateName(name))
-  const selected = options.outputPath?.(createRef('input'))
+  const selected = options.outputPath?.(createRef('input')) as ValueRef<unknown> | undefined
   const path = selected === undefined ? undefined : pathOf(selected)
   if (path !== undefined && path.root !== 'input') {
     throw new DslError(

@@ -1,5 +1,5 @@
 import type { QueryLanguage } from '@statewright/asl'
-import { type Assignment, assignNode } from '../assignments.ts'
+import { type Assignment, type AssignmentsIn, assignNode } from '../assignments.ts'
 import type { ContextObject } from '../context-object.ts'
 import { DslError } from '../errors.ts'
 import type { Fits, Passthrough } from '../infer.ts'
@@ -10,19 +10,40 @@ import { CallSite } from '../source.ts'
 import { type Expression, toValueNode } from '../template.ts'
 import { chainAfter } from './chain.ts'
 import { type Chainable, checkStateName, type EmitContext, type Piece } from './piece.ts'
+import type { ReadableIn, Scope } from '../variables.ts'
 
-type Source<TData, T> =
-  T | Expression<T> | ((s: Ref<TData>, context: Ref<ContextObject>) => ValueRef<T> | Expression<T>)
+// A literal, an expression, or a callback whose result `TMade` is captured so the scope can refuse a
+// workflow variable in it (ReadableIn: only inside a Distributed Map iteration).
+type Source<TData, T, TScope extends Scope, TMade> =
+  T | Expression<T> | ((s: Ref<TData>, context: Ref<ContextObject>) => ReadableIn<TScope, TMade>)
 
-/** Options of `wait()`: exactly one of `seconds` and `timestamp`. */
-export type WaitOptions<TData = unknown> = (
-  | { readonly seconds: Source<TData, number>; readonly timestamp?: never }
-  | { readonly timestamp: Source<TData, string | Date>; readonly seconds?: never }
+/** What a Wait's `seconds` callback may return. */
+export type SecondsSource = ValueRef<number> | Expression<number>
+/** What a Wait's `timestamp` callback may return. */
+export type TimestampSource = ValueRef<string | Date> | Expression<string | Date>
+
+/**
+ * Options of `wait()`: exactly one of `seconds` and `timestamp`. `TData` is what the callbacks read (the
+ * part `inputPath` selects, or the whole input); `TScope` and the captured results (`TSeconds`,
+ * `TTimestamp`, `TAssigned`) let a Parallel branch or Map iteration refuse what AWS's variable scopes forbid.
+ */
+export type WaitOptions<
+  TData = unknown,
+  TScope extends Scope = 'workflow',
+  TSeconds = SecondsSource,
+  TTimestamp = TimestampSource,
+  TAssigned extends readonly Assignment[] = readonly Assignment[],
+> = (
+  | { readonly seconds: Source<TData, number, TScope, TSeconds>; readonly timestamp?: never }
+  | {
+      readonly timestamp: Source<TData, string | Date, TScope, TTimestamp>
+      readonly seconds?: never
+    }
 ) & {
   readonly comment?: string
   readonly queryLanguage?: QueryLanguage
   /** Variables to set when the wait ends: `(s) => [set(variable, value), …]`. */
-  readonly assign?: (s: Ref<TData>, context: Ref<ContextObject>) => readonly Assignment[]
+  readonly assign?: (s: Ref<TData>, context: Ref<ContextObject>) => AssignmentsIn<TScope, TAssigned>
 }
 
 /**
@@ -32,6 +53,26 @@ export type WaitOptions<TData = unknown> = (
 export type WaitOutputOptions<TData, TSelected> = WaitOptions<TData> & {
   readonly outputPath: (s: Ref<TData>) => ValueRef<TSelected>
 }
+
+/** The options `chain.wait()` takes, typed by the chain's data and scope. @internal */
+export type ChainWaitOptions<
+  TPart,
+  TScope extends Scope,
+  TSelected,
+  TSeconds,
+  TTimestamp,
+  TAssigned extends readonly Assignment[],
+> = {
+  /** Keeps the part of the (selected) input it picks: `OutputPath` (JSONPath) / `Output` (JSONata). */
+  readonly outputPath?: (s: Ref<TPart>) => ReadableIn<TScope, TSelected>
+} & WaitOptions<TPart, TScope, TSeconds, TTimestamp, TAssigned>
+
+/** What follows a Wait: the part `outputPath` selects, or its effective input. */
+export type WaitOutput<TPart, TSelected> = [TSelected] extends [never]
+  ? TPart
+  : TSelected extends ValueRef<infer TValue>
+    ? TValue
+    : TPart
 
 // RFC 3339 with a zone, as AWS checks literal Timestamps at create time (ASL-SPEC §3.4).
 const RFC3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/
