@@ -125,6 +125,11 @@ export type ResourceKind =
   | { readonly kind: 'placeholder' }
   | { readonly kind: 'unknown' }
 
+// PERF: the kinds without details are shared frozen values, not an object per Task.
+const PLACEHOLDER: ResourceKind = Object.freeze({ kind: 'placeholder' })
+const LAMBDA: ResourceKind = Object.freeze({ kind: 'lambda-function' })
+const ACTIVITY_KIND: ResourceKind = Object.freeze({ kind: 'activity' })
+
 /**
  * Classifies a Task `Resource`; `unknown` is a resource AWS does not recognize.
  *
@@ -136,9 +141,9 @@ export type ResourceKind =
 export function classifyResource(resource: string): ResourceKind {
   // Build steps emit `${ProcessPaymentFunctionArn}` for the deployment tool to fill in; what it
   // will become is unknown here, so it is neither accepted as a kind nor refused.
-  if (/\$\{[^}]*\}/.test(resource)) return { kind: 'placeholder' }
-  if (LAMBDA_FUNCTION.test(resource)) return { kind: 'lambda-function' }
-  if (ACTIVITY.test(resource)) return { kind: 'activity' }
+  if (/\$\{[^}]*\}/.test(resource)) return PLACEHOLDER
+  if (LAMBDA_FUNCTION.test(resource)) return LAMBDA
+  if (ACTIVITY.test(resource)) return ACTIVITY_KIND
   const integration = INTEGRATION.exec(resource)
   if (integration !== null) {
     const rest = integration[1] ?? ''

@@ -17,7 +17,7 @@ export function checkChoice(
   const { path } = ctx
   if (has(state, 'Default')) {
     const target = state['Default']
-    if (typeof target === 'string') transitions.push({ target, path: path.concat('Default') })
+    if (typeof target === 'string') transitions.push({ target, at: path, field: 'Default' })
     else
       c.report(
         'SFN204',
@@ -61,7 +61,7 @@ export function checkRuleNext(
     return
   }
   const next = rule['Next']
-  if (typeof next === 'string') transitions.push({ target: next, path: path.concat('Next') })
+  if (typeof next === 'string') transitions.push({ target: next, at: path, field: 'Next' })
   else
     c.report(
       'SFN204',

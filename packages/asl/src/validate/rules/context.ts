@@ -71,10 +71,14 @@ export interface StateCtx {
   readonly scope: Scope
 }
 
-/** A transition found in a scope: target name and where it is written. */
+/**
+ * A transition found in a scope: target name and where it is written, the field `field` of the
+ * object at `at`. PERF: the field's own pointer (`at.concat(field)`) is built only to report it.
+ */
 export interface Transition {
   readonly target: string
-  readonly path: Path
+  readonly at: Path
+  readonly field: 'Next' | 'Default'
 }
 
 export type PathKind = 'path' | 'reference' | 'result'

@@ -69,8 +69,13 @@ export function exclusive(
   state: JsonRecord,
   fields: readonly string[],
 ): void {
-  const present = fields.filter((field) => has(state, field))
-  if (present.length > 1) {
+  // PERF: counted first; the list of present fields is made only to report (this runs per state).
+  let count = 0
+  for (let index = 0; index < fields.length; index++) {
+    if (has(state, fields[index] as string)) count++
+  }
+  if (count > 1) {
+    const present = fields.filter((field) => has(state, field))
     c.report(
       'SFN206',
       ctx.path,

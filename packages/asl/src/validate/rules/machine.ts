@@ -104,7 +104,11 @@ export function checkMachine(
   }
   for (const transition of transitions) {
     if (!has(states, transition.target)) {
-      c.report('SFN208', transition.path, `Missing 'Next' target: ${transition.target}`)
+      c.report(
+        'SFN208',
+        transition.at.concat(transition.field),
+        `Missing 'Next' target: ${transition.target}`,
+      )
     }
   }
   if (names.length === 0) {
@@ -128,7 +132,8 @@ export function checkMachine(
   }
   // Without a valid StartAt the entry is unknown, so "not reachable" would only repeat that problem.
   if (typeof startAt !== 'string') return
-  const referenced = new Set(transitions.map((t) => t.target))
+  const referenced = new Set<string>()
+  for (const transition of transitions) referenced.add(transition.target)
   referenced.add(startAt)
   for (const name of names) {
     if (!referenced.has(name)) {
@@ -152,7 +157,7 @@ export function checkStateName(c: Checker, name: string, path: Path): void {
   } else {
     c.stateNames.set(name, path)
   }
-  const length = [...name].length
+  const length = codePointCount(name)
   if (length === 0 || length > STATE_NAME_MAX) {
     c.report(
       'SFN212',
@@ -160,6 +165,23 @@ export function checkStateName(c: Checker, name: string, path: Path): void {
       `State name '${name}' must be 1 to ${STATE_NAME_MAX} characters long; it has ${length}. Rename the state.`,
     )
   }
+}
+
+/**
+ * The number of code points of `text`, as `[...text].length` counts them (a lone surrogate counts
+ * one). PERF: without an array of its characters, for every state name.
+ */
+function codePointCount(text: string): number {
+  let count = 0
+  for (let index = 0; index < text.length; index++) {
+    const unit = text.charCodeAt(index)
+    if (unit >= 0xd800 && unit <= 0xdbff && index + 1 < text.length) {
+      const low = text.charCodeAt(index + 1)
+      if (low >= 0xdc00 && low <= 0xdfff) index++
+    }
+    count++
+  }
+  return count
 }
 
 /** A Parallel branch or Map processor: `StartAt`, `States`, `Comment` (+ `ProcessorConfig`). */

@@ -92,7 +92,9 @@ export function checkRetry(c: Checker, ctx: StateCtx, state: JsonRecord): void {
     )
     return
   }
-  retry.forEach((retrier, index) => {
+  // PERF: a loop, not forEach with a closure (one per state with Retry).
+  for (let index = 0; index < retry.length; index++) {
+    const retrier: unknown = retry[index]
     const retrierPath: Path = path.concat(index)
     if (!isRecord(retrier)) {
       c.report(
@@ -100,7 +102,7 @@ export function checkRetry(c: Checker, ctx: StateCtx, state: JsonRecord): void {
         retrierPath,
         `Each retrier of state '${ctx.name}' must be an object with 'ErrorEquals'.`,
       )
-      return
+      continue
     }
     // PERF: for-in, no key array (the guard admits plain objects only).
     for (const key in retrier) {
@@ -160,7 +162,7 @@ export function checkRetry(c: Checker, ctx: StateCtx, state: JsonRecord): void {
         'JitterStrategy',
         ['FULL', 'NONE'],
       )
-  })
+  }
 }
 
 export function checkCatch(
@@ -180,7 +182,9 @@ export function checkCatch(
     )
     return
   }
-  catchers.forEach((catcher, index) => {
+  // PERF: a loop, not forEach with a closure (one per state with Catch).
+  for (let index = 0; index < catchers.length; index++) {
+    const catcher: unknown = catchers[index]
     const catcherPath: Path = path.concat(index)
     if (!isRecord(catcher)) {
       c.report(
@@ -188,7 +192,7 @@ export function checkCatch(
         catcherPath,
         `Each catcher of state '${ctx.name}' must be an object with 'ErrorEquals' and 'Next'.`,
       )
-      return
+      continue
     }
     // PERF: for-in, no key array (the guard admits plain objects only).
     for (const key in catcher) {
@@ -235,5 +239,5 @@ export function checkCatch(
         ctx.language === 'JSONata' ? ['errorOutput'] : [],
       )
     }
-  })
+  }
 }

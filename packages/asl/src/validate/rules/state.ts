@@ -46,7 +46,7 @@ export function checkState(
     }
     // Its Next still counts as a transition, so the state it names is not reported unreachable too.
     const next = state['Next']
-    if (typeof next === 'string') transitions.push({ target: next, path: path.concat('Next') })
+    if (typeof next === 'string') transitions.push({ target: next, at: path, field: 'Next' })
     return
   }
   const stateType = type as StateType
@@ -134,7 +134,7 @@ export function checkTransition(
   const { type, path, name } = ctx
   const next = state['Next']
   if (has(state, 'Next')) {
-    if (typeof next === 'string') transitions.push({ target: next, path: path.concat('Next') })
+    if (typeof next === 'string') transitions.push({ target: next, at: path, field: 'Next' })
     else
       c.report(
         'SFN204',

@@ -38,12 +38,18 @@ export function checkTask(c: Checker, ctx: StateCtx, state: JsonRecord): void {
 }
 
 export function checkResource(c: Checker, ctx: StateCtx, resource: unknown): void {
-  const path: Path = ctx.path.concat('Resource')
   if (typeof resource !== 'string') {
-    c.report('SFN204', path, `The field 'Resource' of state '${ctx.name}' must be an ARN string.`)
+    c.report(
+      'SFN204',
+      ctx.path.concat('Resource'),
+      `The field 'Resource' of state '${ctx.name}' must be an ARN string.`,
+    )
     return
   }
   const kind = classifyResource(resource)
+  // PERF: the pointer only for a resource that is reported (most are not).
+  if (kind.kind !== 'unknown' && c.type !== 'EXPRESS') return
+  const path: Path = ctx.path.concat('Resource')
   if (kind.kind === 'unknown') {
     c.report(
       'SFN228',
