@@ -637,3 +637,199 @@ describe('Distributed Map: ToleratedFailureCount and ToleratedFailurePercentageP
     },
   )
 })
+
+describe('Parallel OutputPath', () => {
+  const Input = z.object({ id: z.string(), n: z.number() })
+  const flow = (language: QueryLanguage) =>
+    workflow('Pair', { input: Input, queryLanguage: language }, (start) =>
+      start.parallel(
+        'Pair',
+        [(b) => b.pass('Same'), (b) => b.pass('Count', (p) => p.parameters((s) => ({ n: s.n })))],
+        (p) => p.resultPath('pair').outputPath((d) => d.pair),
+      ),
+    )
+  const branches = (count: object) => [
+    { StartAt: 'Same', States: { Same: { Type: 'Pass', End: true } } },
+    { StartAt: 'Count', States: { Count: { Type: 'Pass', ...count, End: true } } },
+  ]
+
+  test('lowers whole to ResultPath + OutputPath (JSONPath) and one Output (JSONata)', () => {
+    expect(flow('JSONPath').toAsl()).toStrictEqual({
+      StartAt: 'Pair',
+      States: {
+        Pair: {
+          Type: 'Parallel',
+          Branches: branches({ Parameters: { 'n.$': '$.n' } }),
+          ResultPath: '$.pair',
+          OutputPath: '$.pair',
+          End: true,
+        },
+      },
+      QueryLanguage: 'JSONPath',
+    })
+    expect(flow('JSONata').toAsl()).toStrictEqual({
+      StartAt: 'Pair',
+      States: {
+        Pair: {
+          Type: 'Parallel',
+          Branches: branches({ Output: { n: '{% $states.input.n %}' } }),
+          Output: '{% ($merge([$states.input, {"pair": $states.result}])).pair %}',
+          End: true,
+        },
+      },
+      QueryLanguage: 'JSONata',
+    })
+  })
+
+  test.each(languages)('in %s, outputs the tuple of the branch outputs', async (language) => {
+    const result = await run(flow(language), { id: 'o1', n: 2 })
+
+    expect(result.output).toStrictEqual([{ id: 'o1', n: 2 }, { n: 2 }])
+    expect(enteredStates(result.history).sort()).toStrictEqual(['Count', 'Pair', 'Same'])
+  })
+})
+
+describe('Map over the state input itself (no ItemsPath or Items)', () => {
+  const Values = z.object({ values: z.array(z.number()) })
+  const flow = (language: QueryLanguage) =>
+    workflow('Whole', { input: Values, queryLanguage: language }, (start) =>
+      start
+        .pass('Values', (p) => p.outputPath((s) => s.values))
+        .map('Each', { process: (n) => n.pass('Keep') }),
+    )
+  const each = {
+    Type: 'Map',
+    ItemProcessor: {
+      ProcessorConfig: { Mode: 'INLINE' },
+      StartAt: 'Keep',
+      States: { Keep: { Type: 'Pass', End: true } },
+    },
+    End: true,
+  }
+
+  test('lowers whole in both languages', () => {
+    expect(flow('JSONPath').toAsl()).toStrictEqual({
+      StartAt: 'Values',
+      States: { Values: { Type: 'Pass', OutputPath: '$.values', Next: 'Each' }, Each: each },
+      QueryLanguage: 'JSONPath',
+    })
+    expect(flow('JSONata').toAsl()).toStrictEqual({
+      StartAt: 'Values',
+      States: {
+        Values: { Type: 'Pass', Output: '{% $states.input.values %}', Next: 'Each' },
+        Each: each,
+      },
+      QueryLanguage: 'JSONata',
+    })
+  })
+
+  test.each(languages)('in %s, iterates over the input array', async (language) => {
+    const result = await run(flow(language), { values: [1, 2] })
+
+    expect(result.output).toStrictEqual([1, 2])
+    expect(enteredStates(result.history)).toStrictEqual(['Values', 'Each', 'Keep', 'Keep'])
+  })
+})
+
+describe('Distributed Map over CSV objects listed under a prefix: listObjectsV2, literal MaxItems, MaxInputBytesPerBatchPath', () => {
+  const Input = z.object({ bucket: z.string(), bytes: z.number() })
+  const flow = (language: QueryLanguage) =>
+    workflow('Listing', { input: Input, queryLanguage: language }, (start) =>
+      start
+        .map('EachCsv', {
+          itemSchema: z.object({ name: z.string(), qty: z.string() }),
+          distributed: {
+            executionType: 'EXPRESS',
+            itemReader: {
+              resource: 'arn:aws:states:::s3:listObjectsV2',
+              readerConfig: {
+                InputType: 'CSV',
+                CSVHeaderLocation: 'FIRST_ROW',
+                Transformation: 'LOAD_AND_FLATTEN',
+              },
+              maxItems: 3,
+              parameters: (s) => ({ Bucket: s.bucket, Prefix: 'csv/' }),
+            },
+            itemBatcher: { maxInputBytesPerBatch: (s: Ref<z.input<typeof Input>>) => s.bytes },
+            toleratedFailurePercentage: 0,
+          },
+          process: (batch) => batch.pass('Count', (p) => p.parameters((b) => ({ items: b.Items }))),
+        })
+        .pass('First', (p) => p.outputPath((s) => at(s, 0))),
+    )
+  const reader = (args: object) => ({
+    Resource: 'arn:aws:states:::s3:listObjectsV2',
+    ReaderConfig: {
+      InputType: 'CSV',
+      CSVHeaderLocation: 'FIRST_ROW',
+      Transformation: 'LOAD_AND_FLATTEN',
+      MaxItems: 3,
+    },
+    ...args,
+  })
+  const processor = (count: object) => ({
+    ProcessorConfig: { Mode: 'DISTRIBUTED', ExecutionType: 'EXPRESS' },
+    StartAt: 'Count',
+    States: { Count: { Type: 'Pass', ...count, End: true } },
+  })
+
+  test('lowers whole in both languages', () => {
+    expect(flow('JSONPath').toAsl()).toStrictEqual({
+      StartAt: 'EachCsv',
+      States: {
+        EachCsv: {
+          Type: 'Map',
+          ItemProcessor: processor({ Parameters: { 'items.$': '$.Items' } }),
+          ItemReader: reader({ Parameters: { 'Bucket.$': '$.bucket', Prefix: 'csv/' } }),
+          ItemBatcher: { MaxInputBytesPerBatchPath: '$.bytes' },
+          ToleratedFailurePercentage: 0,
+          Next: 'First',
+        },
+        First: { Type: 'Pass', OutputPath: '$[0]', End: true },
+      },
+      QueryLanguage: 'JSONPath',
+    })
+    expect(flow('JSONata').toAsl()).toStrictEqual({
+      StartAt: 'EachCsv',
+      States: {
+        EachCsv: {
+          Type: 'Map',
+          ItemProcessor: processor({ Output: { items: '{% $states.input.Items %}' } }),
+          ItemReader: reader({
+            Arguments: { Bucket: '{% $states.input.bucket %}', Prefix: 'csv/' },
+          }),
+          ItemBatcher: { MaxInputBytesPerBatch: '{% $states.input.bytes %}' },
+          ToleratedFailurePercentage: 0,
+          Next: 'First',
+        },
+        First: { Type: 'Pass', Output: '{% $states.input[0] %}', End: true },
+      },
+      QueryLanguage: 'JSONata',
+    })
+  })
+
+  test.each(languages)(
+    'in %s, reads the rows of the listed CSV objects, at most three, in one batch',
+    async (language) => {
+      const s3 = new InMemoryS3({
+        data: {
+          'csv/a.csv': 'name,qty\npen,1\ncup,2\n',
+          'csv/b.csv': 'name,qty\nhat,3\nbag,4\n',
+          'other.txt': 'not listed',
+        },
+      })
+
+      const result = await run(flow(language), { bucket: 'data', bytes: 100_000 }, { s3 })
+
+      expect(result.status).toBe('SUCCEEDED')
+      expect(result.output).toStrictEqual({
+        items: [
+          { name: 'pen', qty: '1' },
+          { name: 'cup', qty: '2' },
+          { name: 'hat', qty: '3' },
+        ],
+      })
+      expect(enteredStates(result.history)).toStrictEqual(['EachCsv', 'First'])
+    },
+  )
+})
