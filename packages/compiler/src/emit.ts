@@ -97,7 +97,9 @@ function inOrder(
   let rank = -1
   const orderRanks = ranksOf(order)
   const tailRanks = ranksOf(tail)
-  for (const key of Object.keys(value)) {
+  // PERF: for-in over own keys (the same order as Object.keys), without a key array per object.
+  for (const key in value) {
+    if (!Object.hasOwn(value, key)) continue
     const tailRank = tailRanks.get(key) ?? -1
     const orderRank = tailRank === -1 ? (orderRanks.get(key) ?? -1) : -1
     const keyPhase = tailRank !== -1 ? 2 : orderRank !== -1 ? 0 : 1

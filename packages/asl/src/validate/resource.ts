@@ -125,6 +125,8 @@ export type ResourceKind =
   | { readonly kind: 'placeholder' }
   | { readonly kind: 'unknown' }
 
+// PERF: module level, like the patterns above (a regular expression literal is an object per call).
+const PLACEHOLDER_PATTERN = /\$\{[^}]*\}/
 // PERF: the kinds without details are shared frozen values, not an object per Task.
 const PLACEHOLDER: ResourceKind = Object.freeze({ kind: 'placeholder' })
 const LAMBDA: ResourceKind = Object.freeze({ kind: 'lambda-function' })
@@ -141,7 +143,7 @@ const ACTIVITY_KIND: ResourceKind = Object.freeze({ kind: 'activity' })
 export function classifyResource(resource: string): ResourceKind {
   // Build steps emit `${ProcessPaymentFunctionArn}` for the deployment tool to fill in; what it
   // will become is unknown here, so it is neither accepted as a kind nor refused.
-  if (/\$\{[^}]*\}/.test(resource)) return PLACEHOLDER
+  if (PLACEHOLDER_PATTERN.test(resource)) return PLACEHOLDER
   if (LAMBDA_FUNCTION.test(resource)) return LAMBDA
   if (ACTIVITY.test(resource)) return ACTIVITY_KIND
   const integration = INTEGRATION.exec(resource)

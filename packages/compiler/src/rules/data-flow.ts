@@ -147,8 +147,10 @@ function shapeOfValue(value: unknown, why: string, stripDollar: boolean): KnownS
   return { kind: 'object', keys: new Set(keys), why }
 }
 
+// PERF: module level; a regular expression literal in a function is a new object per call.
+const LAMBDA_INVOKE = /^arn:[^:]+:states:::lambda:invoke$/
 const isLambdaInvoke = (resource: unknown): boolean =>
-  typeof resource === 'string' && /^arn:[^:]+:states:::lambda:invoke$/.test(resource)
+  typeof resource === 'string' && LAMBDA_INVOKE.test(resource)
 
 /** The shape of what a state's raw result is, when the definition alone tells. */
 function resultShape(state: LooseState, selectorField: string | undefined): KnownShape | undefined {

@@ -122,8 +122,9 @@ function inputPreservedAt(
  */
 export const findInlineMapOverLimits: Rule = ({ definition, states, inputSchema }) => {
   const found: Diagnostic[] = []
-  const preserved =
-    inputSchema === undefined ? undefined : inputPreservedAt(states, definition.StartAt)
+  // PERF: what the input keeps is worked out for the first top-level inline Map that needs it, not
+  // for every workflow with an input schema (most have no such Map).
+  let preserved: Map<string, Set<string>> | undefined
   for (const visit of states) {
     const { state, name, path } = visit
     if (state['Type'] !== 'Map' || !isInline(state)) continue
@@ -134,7 +135,8 @@ export const findInlineMapOverLimits: Rule = ({ definition, states, inputSchema 
     let problem: string | undefined
     if (Array.isArray(items) && items.length > maxItems) {
       problem = `its Items array has ${items.length} entries`
-    } else if (preserved !== undefined && visit.parent === undefined) {
+    } else if (inputSchema !== undefined && visit.parent === undefined) {
+      preserved ??= inputPreservedAt(states, definition.StartAt)
       const keys = itemsKeys(visit)
       const lost = preserved.get(name)
       if (keys === undefined || keys.length === 0 || lost === undefined || lost.has(keys[0]!))

@@ -15,25 +15,29 @@ export const resourceOf = (state: LooseState): string | undefined =>
   state['Type'] === 'Task' ? stringField(state, 'Resource') : undefined
 
 const activityArn = /^arn:[^:]+:states:[^:]*:[^:]*:activity:/
+// PERF: module-level patterns; a regular expression literal in a function is a new object per call.
+const SYNC_SUFFIX = /\.sync(:\d+)?$/
+const LAMBDA_ARN = /^arn:[^:]+:lambda:/
+const INTEGRATION_SERVICE = /^arn:[^:]+:states:::([^:.]+)(?::|$)/
+const SDK_LAMBDA = /^arn:[^:]+:states:::aws-sdk:lambda:/
 
 /** The integration pattern a Task resource selects (ASL-SPEC §12.1). */
 export function patternOf(resource: string): IntegrationPattern {
   if (activityArn.test(resource)) return 'activity'
   if (resource.endsWith('.waitForTaskToken')) return 'callback'
-  if (/\.sync(:\d+)?$/.test(resource)) return 'sync'
+  if (SYNC_SUFFIX.test(resource)) return 'sync'
   return 'request-response'
 }
 
 /** The kind of service a Task resource calls. */
 export function kindOf(resource: string): ResourceKind {
-  if (/^arn:[^:]+:lambda:/.test(resource)) return 'lambda'
+  if (LAMBDA_ARN.test(resource)) return 'lambda'
   if (activityArn.test(resource)) return 'activity'
-  const service = /^arn:[^:]+:states:::([^:.]+)(?::|$)/.exec(resource)?.[1]
+  const service = INTEGRATION_SERVICE.exec(resource)?.[1]
   if (service === undefined) return 'unknown'
   if (service === 'lambda') return 'lambda'
   if (service === 'http') return 'http'
-  if (service === 'aws-sdk')
-    return /^arn:[^:]+:states:::aws-sdk:lambda:/.test(resource) ? 'lambda' : 'aws-sdk'
+  if (service === 'aws-sdk') return SDK_LAMBDA.test(resource) ? 'lambda' : 'aws-sdk'
   return 'service'
 }
 

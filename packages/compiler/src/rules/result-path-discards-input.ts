@@ -29,6 +29,16 @@ const successorsOf = (visit: StateVisit): string[] => {
   return next
 }
 
+function statesByScope(states: readonly StateVisit[]): Map<object, Map<string, StateVisit>> {
+  const byScope = new Map<object, Map<string, StateVisit>>()
+  for (const visit of states) {
+    let scope = byScope.get(visit.scope)
+    if (!scope) byScope.set(visit.scope, (scope = new Map()))
+    scope.set(visit.name, visit)
+  }
+  return byScope
+}
+
 /**
  * SFN256: a state replaces its whole input with a result whose shape the definition fixes (a Pass
  * `Result`, a `ResultSelector`, the Lambda envelope, a Parallel/Map array), and a state after it (past
@@ -37,15 +47,12 @@ const successorsOf = (visit: StateVisit): string[] => {
  */
 export const findResultPathDiscardsInput: Rule = ({ states }) => {
   const found: Diagnostic[] = []
-  const byScope = new Map<object, Map<string, StateVisit>>()
-  for (const visit of states) {
-    let scope = byScope.get(visit.scope)
-    if (!scope) byScope.set(visit.scope, (scope = new Map()))
-    scope.set(visit.name, visit)
-  }
+  // PERF: the states by scope are gathered only once a state replaces its input (few do).
+  let byScope: Map<object, Map<string, StateVisit>> | undefined
   for (const visit of states) {
     const replaced = replacedOutputOf(visit)
     if (!replaced) continue
+    byScope ??= statesByScope(states)
     const scope = byScope.get(visit.scope)!
     const seen = new Set<string>([visit.name])
     const queue = successorsOf(visit)

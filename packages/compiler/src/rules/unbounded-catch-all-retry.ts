@@ -36,30 +36,32 @@ const describeSeconds = (seconds: number): string => {
  */
 export const findUnboundedCatchAllRetry: Rule = ({ states, thresholds }) => {
   const found: Diagnostic[] = []
-  for (const { name, state, path } of states) {
-    const retriers = state['Retry']
+  // PERF: plain loops (no closure per state); name and path read only to report.
+  for (const visit of states) {
+    const retriers = visit.state['Retry']
     if (!Array.isArray(retriers)) continue
-    retriers.forEach((retrier: unknown, index) => {
-      if (!isRecordLike(retrier) || !errorsOf(retrier).includes('States.ALL')) return
+    for (let index = 0; index < retriers.length; index++) {
+      const retrier: unknown = retriers[index]
+      if (!isRecordLike(retrier) || !errorsOf(retrier).includes('States.ALL')) continue
       const attempts = numberOr(retrier['MaxAttempts'], 3)
       const seconds = totalRetryDelay(retrier)
       if (
         attempts <= thresholds.maxCatchAllAttempts &&
         seconds <= thresholds.maxCatchAllRetrySeconds
       ) {
-        return
+        continue
       }
       found.push({
         code: 'SFN254',
         severity: 'warning',
-        path: `${path}/Retry[${index}]`,
+        path: `${visit.path}/Retry[${index}]`,
         message:
-          `'${name}' retries every error (States.ALL) up to ${attempts} times, waiting ` +
+          `'${visit.name}' retries every error (States.ALL) up to ${attempts} times, waiting ` +
           `${describeSeconds(seconds)} in all, so errors that can never succeed are retried too. ` +
           `Retry only the transient errors by name, or lower MaxAttempts (at most ` +
           `${thresholds.maxCatchAllAttempts}) and set MaxDelaySeconds.`,
       })
-    })
+    }
   }
   return found
 }

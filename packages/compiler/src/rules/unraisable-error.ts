@@ -24,12 +24,16 @@ function whyUnraisable(error: string, visit: StateVisit): string | undefined {
       : 'the task sets no HeartbeatSeconds'
   }
   if (type === 'Task' && resource !== undefined) {
-    const kind = kindOf(resource)
-    if (error.startsWith('Lambda.') && kind !== 'lambda' && kind !== 'unknown') {
-      return 'only Lambda tasks raise Lambda.* errors'
+    // PERF: the resource's kind only for the errors that depend on it.
+    if (error.startsWith('Lambda.')) {
+      const kind = kindOf(resource)
+      if (kind !== 'lambda' && kind !== 'unknown') return 'only Lambda tasks raise Lambda.* errors'
     }
-    if (error.startsWith('States.Http.') && kind !== 'http' && kind !== 'unknown') {
-      return 'only HTTP tasks (arn:aws:states:::http:invoke) raise States.Http.* errors'
+    if (error.startsWith('States.Http.')) {
+      const kind = kindOf(resource)
+      if (kind !== 'http' && kind !== 'unknown') {
+        return 'only HTTP tasks (arn:aws:states:::http:invoke) raise States.Http.* errors'
+      }
     }
     const other = otherServiceOf(error, resource)
     if (other !== undefined) return `${other} errors come only from ${other} tasks`
@@ -79,12 +83,18 @@ const SERVICE_PREFIXES: Readonly<Record<string, readonly string[]>> = {
   sfn: ['states', 'sfn'],
 }
 
+// Errors whose prefix (before the first dot) is a key of SERVICE_PREFIXES, in any case. PERF: tested
+// first, so the prefix is cut and lower-cased only for such an error, not for every error named.
+const SERVICE_ERROR = new RegExp(`^(?:${Object.keys(SERVICE_PREFIXES).join('|')})\\.`, 'i')
+const SERVICE_OF_RESOURCE = /^arn:[^:]+:states:::(?:aws-sdk:)?([a-z0-9-]+)[:.]/
+
 /** The service an error belongs to, when it is a known service other than the task's own. */
 function otherServiceOf(error: string, resource: string): string | undefined {
+  if (!SERVICE_ERROR.test(error)) return undefined
   const prefix = error.slice(0, Math.max(0, error.indexOf('.')))
   const services = SERVICE_PREFIXES[prefix.toLowerCase()]
   if (services === undefined) return undefined
-  const match = /^arn:[^:]+:states:::(?:aws-sdk:)?([a-z0-9-]+)[:.]/.exec(resource)
+  const match = SERVICE_OF_RESOURCE.exec(resource)
   const service = match?.[1]
   if (service === undefined || services.includes(service)) return undefined
   return prefix

@@ -203,9 +203,12 @@ export function checkPayloadTemplate(c: Checker, ctx: StateCtx, value: unknown, 
   }
 }
 
+// PERF: module level; a regular expression literal in a function is a new object per call.
+const LOOKS_EVALUATED = /^(?:\$\$?[.[]|States\.[A-Za-z]+\()/
+
 /** A string a reader would take for a path or an intrinsic call (AWS's NO_DOLLAR warning). */
 export function looksEvaluated(text: string): boolean {
-  if (!/^(?:\$\$?[.[]|States\.[A-Za-z]+\()/.test(text)) return false
+  if (!LOOKS_EVALUATED.test(text)) return false
   return text.startsWith('States.') ? parseIntrinsic(text).ok : parsePath(text).ok
 }
 
