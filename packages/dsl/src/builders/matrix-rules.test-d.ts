@@ -5,7 +5,15 @@ import { z } from 'zod'
 import {
   activity,
   and,
+  array,
+  arrayContains,
+  arrayGetItem,
   arrayLength,
+  arrayPartition,
+  arrayRange,
+  arrayUnique,
+  base64Decode,
+  base64Encode,
   awsSdk,
   type CaughtError,
   condition,
@@ -15,27 +23,34 @@ import {
   fail,
   format,
   fragment,
+  goto,
   gt,
   hash,
   httpInvoke,
   type HttpResponse,
   isPresent,
   jsonata,
+  jsonMerge,
+  jsonToString,
   lambda,
   lambdaInvoke,
   localVariable,
   mathAdd,
+  mathRandom,
   not,
   type OutputOf,
   pass,
   type Ref,
   type Simplify,
   sqsSendMessage,
+  stringSplit,
+  stringToJson,
   startExecution,
   type StartExecutionResult,
   task,
   taskToken,
   type TaskToken,
+  uuid,
   timestampLt,
   type ValueRef,
   variable,
@@ -409,6 +424,120 @@ describe('integrations are typed by their requests and responses', () => {
       start.task(ask, (t) =>
         // @ts-expect-error token must be the task token, not any string such as the order id
         t.parameters((s) => ({ MessageBody: { token: s.id, id: s.id } })),
+      ),
+    )
+  })
+})
+
+describe('every intrinsic helper has a typed signature', () => {
+  test('accepted: each result type', () => {
+    workflow('F', { input: Order }, (start) => {
+      const flow = start.pass('P', (p) =>
+        p.parameters((s) => ({
+          json: stringToJson<{ k: number }>(s.id),
+          text: jsonToString(s.lines),
+          array: array(s.id, 'x'),
+          partition: arrayPartition(s.lines, 2),
+          contains: arrayContains(s.lines, { sku: 'a', qty: 1 }),
+          range: arrayRange(1, 9, 2),
+          item: arrayGetItem(s.lines, 0),
+          unique: arrayUnique(s.lines),
+          encoded: base64Encode(s.id),
+          decoded: base64Decode(s.id),
+          merged: jsonMerge(s.lines[0] ?? { sku: '', qty: 0 }, { extra: true }),
+          random: mathRandom(1, 10),
+          split: stringSplit(s.id, ','),
+          id: uuid(),
+        })),
+      )
+      expectTypeOf<OutputOf<typeof flow>>().toEqualTypeOf<{
+        json: { k: number }
+        text: string
+        array: string[]
+        partition: { sku: string; qty: number }[][]
+        contains: boolean
+        range: number[]
+        item: { sku: string; qty: number }
+        unique: { sku: string; qty: number }[]
+        encoded: string
+        decoded: string
+        merged: { sku: string; qty: number } & { extra: boolean }
+        random: number
+        split: string[]
+        id: string
+      }>()
+      return flow
+    })
+  })
+
+  test('rejected: an argument of the wrong type for each', () => {
+    workflow('F', { input: Order }, (start) =>
+      start.pass('P', (p) =>
+        p.parameters((s) => ({
+          // @ts-expect-error States.StringToJson parses a string; total is a number
+          json: stringToJson(s.total),
+          // @ts-expect-error States.ArrayPartition splits an array; id is a string
+          partition: arrayPartition(s.id, 2),
+          // @ts-expect-error the chunk size is a number
+          chunks: arrayPartition(s.lines, 'two'),
+          // @ts-expect-error States.ArrayRange takes numbers
+          range: arrayRange('1', 9, 2),
+          // @ts-expect-error States.ArrayGetItem takes a numeric index
+          item: arrayGetItem(s.lines, s.id),
+          // @ts-expect-error States.ArrayUnique takes an array
+          unique: arrayUnique(s.total),
+          // @ts-expect-error States.Base64Encode encodes a string
+          encoded: base64Encode(s.total),
+          // @ts-expect-error States.Base64Decode decodes a string
+          decoded: base64Decode(s.lines),
+          // @ts-expect-error States.MathRandom takes numbers
+          random: mathRandom(s.id, 10),
+          // @ts-expect-error States.StringSplit splits a string
+          split: stringSplit(s.total, ','),
+        })),
+      ),
+    )
+  })
+})
+
+describe('Pass outputPath, Wait timestamps, heartbeats and goto() are typed too', () => {
+  test('accepted: a Pass selects a part; a Wait reads a timestamp string; goto() a state the data fits', () => {
+    const pause = wait('Pause', { seconds: 1 })
+    workflow('F', { input: Order }, (start) => {
+      const flow = start.pass('Lines', (p) => p.outputPath((s) => s.lines)).pass('Keep')
+      expectTypeOf<OutputOf<typeof flow>>().toEqualTypeOf<{ sku: string; qty: number }[]>()
+      return flow
+    })
+    workflow('F', { input: Order }, (start) =>
+      start
+        .wait('Until', { timestamp: (s) => s.at })
+        .next(pause)
+        .choice('Again', (c) => c.when((s) => eq(s.id, 'x'), pass('Done')).otherwise(goto(pause))),
+    )
+  })
+
+  test('rejected: a missing field, a timestamp from a number, a heartbeat from a string, a jump the data cannot feed', () => {
+    workflow('F', { input: Order }, (start) =>
+      // @ts-expect-error the Order has no field items
+      start.pass('Lines', (p) => p.outputPath((s) => s.items)),
+    )
+    workflow('F', { input: Order }, (start) =>
+      // @ts-expect-error TimestampPath must point to a string; total is a number
+      start.wait('Until', { timestamp: (s) => s.total }),
+    )
+    workflow('F', { input: Order }, (start) =>
+      start.task(charge, (t) =>
+        t
+          .parameters((s) => ({ orderId: s.id, amount: s.total }))
+          // @ts-expect-error HeartbeatSecondsPath must point to a number; id is a string
+          .heartbeat((s) => s.id),
+      ),
+    )
+    const pay = task(charge)
+    workflow('F', { input: Order }, (start) =>
+      start.choice('Again', (c) =>
+        // @ts-expect-error charge needs orderId and amount: jumping there with an Order cannot work
+        c.when((s) => eq(s.id, 'x'), pass('Done')).otherwise(goto(pay)),
       ),
     )
   })
