@@ -32,7 +32,8 @@ const refund = lambda('RefundFunction', {
   handler: (input) => ({ refundId: `r-${input.orderId}` }),
 })
 
-describe('Task: InputPath, Parameters, ResultSelector, ResultPath, OutputPath, timeouts, credentials, Comment', () => {
+describe('Task: InputPath, Parameters, ResultSelector, ResultPath, OutputPath, Assign, timeouts, credentials, Comment', () => {
+  const refundId = variable<string>('refundId')
   const Input = z.object({
     request: Payment,
     limit: z.number(),
@@ -70,6 +71,7 @@ describe('Task: InputPath, Parameters, ResultSelector, ResultPath, OutputPath, t
           .task(refund, (t) =>
             t
               .parameters((s) => ({ orderId: s.payment.paymentId, amount: s.request.amount }))
+              .assign(refundId, (r) => r.refundId)
               .resultSelector((r) => ({ id: r.refundId }))
               .resultPath('refund')
               .outputPath((d) => d.refund)
@@ -105,6 +107,7 @@ describe('Task: InputPath, Parameters, ResultSelector, ResultPath, OutputPath, t
           TimeoutSecondsPath: '$.limit',
           HeartbeatSecondsPath: '$.beat',
           Credentials: { 'RoleArn.$': '$.role' },
+          Assign: { 'refundId.$': '$.refundId' },
           End: true,
         },
       },
@@ -142,6 +145,7 @@ describe('Task: InputPath, Parameters, ResultSelector, ResultPath, OutputPath, t
           TimeoutSeconds: '{% $states.input.limit %}',
           HeartbeatSeconds: '{% $states.input.beat %}',
           Credentials: { RoleArn: '{% $states.input.role %}' },
+          Assign: { refundId: '{% $states.result.refundId %}' },
           End: true,
         },
       },
@@ -159,6 +163,12 @@ describe('Task: InputPath, Parameters, ResultSelector, ResultPath, OutputPath, t
       expect(result.status).toBe('SUCCEEDED')
       expect(result.output).toStrictEqual({ id: 'r-p-o1' })
       expect(enteredStates(result.history)).toStrictEqual(['Charge', 'Refund'])
+      const exited = result.history.find(
+        (e) => e.type === 'TaskStateExited' && e.stateExitedEventDetails?.['name'] === 'Refund',
+      )
+      expect(exited?.stateExitedEventDetails?.['assignedVariables']).toStrictEqual({
+        refundId: '"r-p-o1"',
+      })
       expect(scheduled(result.history)).toStrictEqual([
         {
           resource: arn('ChargeFunction'),
