@@ -833,3 +833,52 @@ describe('Distributed Map over CSV objects listed under a prefix: listObjectsV2,
     },
   )
 })
+
+describe('Distributed Map with a literal MaxItemsPerBatch', () => {
+  const Ids = z.object({ ids: z.array(z.string()) })
+  const flow = (language: QueryLanguage) =>
+    workflow('Batches', { input: Ids, queryLanguage: language }, (start) =>
+      start.map('Batch', {
+        items: (s) => s.ids,
+        distributed: { itemBatcher: { maxItemsPerBatch: 2 } },
+        process: (batch) => batch.pass('Count', (p) => p.parameters((b) => ({ items: b.Items }))),
+      }),
+    )
+  const batch = (items: object, count: object) => ({
+    Type: 'Map',
+    ...items,
+    ItemProcessor: {
+      ProcessorConfig: { Mode: 'DISTRIBUTED', ExecutionType: 'STANDARD' },
+      StartAt: 'Count',
+      States: { Count: { Type: 'Pass', ...count, End: true } },
+    },
+    ItemBatcher: { MaxItemsPerBatch: 2 },
+    End: true,
+  })
+
+  test('lowers whole in both languages', () => {
+    expect(flow('JSONPath').toAsl()).toStrictEqual({
+      StartAt: 'Batch',
+      States: {
+        Batch: batch({ ItemsPath: '$.ids' }, { Parameters: { 'items.$': '$.Items' } }),
+      },
+      QueryLanguage: 'JSONPath',
+    })
+    expect(flow('JSONata').toAsl()).toStrictEqual({
+      StartAt: 'Batch',
+      States: {
+        Batch: batch(
+          { Items: '{% $states.input.ids %}' },
+          { Output: { items: '{% $states.input.Items %}' } },
+        ),
+      },
+      QueryLanguage: 'JSONata',
+    })
+  })
+
+  test.each(languages)('in %s, hands each child at most two items', async (language) => {
+    const result = await run(flow(language), { ids: ['a', 'b', 'c'] })
+
+    expect(result.output).toStrictEqual([{ items: ['a', 'b'] }, { items: ['c'] }])
+  })
+})
