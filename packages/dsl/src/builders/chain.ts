@@ -222,8 +222,10 @@ export class Chain<TInput, TOutput, TScope extends Scope = 'workflow'> implement
    * // "InventoryCheckPassed": { "Type": "Choice", "Choices": [{ "Variable": "$.inventoryResult",
    * //   "BooleanEquals": true, "Next": "InitiateShipping" }], "Default": "InventoryFailureHandler" }
    */
+  // Chainable plus the scope, not ChoiceBuilder<…, any>: an `any` rule data would be compared structurally
+  // (Ref<any> has an index signature no Ref of an object has).
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  choice<TChoice extends ChoiceBuilder<DataOf<TInput, TOutput>, any, TScope, any>>(
+  choice<TChoice extends Chainable<DataOf<TInput, TOutput>, any> & { readonly '~scope'?: TScope }>(
     name: string,
     build: (choice: ChoiceBuilder<DataOf<TInput, TOutput>, never, TScope>) => TChoice,
   ): NextChain<TInput, TOutput, TChoice, TScope> {
@@ -232,11 +234,14 @@ export class Chain<TInput, TOutput, TScope extends Scope = 'workflow'> implement
   }
 
   /**
-   * Appends a Wait state (seconds or a timestamp, literal or read from the data).
+   * Appends a Wait state (seconds or a timestamp, literal or read from the data). `inputPath` (written
+   * first) selects the part the other options read and the next state gets (`InputPath`, JSONPath only).
    * @example
    * start.wait('Pause', { seconds: (s) => s.delay }) // "Pause": { "Type": "Wait", "SecondsPath": "$.delay", … }
+   * start.wait('Hold', { inputPath: (s) => s.timer, seconds: (s) => s.delay }) // "InputPath": "$.timer"
    */
   wait<
+    TPart = DataOf<TInput, TOutput>,
     TSelected extends ValueRef<unknown> = never,
     TSeconds extends SecondsSource = SecondsSource,
     TTimestamp extends TimestampSource = TimestampSource,
@@ -245,13 +250,14 @@ export class Chain<TInput, TOutput, TScope extends Scope = 'workflow'> implement
     name: string,
     options: ChainWaitOptions<
       DataOf<TInput, TOutput>,
+      TPart,
       TScope,
       TSelected,
       TSeconds,
       TTimestamp,
       TAssigned
     >,
-  ): Chain<TInput, WaitOutput<DataOf<TInput, TOutput>, TSelected>, TScope>
+  ): Chain<TInput, WaitOutput<NoInfer<TPart>, NoInfer<TSelected>>, TScope>
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   wait(name: string, options: any): unknown {
     return appendTo(this.#last, wait(name, options))

@@ -49,19 +49,23 @@ interface ChoiceState {
   readonly assign?: ValueNode
   /** `OutputPath` (JSONPath) / `Output` (JSONata): the part of the input every branch target receives. */
   readonly outputPath?: readonly PathSegment[]
+  /** `InputPath` (JSONPath only): the part of the input the rules read and pass on. */
+  readonly inputPath?: readonly PathSegment[]
   readonly site: CallSite
 }
 
 /**
  * A Choice state being built: `when()` adds a rule, `otherwise()` sets the default. The output type is the
  * union of the branches' outputs; open ends of the branches continue to what `next()` adds (a join).
- * `TBranch` is what the branch targets receive: the input, or the part `outputPath()` selects.
+ * `TBranch` is what the branch targets receive: the input, or the part `outputPath()` selects. `TData` is
+ * what the rules read: the input, or the part `inputPath()` selects.
  */
 export class ChoiceBuilder<
   TInput,
   TOutput,
   TScope extends Scope = 'workflow',
   TBranch = TInput,
+  TData = TInput,
 > implements Chainable<TInput, TOutput> {
   declare readonly '~scope'?: TScope
   declare readonly '~types'?: { readonly input: TInput; readonly output: TOutput }
@@ -87,8 +91,17 @@ export class ChoiceBuilder<
 
   /** @internal */
   get '~piece'(): Piece {
-    const { name, branches, otherwise, comment, site, queryLanguage, assign, outputPath } =
-      this.#state
+    const {
+      name,
+      branches,
+      otherwise,
+      comment,
+      site,
+      queryLanguage,
+      assign,
+      outputPath,
+      inputPath,
+    } = this.#state
     if (branches.length === 0) {
       throw new DslError(
         'SFN103',
@@ -113,6 +126,12 @@ export class ChoiceBuilder<
         if (queryLanguage !== undefined) node = Object.freeze({ ...node, queryLanguage })
         if (assign !== undefined) node = Object.freeze({ ...node, assign })
         if (outputPath !== undefined) node = Object.freeze({ ...node, outputPath })
+        if (inputPath !== undefined) {
+          node = Object.freeze({
+            ...node,
+            parameters: { kind: 'path', root: 'input', segments: inputPath } as const,
+          })
+        }
         if (!ctx.add(this, node, site)) return
         for (const branch of branches) branch.target.emit(ctx, next)
         otherwise?.emit(ctx, next)
@@ -132,31 +151,43 @@ export class ChoiceBuilder<
     TBuilt extends Chainable<any, any>, // eslint-disable-line @typescript-eslint/no-explicit-any
     TAssigned extends readonly Assignment[] = never,
   >(
-    condition: (s: Ref<TInput>, context: Ref<ContextObject>) => ConditionIn<TScope, TCondition>,
+    condition: (s: Ref<TData>, context: Ref<ContextObject>) => ConditionIn<TScope, TCondition>,
     target: (branch: Chain<TBranch, TBranch, TScope>) => TBuilt,
-    options?: RuleOptions<TInput, TScope, TAssigned>,
-  ): ChoiceBuilder<TInput, TOutput | ResolveOutput<TBranch, OutputOf<TBuilt>>, TScope, TBranch>
+    options?: RuleOptions<TData, TScope, TAssigned>,
+  ): ChoiceBuilder<
+    TInput,
+    TOutput | ResolveOutput<TBranch, OutputOf<TBuilt>>,
+    TScope,
+    TBranch,
+    TData
+  >
   when<
     TCondition extends Condition,
     TTarget extends Chainable<any, any>, // eslint-disable-line @typescript-eslint/no-explicit-any
     TAssigned extends readonly Assignment[] = never,
   >(
-    condition: (s: Ref<TInput>, context: Ref<ContextObject>) => ConditionIn<TScope, TCondition>,
+    condition: (s: Ref<TData>, context: Ref<ContextObject>) => ConditionIn<TScope, TCondition>,
     target: Fits<TBranch, TTarget>,
-    options?: RuleOptions<TInput, TScope, TAssigned>,
-  ): ChoiceBuilder<TInput, TOutput | ResolveOutput<TBranch, OutputOf<TTarget>>, TScope, TBranch>
+    options?: RuleOptions<TData, TScope, TAssigned>,
+  ): ChoiceBuilder<
+    TInput,
+    TOutput | ResolveOutput<TBranch, OutputOf<TTarget>>,
+    TScope,
+    TBranch,
+    TData
+  >
   when(
-    condition: (s: Ref<TInput>, context: Ref<ContextObject>) => Condition,
+    condition: (s: Ref<TData>, context: Ref<ContextObject>) => Condition,
     target: unknown,
-    options: RuleOptions<TInput, TScope> = {},
-  ): ChoiceBuilder<TInput, unknown, TScope, TBranch> {
-    const node = conditionNodeOf(condition(createRef<TInput>('input'), createRef('context')))
+    options: RuleOptions<TData, TScope> = {},
+  ): ChoiceBuilder<TInput, unknown, TScope, TBranch, TData> {
+    const node = conditionNodeOf(condition(createRef<TData>('input'), createRef('context')))
     const assigned =
       options.assign === undefined
         ? undefined
         : assignNode(
             options.assign(
-              createRef<TInput>('input'),
+              createRef<TData>('input'),
               createRef('context'),
             ) as readonly Assignment[],
           )
@@ -176,12 +207,24 @@ export class ChoiceBuilder<
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   otherwise<TBuilt extends Chainable<any, any>>(
     target: (branch: Chain<TBranch, TBranch, TScope>) => TBuilt,
-  ): ChoiceBuilder<TInput, TOutput | ResolveOutput<TBranch, OutputOf<TBuilt>>, TScope, TBranch>
+  ): ChoiceBuilder<
+    TInput,
+    TOutput | ResolveOutput<TBranch, OutputOf<TBuilt>>,
+    TScope,
+    TBranch,
+    TData
+  >
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   otherwise<TTarget extends Chainable<any, any>>(
     target: Fits<TBranch, TTarget>,
-  ): ChoiceBuilder<TInput, TOutput | ResolveOutput<TBranch, OutputOf<TTarget>>, TScope, TBranch>
-  otherwise(target: unknown): ChoiceBuilder<TInput, unknown, TScope, TBranch> {
+  ): ChoiceBuilder<
+    TInput,
+    TOutput | ResolveOutput<TBranch, OutputOf<TTarget>>,
+    TScope,
+    TBranch,
+    TData
+  >
+  otherwise(target: unknown): ChoiceBuilder<TInput, unknown, TScope, TBranch, TData> {
     if (this.#state.otherwise !== undefined) {
       throw new DslError(
         'SFN103',
@@ -192,17 +235,47 @@ export class ChoiceBuilder<
   }
 
   /**
+   * Makes the rules read only the part of the input that `select` picks, and hands that part on (`InputPath`,
+   * JSONPath only: in JSONata read the part directly, `s.part.field`). Call it first, before `outputPath()`
+   * and the first `when()`: the conditions, the rules' `assign` and the targets are typed by the part.
+   * @example
+   * choice.inputPath((s) => s.order).when((s) => gt(s.total, 100), task(review)) // "InputPath": "$.order"
+   */
+  inputPath<TPart>(
+    select: [TOutput] extends [never]
+      ? (s: Ref<TData>) => ValueRef<TPart>
+      : DslTypeError<'Call inputPath() before the first when(): the rules added so far read the whole input.'>,
+  ): ChoiceBuilder<TInput, never, TScope, TPart, TPart> {
+    const { name, branches, outputPath, inputPath } = this.#state
+    // Rules and an outputPath written so far read the whole input: selecting afterwards would mistype them.
+    if (branches.length > 0 || outputPath !== undefined || inputPath !== undefined) {
+      throw new DslError(
+        'SFN104',
+        `inputPath() on Choice '${name}' comes after a when(), an outputPath() or another inputPath(): call it once, first.`,
+      )
+    }
+    const path = pathOf((select as (s: Ref<TData>) => ValueRef<unknown>)(createRef<TData>('input')))
+    if (path.root !== 'input') {
+      throw new DslError(
+        'SFN107',
+        `inputPath() on Choice '${name}' must select from the callback's argument (the state's input).`,
+      )
+    }
+    return new ChoiceBuilder({ ...this.#state, inputPath: path.segments })
+  }
+
+  /**
    * Hands every branch target only the part of the input that `select` picks (`OutputPath` in JSONPath,
-   * `Output` in JSONata); the conditions still read the whole input. Call it before the first `when()`: the
-   * targets are typed by the selected part.
+   * `Output` in JSONata); the conditions still read the whole input (or the part `inputPath()` selected,
+   * which `select` reads too). Call it before the first `when()`: the targets are typed by the selected part.
    * @example
    * choice.outputPath((s) => s.order).when((s) => eq(s.express, true), task(ship)) // "OutputPath": "$.order"
    */
   outputPath<TSelected>(
     select: [TOutput] extends [never]
-      ? (s: Ref<TInput>) => ValueRef<TSelected>
+      ? (s: Ref<TData>) => ValueRef<TSelected>
       : DslTypeError<'Call outputPath() before the first when(): the targets added so far receive the whole input.'>,
-  ): ChoiceBuilder<TInput, never, TScope, TSelected> {
+  ): ChoiceBuilder<TInput, never, TScope, TSelected, TData> {
     const { name, branches, outputPath } = this.#state
     // The targets added so far were typed by the whole input: selecting afterwards would mistype them.
     if (branches.length > 0 || outputPath !== undefined) {
@@ -211,9 +284,7 @@ export class ChoiceBuilder<
         `outputPath() on Choice '${name}' comes after a when() or another outputPath(): call it once, before the first when().`,
       )
     }
-    const path = pathOf(
-      (select as (s: Ref<TInput>) => ValueRef<unknown>)(createRef<TInput>('input')),
-    )
+    const path = pathOf((select as (s: Ref<TData>) => ValueRef<unknown>)(createRef<TData>('input')))
     if (path.root !== 'input') {
       throw new DslError(
         'SFN107',
@@ -228,7 +299,7 @@ export class ChoiceBuilder<
    * @example
    * choice.queryLanguage('JSONata') // "Choices": [{ "Condition": "{% $states.input.ok = true %}", … }]
    */
-  queryLanguage(language: QueryLanguage): ChoiceBuilder<TInput, TOutput, TScope, TBranch> {
+  queryLanguage(language: QueryLanguage): ChoiceBuilder<TInput, TOutput, TScope, TBranch, TData> {
     return new ChoiceBuilder({ ...this.#state, queryLanguage: language })
   }
 
@@ -238,12 +309,12 @@ export class ChoiceBuilder<
    * choice.otherwise(standard).assign((s) => [set(discount, 0)]) // "Assign": { "discount": 0 }
    */
   assign<TAssigned extends readonly Assignment[]>(
-    build: (s: Ref<TInput>, context: Ref<ContextObject>) => AssignmentsIn<TScope, TAssigned>,
-  ): ChoiceBuilder<TInput, TOutput, TScope, TBranch> {
+    build: (s: Ref<TData>, context: Ref<ContextObject>) => AssignmentsIn<TScope, TAssigned>,
+  ): ChoiceBuilder<TInput, TOutput, TScope, TBranch, TData> {
     return new ChoiceBuilder({
       ...this.#state,
       assign: assignNode(
-        build(createRef<TInput>('input'), createRef('context')) as readonly Assignment[],
+        build(createRef<TData>('input'), createRef('context')) as readonly Assignment[],
       ),
     })
   }
@@ -253,7 +324,7 @@ export class ChoiceBuilder<
    * @example
    * choice.comment('Enough stock?') // "Comment": "Enough stock?"
    */
-  comment(text: string): ChoiceBuilder<TInput, TOutput, TScope, TBranch> {
+  comment(text: string): ChoiceBuilder<TInput, TOutput, TScope, TBranch, TData> {
     return new ChoiceBuilder({ ...this.#state, comment: text })
   }
 

@@ -2,7 +2,8 @@ import type { QueryLanguage } from '@statewright/asl'
 import { type Assignment, type AssignmentsIn, assignNode } from '../assignments.ts'
 import type { ContextObject } from '../context-object.ts'
 import { DslError } from '../errors.ts'
-import type { Fits, Passthrough } from '../infer.ts'
+import type { DataOf, Fits, Passthrough } from '../infer.ts'
+import type { z, ZodType } from 'zod'
 import type { NextChain } from './chain.ts'
 import type { WaitNode } from '../ir/wait-node.ts'
 import { createRef, pathOf, type Ref, type ValueRef } from '../ref.ts'
@@ -54,8 +55,12 @@ export type WaitOutputOptions<TData, TSelected> = WaitOptions<TData> & {
   readonly outputPath: (s: Ref<TData>) => ValueRef<TSelected>
 }
 
-/** The options `chain.wait()` takes, typed by the chain's data and scope. @internal */
+/**
+ * The options `chain.wait()` (and `wait()` with an `input` schema) take: `inputPath` first (it types what
+ * the other callbacks read), then `seconds` or `timestamp`, `assign`, `outputPath`.
+ */
 export type ChainWaitOptions<
+  TInput,
   TPart,
   TScope extends Scope,
   TSelected,
@@ -63,6 +68,11 @@ export type ChainWaitOptions<
   TTimestamp,
   TAssigned extends readonly Assignment[],
 > = {
+  /**
+   * Selects the part of the input the Wait reads and passes on (`InputPath`; JSONPath only: in JSONata
+   * read the part directly). Write it first: `seconds`, `timestamp`, `assign` and `outputPath` read the part.
+   */
+  readonly inputPath?: (s: Ref<TInput>) => ValueRef<TPart>
   /** Keeps the part of the (selected) input it picks: `OutputPath` (JSONPath) / `Output` (JSONata). */
   readonly outputPath?: (s: Ref<TPart>) => ReadableIn<TScope, TSelected>
 } & WaitOptions<TPart, TScope, TSeconds, TTimestamp, TAssigned>
@@ -86,9 +96,15 @@ const sourceNode = (value: unknown): ReturnType<typeof toValueNode> =>
         : value,
   )
 
-/** A Wait state: the input passes through after the wait, or the part its `outputPath` selects. */
-export class WaitBuilder<TOutput = Passthrough> implements Chainable<unknown, TOutput> {
-  declare readonly '~types'?: { readonly input: unknown; readonly output: TOutput }
+/**
+ * A Wait state: its effective input (the whole input, or the part `inputPath` selects) passes through after
+ * the wait, or the part its `outputPath` selects.
+ */
+export class WaitBuilder<TOutput = Passthrough, TInput = unknown> implements Chainable<
+  TInput,
+  TOutput
+> {
+  declare readonly '~types'?: { readonly input: TInput; readonly output: TOutput }
   readonly #node: WaitNode
   readonly #site: CallSite
 
@@ -118,10 +134,10 @@ export class WaitBuilder<TOutput = Passthrough> implements Chainable<unknown, TO
    */
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   next<TTarget extends Chainable<any, any>>(
-    target: Fits<any, TTarget>,
-  ): NextChain<unknown, TOutput, TTarget> {
+    target: Fits<DataOf<TInput, TOutput>, TTarget>,
+  ): NextChain<TInput, TOutput, TTarget> {
     return chainAfter(this['~piece'], target as TTarget) as unknown as NextChain<
-      unknown,
+      TInput,
       TOutput,
       TTarget
     >
@@ -134,7 +150,27 @@ export class WaitBuilder<TOutput = Passthrough> implements Chainable<unknown, TO
  * wait('Pause', { seconds: 3 })                          // "Seconds": 3
  * wait('Until', { timestamp: '2026-01-01T00:00:00Z' })   // "Timestamp": "2026-01-01T00:00:00Z"
  * start.wait('Cool', { seconds: 5, outputPath: (s) => s.result }) // "OutputPath": "$.result" (JSONata: "Output")
+ * wait('Hold', { input: Job, inputPath: (s) => s.timer, seconds: (s) => s.delay }) // "InputPath": "$.timer"
  */
+export function wait<
+  TSchema extends ZodType,
+  TPart = z.input<TSchema>,
+  TSelected extends ValueRef<unknown> = never,
+  TSeconds extends SecondsSource = SecondsSource,
+  TTimestamp extends TimestampSource = TimestampSource,
+  TAssigned extends readonly Assignment[] = never,
+>(
+  name: string,
+  options: { readonly input: TSchema } & ChainWaitOptions<
+    z.input<TSchema>,
+    TPart,
+    'workflow',
+    TSelected,
+    TSeconds,
+    TTimestamp,
+    TAssigned
+  >,
+): WaitBuilder<WaitOutput<NoInfer<TPart>, NoInfer<TSelected>>, z.input<TSchema>>
 export function wait<TData, TSelected>(
   name: string,
   options: WaitOutputOptions<TData, TSelected>,
@@ -160,6 +196,11 @@ export function wait(name: string, options: WaitOptions<any>): WaitBuilder<unkno
       `Wait '${name}' has timestamp '${literal}', which is not RFC 3339: write it like '2026-01-01T00:00:00Z'.`,
     )
   }
+  const inputPath = (options as { inputPath?: (s: unknown) => unknown }).inputPath
+  const part = inputPath === undefined ? undefined : pathOf(inputPath(createRef('input')) as never)
+  if (part !== undefined && part.root !== 'input') {
+    throw new DslError('SFN107', `inputPath of Wait '${name}' must select from the state's input.`)
+  }
   const outputPath = (options as { outputPath?: (s: unknown) => unknown }).outputPath
   const selected = outputPath?.(createRef('input'))
   const path = selected === undefined ? undefined : pathOf(selected as ValueRef<unknown>)
@@ -169,6 +210,7 @@ export function wait(name: string, options: WaitOptions<any>): WaitBuilder<unkno
   const node: WaitNode = Object.freeze({
     kind: 'Wait',
     name,
+    ...(part === undefined ? {} : { parameters: part }),
     ...(path === undefined ? {} : { outputPath: path.segments }),
     ...(seconds === undefined ? {} : { seconds: sourceNode(seconds) }),
     ...(timestamp === undefined ? {} : { timestamp: sourceNode(timestamp) }),

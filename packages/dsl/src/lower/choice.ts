@@ -3,7 +3,7 @@ import type { ChoiceNode } from '../ir/choice-node.ts'
 import type { StateContext } from './context.ts'
 import { lowerJsonataCondition, lowerJsonPathCondition } from './condition.ts'
 import { lowerComment } from './error-handling.ts'
-import { lowerAssign, lowerOutputOnly } from './io.ts'
+import { lowerAssign, lowerInputPath, lowerOutputOnly } from './io.ts'
 
 /** A Choice state: one rule per `when()`, in order, and `Default` from `otherwise()`. */
 export function lowerChoice(node: ChoiceNode, ctx: StateContext): AslChoiceState {
@@ -26,6 +26,7 @@ export function lowerChoice(node: ChoiceNode, ctx: StateContext): AslChoiceState
     ...lowerComment(node.comment),
     Choices: rules,
     ...(node.default === undefined ? {} : { Default: node.default }),
+    ...lowerInputPath(node, ctx, 'Choice'),
     ...lowerOutputOnly(node, ctx),
     ...lowerAssign(node.assign, ctx, 'input'),
   } as AslChoiceState

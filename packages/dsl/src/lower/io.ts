@@ -148,6 +148,26 @@ export function writeResult(
     out['OutputPath'] = jsonPathOfSegments(outputPath)
 }
 
+/**
+ * `InputPath` of a Choice or Wait (`inputPath()`): the part of the input its rules or its wait read and
+ * pass on. JSONata has no such field (ASL-SPEC §2.1), so a JSONata state with one is refused.
+ */
+export function lowerInputPath(
+  io: StateIo,
+  ctx: StateContext,
+  kind: 'Choice' | 'Wait',
+): Record<string, JsonValue> {
+  const params = io.parameters
+  if (params === undefined || params.kind !== 'path') return {}
+  if (ctx.language === 'JSONata') {
+    throw new DslError(
+      'SFN107',
+      `${kind} '${ctx.stateName}' has an inputPath, which JSONata states do not have (AWS accepts InputPath in JSONPath only): drop it and read the part directly (s.part.field lowers to $states.input.part.field), or write the workflow in JSONPath.`,
+    )
+  }
+  return { InputPath: jsonPathOf(params, INPUT_ROOTS, `'${ctx.stateName}'.InputPath`) }
+}
+
 /** `OutputPath` (JSONPath) or `Output` (JSONata) for states without a result (Choice, Wait, Succeed). */
 export function lowerOutputOnly(io: StateIo, ctx: StateContext): Record<string, JsonValue> {
   const { outputPath } = io
