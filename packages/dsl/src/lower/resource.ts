@@ -18,11 +18,31 @@ export const lambdaArnVariable = (functionName: string): string =>
  */
 export function lambdaArn(functionName: string, target: AwsTarget): string {
   if (functionName.startsWith('arn:')) return functionName
-  if (target.region === undefined || target.account === undefined) {
+  const { region, account } = target
+  if (region === undefined || account === undefined) {
     return `\${${lambdaArnVariable(functionName)}}`
   }
-  return `arn:${target.partition ?? 'aws'}:lambda:${target.region}:${target.account}:function:${functionName}`
+  const partition = target.partition ?? 'aws'
+  // PERF: the ARN's prefix is built once per target, not once per task (each `${}` part of a template
+  // is a string of its own).
+  if (
+    prefixOf === undefined ||
+    region !== prefixOf.region ||
+    account !== prefixOf.account ||
+    partition !== prefixOf.partition
+  ) {
+    prefixOf = {
+      region,
+      account,
+      partition,
+      prefix: `arn:${partition}:lambda:${region}:${account}:function:`,
+    }
+  }
+  return prefixOf.prefix + functionName
 }
+
+// The last target's Lambda ARN prefix (lowering asks for every task of a workflow with one target).
+let prefixOf: { region: string; account: string; partition: string; prefix: string } | undefined
 
 /** The `Resource` string of a task. */
 export function lowerResource(resource: TaskResource, target: AwsTarget): string {
