@@ -16,11 +16,14 @@ import {
   base64Encode,
   awsSdk,
   type CaughtError,
+  type DslTypeError,
   condition,
   dynamoGetItem,
   eq,
   eventBridgePutEvents,
   fail,
+  type Fits,
+  type FitsInput,
   format,
   fragment,
   goto,
@@ -540,6 +543,21 @@ describe('Pass outputPath, Wait timestamps, heartbeats and goto() are typed too'
         c.when((s) => eq(s.id, 'x'), pass('Done')).otherwise(goto(pay)),
       ),
     )
+  })
+})
+
+describe('type errors read as sentences on the wrong argument', () => {
+  test('a misfit next() target and a misfit task definition become DslTypeError sentences', () => {
+    const pay = task(charge)
+    expectTypeOf<Fits<OrderType, typeof pay>>().toEqualTypeOf<
+      DslTypeError<"This state's input schema does not accept the previous state's output.">
+    >()
+    expectTypeOf<Fits<{ orderId: string; amount: number }, typeof pay>>().toEqualTypeOf<
+      typeof pay
+    >()
+    expectTypeOf<FitsInput<OrderType, { orderId: string }>>().toEqualTypeOf<
+      DslTypeError<"This task's input schema does not accept the previous state's output: map it with parameters().">
+    >()
   })
 })
 
