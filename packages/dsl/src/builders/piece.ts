@@ -35,6 +35,8 @@ interface Emitted {
   readonly owner: object
   readonly node: StateNode
   readonly site: CallSite
+  /** The context (workflow level or branch) the state was added to. */
+  readonly context: EmitContext
 }
 
 const where = (source: SourceLocation | undefined): string =>
@@ -42,7 +44,7 @@ const where = (source: SourceLocation | undefined): string =>
 
 interface Shared {
   /** Every name in the workflow, branches included: AWS reports duplicates across nesting levels too. */
-  readonly names: Map<string, { readonly owner: object; readonly site: CallSite }>
+  readonly names: Map<string, Emitted>
   readonly handlers: Record<string, TaskHandler>
 }
 
@@ -52,9 +54,11 @@ interface Shared {
  * @internal
  */
 export class EmitContext {
-  readonly #states = new Map<string, Emitted>()
+  // PERF: one entry per state, in the workflow-wide `names` map (which says which context holds it)
+  // and in this context's list: no second map and no second object per state.
+  readonly #entries: Emitted[] = []
   readonly #expected = new Set<string>()
-  readonly #deferred: Array<() => void> = []
+  readonly #deferred: Array<Piece | (() => void)> = []
   readonly #shared: Shared
 
   constructor(shared?: Shared) {
@@ -76,8 +80,8 @@ export class EmitContext {
    * state reused as a shared target), so the caller does not emit its successors twice.
    */
   add(owner: object, node: StateNode, site: CallSite): boolean {
-    const existing = this.#states.get(node.name)
     const named = this.#shared.names.get(node.name)
+    const existing = named?.context === this ? named : undefined
     if (named !== undefined && named.owner !== owner) {
       throw new DslError(
         'SFN101',
@@ -93,8 +97,9 @@ export class EmitContext {
             'A state belongs to one branch: create a second state with another name.',
         )
       }
-      this.#shared.names.set(node.name, { owner, site })
-      this.#states.set(node.name, { owner, node: withLazySource(node, site), site })
+      const entry: Emitted = { owner, node: withLazySource(node, site), site, context: this }
+      this.#shared.names.set(node.name, entry)
+      this.#entries.push(entry)
       return true
     }
     if (nextOf(existing.node) !== nextOf(node)) {
@@ -109,8 +114,8 @@ export class EmitContext {
 
   /** The node `owner` emitted under `name` in this context, if it did. */
   emittedBy(owner: object, name: string): StateNode | undefined {
-    const entry = this.#states.get(name)
-    return entry?.owner === owner ? entry.node : undefined
+    const entry = this.#shared.names.get(name)
+    return entry?.context === this && entry.owner === owner ? entry.node : undefined
   }
 
   /** Records a jump (`goto`) to `name`, which must be in this context when it finishes. */
@@ -123,18 +128,27 @@ export class EmitContext {
     this.#deferred.push(emit)
   }
 
+  /** Emits `piece` (ending where it ends) after the current path: `defer` without a closure. */
+  deferPiece(piece: Piece): void {
+    this.#deferred.push(piece)
+  }
+
   /** Every state, after running deferred emits (which may defer more). */
   finish(): StateNode[] {
-    for (let index = 0; index < this.#deferred.length; index++) this.#deferred[index]?.()
+    for (let index = 0; index < this.#deferred.length; index++) {
+      const deferred = this.#deferred[index]
+      if (typeof deferred === 'function') deferred()
+      else deferred?.emit(this, undefined)
+    }
     for (const name of this.#expected) {
-      if (!this.#states.has(name)) {
+      if (this.#shared.names.get(name)?.context !== this) {
         throw new DslError(
           'SFN108',
           `goto('${name}') jumps to a state that is not in the same workflow or branch: add '${name}' with next() on this level, or jump to a state that is.`,
         )
       }
     }
-    return [...this.#states.values()].map((entry) => entry.node)
+    return this.#entries.map(nodeOf)
   }
 }
 
@@ -156,6 +170,8 @@ const withLazySource = (node: StateNode, site: CallSite): StateNode => {
   Object.defineProperty(copy, 'source', { get: sourceOfNode, enumerable: true })
   return Object.freeze(copy)
 }
+
+const nodeOf = (entry: Emitted): StateNode => entry.node
 
 const nextOf = (node: StateNode): string | undefined =>
   'next' in node ? (node.next as string | undefined) : undefined

@@ -15,7 +15,17 @@ import { createRef, pathOf, type Ref, type ValueRef } from '../ref.ts'
 import type { CallSite } from '../source.ts'
 import { type Expression, type Resolved, type Template, toValueNode } from '../template.ts'
 import type { DslTypeError, SetPath } from '../type-utils.ts'
-import { type AssignableIn, type ReadableIn, type Scope, variableName } from '../variables.ts'
+import {
+  type AssignableIn,
+  type AssignMark,
+  type Marked,
+  type MarksOf,
+  type ReadableIn,
+  type ReadMark,
+  type Scope,
+  type ScopeFits,
+  variableName,
+} from '../variables.ts'
 import { type Chain, chainAfter, type NextChain, resolveTarget } from './chain.ts'
 import { appended, type Chainable, type EmitContext, type Piece } from './piece.ts'
 import { checkErrors, type ErrorName, retryPolicy, type RetryOptions } from './retry-options.ts'
@@ -224,14 +234,21 @@ export class StateBuilder<
   parameters<TMade>(
     this: StateBuilder<'Pass', TInput, TOutput, TResult, TContext, TScope>,
     build: (s: Ref<TContext>, context: Ref<ContextObject>) => ReadableIn<TScope, TMade>,
-  ): StateBuilder<TKind, TContext, Resolved<TMade>, Resolved<TMade>, TContext, TScope>
+  ): StateBuilder<
+    TKind,
+    TContext,
+    Resolved<TMade>,
+    Resolved<TMade>,
+    TContext,
+    Marked<TScope, ReadMark<TMade>>
+  >
   parameters<TMade extends Template<TInput>>(
     // A Pass reaches this overload only when its own refused the template (ReadableIn): say why.
     this: [TKind] extends ['Pass']
       ? DslTypeError<'A Distributed Map iteration cannot read outer variables: pass the value in itemSelector() and read it from the iteration input.'>
       : StateBuilder<'Task' | 'Parallel', TInput, TOutput, TResult, TContext, TScope>,
     build: (s: Ref<TContext>, context: Ref<ContextObject>) => ReadableIn<TScope, TMade>,
-  ): StateBuilder<TKind, TContext, TOutput, TResult, TContext, TScope>
+  ): StateBuilder<TKind, TContext, TOutput, TResult, TContext, Marked<TScope, ReadMark<TMade>>>
   parameters(build: (s: Ref<TContext>, context: Ref<ContextObject>) => unknown): unknown {
     this.#only('parameters', ['Task', 'Pass', 'Parallel'])
     let parameters = toValueNode(build(createRef('input'), createRef('context')))
@@ -261,7 +278,14 @@ export class StateBuilder<
   resultSelector<TSelected>(
     this: StateBuilder<Catching, TInput, TOutput, TResult, TContext, TScope>,
     build: (result: Ref<TResult>, context: Ref<ContextObject>) => ReadableIn<TScope, TSelected>,
-  ): StateBuilder<TKind, TInput, Resolved<TSelected>, Resolved<TSelected>, TContext, TScope> {
+  ): StateBuilder<
+    TKind,
+    TInput,
+    Resolved<TSelected>,
+    Resolved<TSelected>,
+    TContext,
+    Marked<TScope, ReadMark<TSelected>>
+  > {
     const self = this as unknown as StateBuilder<TKind, TInput, TOutput, TResult, TContext, TScope>
     self.#only('resultSelector', ['Task', 'Parallel', 'Map'])
     const selected = build(createRef('result', self.#state.resultPrefix), createRef('context'))
@@ -325,14 +349,22 @@ export class StateBuilder<
    * const paymentId = variable<string>('paymentId')
    * task(charge).assign(paymentId, (r) => r.paymentId) // "Assign": { "paymentId.$": "$.paymentId" }
    */
-  assign<TValue, TMade extends Template<TValue>>(
-    target: ValueRef<TValue> & AssignableIn<TScope>,
+  assign<TValue, TMade extends Template<TValue>, TVariable = ValueRef<TValue>>(
+    // TVariable captures the variable's kind: a standalone builder records that it assigns an outer one.
+    target: TVariable & ValueRef<TValue> & AssignableIn<TScope>,
     value: (
       result: Ref<TKind extends 'Pass' ? TContext : TResult>,
       s: Ref<TContext>,
       context: Ref<ContextObject>,
     ) => ReadableIn<TScope, TMade>,
-  ): StateBuilder<TKind, TInput, TOutput, TResult, TContext, TScope> {
+  ): StateBuilder<
+    TKind,
+    TInput,
+    TOutput,
+    TResult,
+    TContext,
+    Marked<TScope, AssignMark<TVariable> | ReadMark<TMade>>
+  > {
     const name = variableName(target)
     const isPass = this.#state.node.kind === 'Pass'
     if (!isPass && this.#state.stage >= STAGES.indexOf('resultSelector') + 1) {
@@ -387,16 +419,19 @@ export class StateBuilder<
   catch<TBuilt extends Chainable<any, any>, TPath extends string | null = never>(
     this: StateBuilder<Catching, TInput, TOutput, TResult, TContext, TScope>,
     errors: readonly ErrorName[],
-    handler: (caught: Chain<CatchOutput<TContext, TPath>, CatchOutput<TContext, TPath>>) => TBuilt,
+    // The handler runs in this state's scope (its States object): a nested one checks it at once.
+    handler: (
+      caught: Chain<CatchOutput<TContext, TPath>, CatchOutput<TContext, TPath>, TScope>,
+    ) => TBuilt,
     options?: CatchOptions<TPath>,
-  ): StateBuilder<TKind, TInput, TOutput, TResult, TContext, TScope>
+  ): StateBuilder<TKind, TInput, TOutput, TResult, TContext, Marked<TScope, MarksOf<TBuilt>>>
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   catch<THandler extends Chainable<any, any>, TPath extends string | null = never>(
     this: StateBuilder<Catching, TInput, TOutput, TResult, TContext, TScope>,
     errors: readonly ErrorName[],
-    handler: Fits<CatchOutput<TContext, TPath>, THandler>,
+    handler: ScopeFits<TScope, THandler, Fits<CatchOutput<TContext, TPath>, THandler>>,
     options?: CatchOptions<TPath>,
-  ): StateBuilder<TKind, TInput, TOutput, TResult, TContext, TScope>
+  ): StateBuilder<TKind, TInput, TOutput, TResult, TContext, Marked<TScope, MarksOf<THandler>>>
   catch(
     errors: readonly ErrorName[],
     handler: unknown,
@@ -503,12 +538,13 @@ export class StateBuilder<
    */
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   next<TTarget extends Chainable<any, any>>(
-    target: Fits<DataOf<TInput, TOutput>, TTarget>,
-  ): NextChain<TInput, TOutput, TTarget> {
+    target: ScopeFits<TScope, TTarget, Fits<DataOf<TInput, TOutput>, TTarget>>,
+  ): NextChain<TInput, TOutput, TTarget, Marked<TScope, MarksOf<TTarget>>> {
     return chainAfter(this['~piece'], target as TTarget) as unknown as NextChain<
       TInput,
       TOutput,
-      TTarget
+      TTarget,
+      Marked<TScope, MarksOf<TTarget>>
     >
   }
 }
@@ -563,6 +599,6 @@ class StatePiece implements Piece {
     }
     if (!ctx.add(owner, linked, site)) return
     if (handler !== undefined) ctx.handlers[node.name] = handler
-    for (const target of catchTargets) ctx.defer(() => target.emit(ctx, undefined))
+    for (const target of catchTargets) ctx.deferPiece(target)
   }
 }
