@@ -3,9 +3,11 @@ import type { ValueNode } from './ir/value-node.ts'
 import type { RefValue, ValueRef } from './ref.ts'
 import { type Template, toValueNode } from './template.ts'
 import {
+  type AssignsMark,
   type CannotAssignOuter,
   type CannotReadOuter,
   type IsWorkflowVariable,
+  type ReadsMark,
   type ReadsWorkflowVariable,
   type Scope,
   variableName,
@@ -62,6 +64,16 @@ export type AssignmentsIn<
         ? CannotReadOuter
         : TList
       : TList
+
+/**
+ * The marks a standalone state records for a list of `set()` entries (see `Marked`): whether one surely
+ * assigns a workflow variable, whether one surely reads one.
+ * @example
+ * type M = AssignmentMarks<readonly Assignment<true, false>[]> // 'assigns a workflow variable'
+ */
+export type AssignmentMarks<TList extends readonly Assignment[]> =
+  | ('yes' extends Says<TList[number], typeof assignsOuter> ? AssignsMark : never)
+  | ('yes' extends Says<TList[number], typeof readsOuter> ? ReadsMark : never)
 
 // A closed true/false: as a type argument the walk's own constraint would be resolved through the generic.
 type Reads<TValue> = true extends ReadsWorkflowVariable<TValue> ? true : false

@@ -27,7 +27,7 @@ export type {
 export { choice, ChoiceBuilder } from './builders/choice.ts'
 export type { RuleOptions } from './builders/choice.ts'
 export { set } from './assignments.ts'
-export type { Assignment } from './assignments.ts'
+export type { Assignment, AssignmentsIn } from './assignments.ts'
 export { succeed, SucceedBuilder } from './builders/succeed.ts'
 export type { SucceedOptions } from './builders/succeed.ts'
 export { fail, FailBuilder } from './builders/fail.ts'
@@ -106,13 +106,22 @@ export {
   timestampLt,
   timestampLte,
 } from './conditions.ts'
-export type { Comparable, Condition } from './conditions.ts'
+export type { Comparable, Condition, ConditionReads } from './conditions.ts'
 export { at } from './ref.ts'
 export type { Ref, RefValue, ValueRef } from './ref.ts'
 export { jsonata } from './template.ts'
 export type { Expression, Resolved, Template } from './template.ts'
 export { localVariable, variable } from './variables.ts'
-export type { LocalVariable, Scope, Variable, VariableScope } from './variables.ts'
+export type {
+  AssignsMark,
+  LocalVariable,
+  MarksOf,
+  ReadsMark,
+  Scope,
+  ScopeMark,
+  Variable,
+  VariableScope,
+} from './variables.ts'
 export type { ContextObject, MapContextObject } from './context-object.ts'
 export {
   array,

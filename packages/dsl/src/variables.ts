@@ -10,9 +10,57 @@ declare const variableScope: unique symbol
 /**
  * Where a chain runs, for AWS's variable rules (ASL-SPEC §4): `'workflow'` at the top level (and in Choice
  * branches), `'nested'` inside a Parallel branch or an inline Map iteration, `'distributed'` inside a
- * Distributed Map iteration (a child execution: outer variables are not even readable).
+ * Distributed Map iteration (a child execution: outer variables are not even readable). A builder made on
+ * its own (`pass('X')`, `task(def)`, `wait(…)`) is `'workflow'` plus marks (`ReadsMark`, `AssignsMark`) for
+ * what it does with workflow variables, which a nested chain checks when it is given the builder.
  */
-export type Scope = 'workflow' | 'nested' | 'distributed'
+export type Scope = 'workflow' | 'nested' | 'distributed' | ScopeMark
+
+/** The mark of a standalone builder or chain that reads a workflow variable. */
+export type ReadsMark = 'reads a workflow variable'
+/** The mark of a standalone builder or chain that assigns a workflow variable. */
+export type AssignsMark = 'assigns a workflow variable'
+/** What a standalone builder's scope may carry besides `'workflow'`. */
+export type ScopeMark = ReadsMark | AssignsMark
+
+/**
+ * The marks a builder or chain carries in its scope (never for one built inside a nested chain).
+ * @example
+ * type M = MarksOf<typeof standalone> // 'reads a workflow variable'
+ */
+export type MarksOf<T> = T extends { readonly '~scope'?: infer TScope }
+  ? Extract<TScope, ScopeMark>
+  : never
+
+/**
+ * A scope plus marks: only a standalone (`'workflow'`) scope records them; a nested one checks at once.
+ * PERF: one conditional; marks are a union of at most two literals, never a list per state.
+ */
+export type Marked<TScope extends Scope, TMarks extends ScopeMark> = 'workflow' extends TScope
+  ? TScope | TMarks
+  : TScope
+
+/** `ReadsMark` when a template reads a workflow variable. */
+export type ReadMark<TMade> = true extends ReadsWorkflowVariable<TMade> ? ReadsMark : never
+
+/** `AssignsMark` when an assigned variable is a workflow variable. */
+export type AssignMark<TVariable> = true extends IsWorkflowVariable<TVariable> ? AssignsMark : never
+
+/**
+ * `TFits` (what `Fits` made of the target) when the target's marks are allowed in `TScope`: a Parallel
+ * branch or Map iteration refuses a standalone builder or chain that assigns a workflow variable, a
+ * Distributed Map iteration also one that reads one. Otherwise the sentence, on the target argument.
+ * PERF: three conditionals on the marks, no walk.
+ */
+export type ScopeFits<TScope extends Scope, TTarget, TFits> = 'workflow' extends TScope
+  ? TFits
+  : AssignsMark extends MarksOf<TTarget>
+    ? CannotAssignOuter
+    : 'distributed' extends TScope
+      ? ReadsMark extends MarksOf<TTarget>
+        ? CannotReadOuter
+        : TFits
+      : TFits
 
 /** The phantom scope of a variable: the sentence a type error shows when a branch assigns it. */
 export interface VariableScope<TKind extends string> {

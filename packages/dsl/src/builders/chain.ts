@@ -5,7 +5,7 @@ import type { DataOf, Fits, NextInput, OutputOf, ResolveOutput } from '../infer.
 import type { Assignment } from '../assignments.ts'
 import type { ValueRef } from '../ref.ts'
 import type { DslTypeError } from '../type-utils.ts'
-import type { Scope } from '../variables.ts'
+import type { Marked, MarksOf, Scope, ScopeFits } from '../variables.ts'
 import { ChoiceBuilder } from './choice.ts'
 import { fail, type FailBuilder, type FailOptions, type StringSource } from './fail.ts'
 import {
@@ -127,20 +127,22 @@ export class Chain<TInput, TOutput, TScope extends Scope = 'workflow'> implement
   }
 
   /**
-   * Runs `target` after this chain. Its input schema must accept this chain's output.
+   * Runs `target` after this chain. Its input schema must accept this chain's output, and inside a Parallel
+   * branch or Map iteration a standalone target may not assign workflow variables (nor read them inside a
+   * Distributed Map iteration): a type error with the sentence.
    * @example
    * start.next(task(processPayment)).next(task(checkInventory))
    * // "ProcessPayment": { …, "Next": "CheckInventory" }
    */
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   next<TTarget extends Chainable<any, any>>(
-    target: Fits<DataOf<TInput, TOutput>, TTarget>,
-  ): NextChain<TInput, TOutput, TTarget, TScope> {
+    target: ScopeFits<TScope, TTarget, Fits<DataOf<TInput, TOutput>, TTarget>>,
+  ): NextChain<TInput, TOutput, TTarget, Marked<TScope, MarksOf<TTarget>>> {
     return appendTo(this.#last, target as TTarget) as unknown as NextChain<
       TInput,
       TOutput,
       TTarget,
-      TScope
+      Marked<TScope, MarksOf<TTarget>>
     >
   }
 
@@ -173,7 +175,7 @@ export class Chain<TInput, TOutput, TScope extends Scope = 'workflow'> implement
         TScope
       >,
     ) => Fits<DataOf<TInput, TOutput>, TBuilt>,
-  ): NextChain<TInput, TOutput, TBuilt, TScope>
+  ): NextChain<TInput, TOutput, TBuilt, Marked<TScope, MarksOf<TBuilt>>>
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   task(definition: TaskDefinition<unknown, unknown>, configure?: (task: any) => unknown): unknown {
     const built = task(definition)
@@ -203,7 +205,7 @@ export class Chain<TInput, TOutput, TScope extends Scope = 'workflow'> implement
         TScope
       >,
     ) => TBuilt,
-  ): NextChain<TInput, TOutput, TBuilt, TScope>
+  ): NextChain<TInput, TOutput, TBuilt, Marked<TScope, MarksOf<TBuilt>>>
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   pass(name: string, configure?: (pass: any) => unknown): unknown {
     const built = pass(name)
@@ -222,15 +224,20 @@ export class Chain<TInput, TOutput, TScope extends Scope = 'workflow'> implement
    * // "InventoryCheckPassed": { "Type": "Choice", "Choices": [{ "Variable": "$.inventoryResult",
    * //   "BooleanEquals": true, "Next": "InitiateShipping" }], "Default": "InventoryFailureHandler" }
    */
-  // Chainable plus the scope, not ChoiceBuilder<…, any>: an `any` rule data would be compared structurally
-  // (Ref<any> has an index signature no Ref of an object has).
+  // Chainable, not ChoiceBuilder<…, any>: an `any` rule data would be compared structurally (Ref<any> has
+  // an index signature no Ref of an object has), and a standalone scope may carry marks.
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  choice<TChoice extends Chainable<DataOf<TInput, TOutput>, any> & { readonly '~scope'?: TScope }>(
+  choice<TChoice extends Chainable<DataOf<TInput, TOutput>, any>>(
     name: string,
     build: (choice: ChoiceBuilder<DataOf<TInput, TOutput>, never, TScope>) => TChoice,
-  ): NextChain<TInput, TOutput, TChoice, TScope> {
+  ): NextChain<TInput, TOutput, TChoice, Marked<TScope, MarksOf<TChoice>>> {
     const built = build(ChoiceBuilder.create(name))
-    return appendTo(this.#last, built) as unknown as NextChain<TInput, TOutput, TChoice, TScope>
+    return appendTo(this.#last, built) as unknown as NextChain<
+      TInput,
+      TOutput,
+      TChoice,
+      Marked<TScope, MarksOf<TChoice>>
+    >
   }
 
   /**
@@ -290,7 +297,7 @@ export class Chain<TInput, TOutput, TScope extends Scope = 'workflow'> implement
         TScope
       >,
     ) => TBuilt,
-  ): NextChain<TInput, TOutput, TBuilt, TScope>
+  ): NextChain<TInput, TOutput, TBuilt, Marked<TScope, MarksOf<TBuilt>>>
   parallel(
     name: string,
     branches: readonly unknown[],
@@ -374,7 +381,7 @@ export class Chain<TInput, TOutput, TScope extends Scope = 'workflow'> implement
         TScope
       >,
     ) => TBuilt,
-  ): NextChain<TInput, TOutput, TBuilt, TScope>
+  ): NextChain<TInput, TOutput, TBuilt, Marked<TScope, MarksOf<TBuilt>>>
   map(
     name: string,
     options: any, // eslint-disable-line @typescript-eslint/no-explicit-any

@@ -1,9 +1,19 @@
 import type { QueryLanguage } from '@statewright/asl'
 import type { z, ZodType } from 'zod'
 import type { ContextObject } from '../context-object.ts'
-import { type Condition, type ConditionIn, conditionNodeOf } from '../conditions.ts'
+import {
+  type Condition,
+  type ConditionIn,
+  conditionNodeOf,
+  type ConditionReads,
+} from '../conditions.ts'
 import { DslError } from '../errors.ts'
-import { type Assignment, type AssignmentsIn, assignNode } from '../assignments.ts'
+import {
+  type Assignment,
+  type AssignmentMarks,
+  type AssignmentsIn,
+  assignNode,
+} from '../assignments.ts'
 import type { ConditionNode } from '../ir/condition-node.ts'
 import type { ValueNode } from '../ir/value-node.ts'
 import { ChoiceNode } from '../ir/choice-node.ts'
@@ -11,12 +21,18 @@ import type { StateNode } from '../ir/state-node.ts'
 import type { Fits, OutputOf, ResolveOutput } from '../infer.ts'
 import type { NextChain } from './chain.ts'
 import type { DslTypeError } from '../type-utils.ts'
-import type { Scope } from '../variables.ts'
+import type { Marked, MarksOf, ReadsMark, Scope, ScopeFits } from '../variables.ts'
 import { createRef, pathOf, type Ref, type ValueRef } from '../ref.ts'
 import type { PathSegment } from '../ir/path-node.ts'
 import { CallSite } from '../source.ts'
 import { type Chain, chainAfter, resolveTarget } from './chain.ts'
 import { type Chainable, checkStateName, type EmitContext, type Piece } from './piece.ts'
+
+// What a rule adds to a standalone Choice's marks: its condition, its assign and its target.
+type RuleMarks<TCondition, TAssigned extends readonly Assignment[], TTarget> =
+  | ([ConditionReads<TCondition>] extends [true] ? ReadsMark : never)
+  | AssignmentMarks<TAssigned>
+  | MarksOf<TTarget>
 
 interface Branch {
   readonly condition: ConditionNode
@@ -157,7 +173,7 @@ export class ChoiceBuilder<
   ): ChoiceBuilder<
     TInput,
     TOutput | ResolveOutput<TBranch, OutputOf<TBuilt>>,
-    TScope,
+    Marked<TScope, RuleMarks<TCondition, TAssigned, TBuilt>>,
     TBranch,
     TData
   >
@@ -167,12 +183,12 @@ export class ChoiceBuilder<
     TAssigned extends readonly Assignment[] = never,
   >(
     condition: (s: Ref<TData>, context: Ref<ContextObject>) => ConditionIn<TScope, TCondition>,
-    target: Fits<TBranch, TTarget>,
+    target: ScopeFits<TScope, TTarget, Fits<TBranch, TTarget>>,
     options?: RuleOptions<TData, TScope, TAssigned>,
   ): ChoiceBuilder<
     TInput,
     TOutput | ResolveOutput<TBranch, OutputOf<TTarget>>,
-    TScope,
+    Marked<TScope, RuleMarks<TCondition, TAssigned, TTarget>>,
     TBranch,
     TData
   >
@@ -180,7 +196,7 @@ export class ChoiceBuilder<
     condition: (s: Ref<TData>, context: Ref<ContextObject>) => Condition,
     target: unknown,
     options: RuleOptions<TData, TScope> = {},
-  ): ChoiceBuilder<TInput, unknown, TScope, TBranch, TData> {
+  ): unknown {
     const node = conditionNodeOf(condition(createRef<TData>('input'), createRef('context')))
     const assigned =
       options.assign === undefined
@@ -210,21 +226,21 @@ export class ChoiceBuilder<
   ): ChoiceBuilder<
     TInput,
     TOutput | ResolveOutput<TBranch, OutputOf<TBuilt>>,
-    TScope,
+    Marked<TScope, MarksOf<TBuilt>>,
     TBranch,
     TData
   >
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   otherwise<TTarget extends Chainable<any, any>>(
-    target: Fits<TBranch, TTarget>,
+    target: ScopeFits<TScope, TTarget, Fits<TBranch, TTarget>>,
   ): ChoiceBuilder<
     TInput,
     TOutput | ResolveOutput<TBranch, OutputOf<TTarget>>,
-    TScope,
+    Marked<TScope, MarksOf<TTarget>>,
     TBranch,
     TData
   >
-  otherwise(target: unknown): ChoiceBuilder<TInput, unknown, TScope, TBranch, TData> {
+  otherwise(target: unknown): unknown {
     if (this.#state.otherwise !== undefined) {
       throw new DslError(
         'SFN103',
@@ -310,7 +326,7 @@ export class ChoiceBuilder<
    */
   assign<TAssigned extends readonly Assignment[]>(
     build: (s: Ref<TData>, context: Ref<ContextObject>) => AssignmentsIn<TScope, TAssigned>,
-  ): ChoiceBuilder<TInput, TOutput, TScope, TBranch, TData> {
+  ): ChoiceBuilder<TInput, TOutput, Marked<TScope, AssignmentMarks<TAssigned>>, TBranch, TData> {
     return new ChoiceBuilder({
       ...this.#state,
       assign: assignNode(
@@ -335,12 +351,13 @@ export class ChoiceBuilder<
    */
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   next<TTarget extends Chainable<any, any>>(
-    target: Fits<TOutput, TTarget>,
-  ): NextChain<TInput, TOutput, TTarget> {
+    target: ScopeFits<TScope, TTarget, Fits<TOutput, TTarget>>,
+  ): NextChain<TInput, TOutput, TTarget, Marked<TScope, MarksOf<TTarget>>> {
     return chainAfter(this['~piece'], target as TTarget) as unknown as NextChain<
       TInput,
       TOutput,
-      TTarget
+      TTarget,
+      Marked<TScope, MarksOf<TTarget>>
     >
   }
 }

@@ -1,0 +1,124 @@
+import { describe, expectTypeOf, test } from 'vitest'
+import { z } from 'zod'
+import {
+  choice,
+  eq,
+  fail,
+  lambda,
+  localVariable,
+  type MarksOf,
+  type OutputOf,
+  pass,
+  set,
+  succeed,
+  task,
+  variable,
+  wait,
+  workflow,
+} from '../index.ts'
+
+const Input = z.object({ items: z.array(z.object({ n: z.number() })) })
+const Item = z.object({ n: z.number() })
+const total = variable<number>('total')
+const until = variable<string>('until')
+const seen = localVariable<number>('seen')
+const record = lambda('Record', { input: Item, output: z.object({ ok: z.boolean() }) })
+
+// Standalone builders record what they do with workflow variables in their scope.
+const readsTotal = pass('ReadsTotal').parameters(() => ({ total }))
+const setsTotal = task(record).assign(total, () => 1)
+const setsSeen = task(record, { name: 'SetsSeen' }).assign(seen, (r) => r.ok as never)
+const chained = task(record, { name: 'First' }).next(pass('Copy').parameters(() => ({ total })))
+const resetsTotal = pass('Reset').assign(total, () => 0)
+const catches = task(record, { name: 'Guarded' }).catch(['States.ALL'], resetsTotal)
+
+describe('standalone builders carry marks', () => {
+  test('parameters(), assign(), next() and catch() record reads and assigns', () => {
+    expectTypeOf<MarksOf<typeof readsTotal>>().toEqualTypeOf<'reads a workflow variable'>()
+    expectTypeOf<MarksOf<typeof setsTotal>>().toEqualTypeOf<'assigns a workflow variable'>()
+    expectTypeOf<MarksOf<typeof setsSeen>>().toBeNever()
+    expectTypeOf<MarksOf<typeof chained>>().toEqualTypeOf<'reads a workflow variable'>()
+    expectTypeOf<MarksOf<typeof catches>>().toEqualTypeOf<'assigns a workflow variable'>()
+  })
+})
+
+describe('a Distributed Map iteration refuses standalone pieces that read outer variables', () => {
+  test('as next() and as a Choice target or default', () => {
+    workflow('Distributed', { input: Input }, (start) =>
+      start.map('Each', {
+        items: (s) => s.items,
+        distributed: {},
+        process: (item) =>
+          item.parallel('Ways', [
+            // @ts-expect-error readsTotal reads an outer variable
+            (b) => b.next(readsTotal),
+            // @ts-expect-error a standalone chain that reads one
+            (b) => b.next(chained),
+            (b) =>
+              b.choice('Check', (c) =>
+                c
+                  // @ts-expect-error a Choice target that reads one
+                  .when((s) => eq(s.n, 1), readsTotal)
+                  // @ts-expect-error a Choice default that reads one
+                  .otherwise(readsTotal),
+              ),
+            // @ts-expect-error a standalone Choice whose condition reads one
+            (b) => b.next(choice('Zero', { input: Item }).when(() => eq(total, 0), succeed('Z'))),
+          ]),
+      }),
+    )
+  })
+
+  test('accepts pieces that read only the iteration input and local variables', () => {
+    const flow = workflow('Distributed', { input: Input }, (start) =>
+      start.map('Each', {
+        items: (s) => s.items,
+        distributed: {},
+        process: (item) => item.next(setsSeen),
+      }),
+    )
+
+    expectTypeOf<OutputOf<typeof flow>>().toEqualTypeOf<{ ok: boolean }[]>()
+  })
+})
+
+describe('a Parallel branch or Map iteration refuses standalone pieces that assign outer variables', () => {
+  test('as next(), as a catch target and as a Choice target', () => {
+    workflow('Nested', { input: Input }, (start) =>
+      start
+        .map('Each', {
+          items: (s) => s.items,
+          process: (item) =>
+            item
+              .next(readsTotal)
+              // @ts-expect-error setsTotal assigns an outer variable
+              .next(setsTotal),
+        })
+        .parallel('Both', [
+          (b) =>
+            b.task(record, (t) =>
+              t
+                .parameters(() => ({ n: 1 }))
+                // @ts-expect-error a catch target that assigns one
+                .catch(['States.ALL'], resetsTotal),
+            ),
+          (b) =>
+            b.choice('Route', (c) =>
+              // @ts-expect-error a Choice target that assigns one
+              c.when(() => eq(total, 1), catches).otherwise((x) => x.pass('Other')),
+            ),
+        ]),
+    )
+  })
+
+  test('at the top level everything goes', () => {
+    const flow = workflow('Top', { input: Item }, (start) => start.next(setsTotal).next(readsTotal))
+
+    expectTypeOf<OutputOf<typeof flow>>().toEqualTypeOf<{ total: number }>()
+  })
+})
+
+void fail
+void set
+void until
+void wait
