@@ -44,6 +44,7 @@ import {
   type OutputOf,
   pass,
   type Ref,
+  set,
   type Simplify,
   sqsSendMessage,
   stringSplit,
@@ -542,6 +543,44 @@ describe('Pass outputPath, Wait timestamps, heartbeats and goto() are typed too'
         // @ts-expect-error charge needs orderId and amount: jumping there with an Order cannot work
         c.when((s) => eq(s.id, 'x'), pass('Done')).otherwise(goto(pay)),
       ),
+    )
+  })
+})
+
+describe('set() checks the assigned value against the variable (catchers, Choice rules and default, Wait)', () => {
+  const total = variable<number>('total')
+  const lastError = variable<string>('lastError')
+
+  test('accepted: values of the variable type from the error, the input or a literal', () => {
+    task(charge).catch(['States.ALL'], fail('Failed'), {
+      assign: (e) => [set(lastError, e.Cause)],
+    })
+    workflow('F', { input: Order }, (start) =>
+      start.wait('Hold', { seconds: 1, assign: (s) => [set(total, s.total)] }).choice('C', (c) =>
+        c
+          .when((s) => gt(s.total, 1), pass('Big'), { assign: (s) => [set(total, s.total)] })
+          .otherwise(pass('Small'))
+          .assign(() => [set(total, 0)]),
+      ),
+    )
+  })
+
+  test('rejected: a value of another type', () => {
+    task(charge).catch(['States.ALL'], fail('Failed'), {
+      // @ts-expect-error total holds a number; the error's Cause is a string
+      assign: (e) => [set(total, e.Cause)],
+    })
+    workflow('F', { input: Order }, (start) =>
+      start.choice('C', (c) =>
+        c
+          // @ts-expect-error total holds a number; id is a string
+          .when((s) => gt(s.total, 1), pass('Big'), { assign: (s) => [set(total, s.id)] })
+          .otherwise(pass('Small')),
+      ),
+    )
+    workflow('F', { input: Order }, (start) =>
+      // @ts-expect-error lastError holds a string; total is a number
+      start.wait('Hold', { seconds: 1, assign: (s) => [set(lastError, s.total)] }),
     )
   })
 })
