@@ -352,3 +352,72 @@ describe('Wait (four forms, Assign, Comment), Choice (rules, Default, Assign, Co
     ])
   })
 })
+
+describe('context object references ($$ in JSONPath, $states.context in JSONata)', () => {
+  const flow = (language: QueryLanguage) =>
+    workflow('Context', { input: z.object({ id: z.string() }), queryLanguage: language }, (start) =>
+      start.pass('Where', (p) =>
+        p.parameters((s, context) => ({
+          id: s.id,
+          execution: context.Execution.Name,
+          machine: context.StateMachine.Name,
+          state: context.State.Name,
+          input: context.Execution.Input,
+        })),
+      ),
+    )
+
+  test('lowers whole in both languages', () => {
+    expect(flow('JSONPath').toAsl()).toStrictEqual({
+      StartAt: 'Where',
+      States: {
+        Where: {
+          Type: 'Pass',
+          Parameters: {
+            'id.$': '$.id',
+            'execution.$': '$$.Execution.Name',
+            'machine.$': '$$.StateMachine.Name',
+            'state.$': '$$.State.Name',
+            'input.$': '$$.Execution.Input',
+          },
+          End: true,
+        },
+      },
+      QueryLanguage: 'JSONPath',
+    })
+    expect(flow('JSONata').toAsl()).toStrictEqual({
+      StartAt: 'Where',
+      States: {
+        Where: {
+          Type: 'Pass',
+          Output: {
+            id: '{% $states.input.id %}',
+            execution: '{% $states.context.Execution.Name %}',
+            machine: '{% $states.context.StateMachine.Name %}',
+            state: '{% $states.context.State.Name %}',
+            input: '{% $states.context.Execution.Input %}',
+          },
+          End: true,
+        },
+      },
+      QueryLanguage: 'JSONata',
+    })
+  })
+
+  test.each(languages)('in %s, reads the execution, state machine and state', async (language) => {
+    const result = await run(
+      flow(language),
+      { id: 'o1' },
+      { executionName: 'exec-1', stateMachineName: 'Orders' },
+    )
+
+    expect(result.output).toStrictEqual({
+      id: 'o1',
+      execution: 'exec-1',
+      machine: 'Orders',
+      state: 'Where',
+      input: { id: 'o1' },
+    })
+    expect(enteredStates(result.history)).toStrictEqual(['Where'])
+  })
+})

@@ -585,6 +585,27 @@ describe('set() checks the assigned value against the variable (catchers, Choice
   })
 })
 
+describe('the context object is typed', () => {
+  test('accepted: its fields have their types; rejected: a field it does not have', () => {
+    workflow('F', { input: Order }, (start) => {
+      const flow = start.pass('Where', (p) =>
+        p.parameters((_s, context) => ({
+          execution: context.Execution.Name,
+          retries: context.State.RetryCount,
+        })),
+      )
+      expectTypeOf<OutputOf<typeof flow>>().toEqualTypeOf<{ execution: string; retries: number }>()
+      return flow
+    })
+    workflow('F', { input: Order }, (start) =>
+      start.pass('Where', (p) =>
+        // @ts-expect-error the context object's Execution has no field Owner
+        p.parameters((_s, context) => ({ owner: context.Execution.Owner })),
+      ),
+    )
+  })
+})
+
 describe('type errors read as sentences on the wrong argument', () => {
   test('a misfit next() target and a misfit task definition become DslTypeError sentences', () => {
     const pay = task(charge)
