@@ -395,6 +395,26 @@ describe('validateStateMachine: transitions and names', () => {
     `)
   })
 
+  test('points at the Next of the Choice rule whose target is missing', () => {
+    expect(
+      show(
+        machine({
+          C: {
+            Type: 'Choice',
+            Choices: [
+              { Variable: '$.x', IsPresent: true, Next: 'D' },
+              { Variable: '$.y', IsPresent: true, Next: 'Gone' },
+            ],
+            Default: 'D',
+          },
+          D: end,
+        }),
+      ),
+    ).toStrictEqual([
+      "SFN208 MISSING_TRANSITION_TARGET /States/C/Choices[1]/Next: Missing 'Next' target: Gone",
+    ])
+  })
+
   test('refuses StartAt naming no state', () => {
     expect(show({ StartAt: 'X', States: { A: { Type: 'Pass', End: true } } }))
       .toMatchInlineSnapshot(`
@@ -461,6 +481,15 @@ describe('validateStateMachine: transitions and names', () => {
         "SFN211 DUPLICATE_STATE_NAME /States/P/Branches[0]/States/P: Duplicate State name: P",
       ]
     `)
+  })
+
+  test('counts a state name in code points, as AWS does: 80 emoji pass, 81 do not', () => {
+    // Each emoji is one code point but two UTF-16 units; a lone surrogate counts as one.
+    expect(show(machine({ ['\u{1F600}'.repeat(80)]: end }))).toStrictEqual([])
+    expect(show(machine({ ['\u{1F600}'.repeat(79) + '\ud800']: end }))).toStrictEqual([])
+    expect(show(machine({ ['\u{1F600}'.repeat(81)]: end }))[0]).toMatch(
+      /^SFN212 INVALID_STATE_NAME .*must be 1 to 80 characters long; it has 81\. Rename the state\.$/,
+    )
   })
 
   test('refuses a state name longer than 80 characters', () => {
