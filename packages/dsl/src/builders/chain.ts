@@ -5,7 +5,7 @@ import type { DataOf, Fits, NextInput, OutputOf, ResolveOutput } from '../infer.
 import type { Assignment } from '../assignments.ts'
 import type { ValueRef } from '../ref.ts'
 import type { DslTypeError } from '../type-utils.ts'
-import type { Marked, MarksOf, Scope, ScopeFits } from '../variables.ts'
+import type { Marked, MarksOf, ReadMark, Scope, ScopeFits } from '../variables.ts'
 import { ChoiceBuilder } from './choice.ts'
 import { fail, type FailBuilder, type FailOptions, type StringSource } from './fail.ts'
 import {
@@ -26,11 +26,20 @@ import {
   type SecondsSource,
   type TimestampSource,
   wait,
+  type WaitMarks,
   type WaitOutput,
 } from './wait.ts'
 
-/** A chain that ends in Succeed or Fail on every path: nothing can follow it, so it has no `next()`. */
-export interface ClosedChain<TInput> extends Chainable<TInput, never> {}
+/**
+ * A chain that ends in Succeed or Fail on every path: nothing can follow it, so it has no `next()`. A
+ * standalone one keeps its marks in `TScope` (see `Marked`).
+ */
+export interface ClosedChain<TInput, TScope extends Scope = 'workflow'> extends Chainable<
+  TInput,
+  never
+> {
+  readonly '~scope'?: TScope
+}
 
 /** The chain `next()` returns: closed when the new state ends every path. PERF: O(1), no recursion. */
 export type NextChain<TInput, TOutput, TTarget, TScope extends Scope = 'workflow'> = ChainAfter<
@@ -39,7 +48,7 @@ export type NextChain<TInput, TOutput, TTarget, TScope extends Scope = 'workflow
   TScope
 >
 type ChainAfter<TInput, TOutput, TScope extends Scope> = [TOutput] extends [never]
-  ? ClosedChain<TInput>
+  ? ClosedChain<TInput, TScope>
   : Chain<TInput, TOutput, TScope>
 
 /** Refuses a task definition whose input schema does not accept the data at this point. */
@@ -264,7 +273,11 @@ export class Chain<TInput, TOutput, TScope extends Scope = 'workflow'> implement
       TTimestamp,
       TAssigned
     >,
-  ): Chain<TInput, WaitOutput<NoInfer<TPart>, NoInfer<TSelected>>, TScope>
+  ): Chain<
+    TInput,
+    WaitOutput<NoInfer<TPart>, NoInfer<TSelected>>,
+    Marked<TScope, WaitMarks<TSeconds, TTimestamp, TSelected, TAssigned>>
+  >
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   wait(name: string, options: any): unknown {
     return appendTo(this.#last, wait(name, options))
@@ -402,11 +415,11 @@ export class Chain<TInput, TOutput, TScope extends Scope = 'workflow'> implement
   succeed<TSelected extends ValueRef<unknown> = ValueRef<unknown>>(
     name: string,
     options: SucceedOptions<DataOf<TInput, TOutput>, TScope, TSelected> = {},
-  ): ClosedChain<TInput> {
+  ): ClosedChain<TInput, Marked<TScope, ReadMark<TSelected>>> {
     return appendTo(
       this.#last,
       succeed(name, options as SucceedOptions) as SucceedBuilder,
-    ) as ClosedChain<TInput>
+    ) as ClosedChain<TInput, never>
   }
 
   /**
@@ -417,11 +430,11 @@ export class Chain<TInput, TOutput, TScope extends Scope = 'workflow'> implement
   fail<TError extends StringSource = StringSource, TCause extends StringSource = StringSource>(
     name: string,
     options: FailOptions<DataOf<TInput, TOutput>, TScope, TError, TCause> = {},
-  ): ClosedChain<TInput> {
-    return appendTo(
-      this.#last,
-      fail(name, options as FailOptions) as FailBuilder,
-    ) as ClosedChain<TInput>
+  ): ClosedChain<TInput, Marked<TScope, ReadMark<TError | TCause>>> {
+    return appendTo(this.#last, fail(name, options as FailOptions) as FailBuilder) as ClosedChain<
+      TInput,
+      never
+    >
   }
 }
 

@@ -3,12 +3,17 @@ import { FailNode } from '../ir/fail-node.ts'
 import { createRef, type Ref, type ValueRef } from '../ref.ts'
 import { CallSite } from '../source.ts'
 import { type Expression, toValueNode } from '../template.ts'
-import type { ReadableIn, Scope } from '../variables.ts'
+import type { Marked, ReadableIn, ReadMark, Scope } from '../variables.ts'
 import { checkStateName } from './piece.ts'
 import { TerminalBuilder } from './terminal.ts'
 
-/** A Fail state: ends the workflow with an error. It has no `next()`. */
-export class FailBuilder extends TerminalBuilder {
+/**
+ * A Fail state: ends the workflow with an error. It has no `next()`. `TScope` carries the marks of a
+ * standalone one (its `errorFrom`/`causeFrom` reading a workflow variable).
+ */
+export class FailBuilder<TScope extends Scope = 'workflow'> extends TerminalBuilder {
+  declare readonly '~scope'?: TScope
+
   /** @internal */
   constructor(node: FailNode, site: CallSite) {
     super(node, site)
@@ -46,7 +51,14 @@ export interface FailOptions<
  * fail('PaymentFailureHandler', { error: 'PaymentProcessingError', cause: 'Payment processing failed' })
  * // "PaymentFailureHandler": { "Type": "Fail", "Error": "PaymentProcessingError", "Cause": "Payment processing failed" }
  */
-export function fail<TData = unknown>(name: string, options: FailOptions<TData> = {}): FailBuilder {
+export function fail<
+  TData = unknown,
+  TError extends StringSource = StringSource,
+  TCause extends StringSource = StringSource,
+>(
+  name: string,
+  options: FailOptions<TData, 'workflow', TError, TCause> = {},
+): FailBuilder<Marked<'workflow', ReadMark<TError | TCause>>> {
   const base = FailNode.create(checkStateName(name), options)
   const node: FailNode = Object.freeze({
     ...base,

@@ -118,7 +118,54 @@ describe('a Parallel branch or Map iteration refuses standalone pieces that assi
   })
 })
 
-void fail
-void set
-void until
-void wait
+describe('standalone Wait, Fail, Succeed and chains that end in them', () => {
+  const waitsTotal = wait('WaitsTotal', { seconds: () => total })
+  const waitSetsTotal = wait('WaitSetsTotal', { seconds: 1, assign: () => [set(total, 0)] })
+  const failsUntil = fail('FailsUntil', { error: 'Late', causeFrom: () => until })
+  const succeedsTotal = succeed('SucceedsTotal', { outputPath: () => total as never })
+  const endsReading = task(record, { name: 'Ends' }).next(pass('Then').parameters(() => ({ n: 1 })))
+
+  test('record their marks', () => {
+    expectTypeOf<MarksOf<typeof waitsTotal>>().toEqualTypeOf<'reads a workflow variable'>()
+    expectTypeOf<MarksOf<typeof waitSetsTotal>>().toEqualTypeOf<'assigns a workflow variable'>()
+    expectTypeOf<MarksOf<typeof failsUntil>>().toEqualTypeOf<'reads a workflow variable'>()
+    expectTypeOf<MarksOf<typeof endsReading>>().toBeNever()
+    const plain = wait<z.input<typeof Item>>('Plain', { seconds: (s) => s.n })
+    expectTypeOf<MarksOf<typeof plain>>().toBeNever()
+    void succeedsTotal
+  })
+
+  test('are refused where their marks are not allowed', () => {
+    workflow('Distributed', { input: Input }, (start) =>
+      start.map('Each', {
+        items: (s) => s.items,
+        distributed: {},
+        process: (item) =>
+          item.parallel('Ways', [
+            // @ts-expect-error the Wait reads an outer variable
+            (b) => b.next(waitsTotal),
+            // @ts-expect-error the Fail reads an outer variable
+            (b) => b.next(failsUntil),
+            // @ts-expect-error the Wait assigns an outer variable
+            (b) => b.next(waitSetsTotal),
+            (b) => b.next(wait('Own', { seconds: 1 })),
+            (b) => b.next(endsReading),
+          ]),
+      }),
+    )
+    workflow('Nested', { input: Input }, (start) =>
+      start.map('Each', {
+        items: (s) => s.items,
+        // reading is fine in an inline iteration, assigning is not
+        process: (item) => item.next(waitsTotal).next(failsUntil),
+      }),
+    )
+  })
+
+  test('a standalone chain ending in Fail keeps the marks of its states', () => {
+    const closed = pass('Start')
+      .parameters(() => ({ total }))
+      .next(fail('Stop'))
+    expectTypeOf<MarksOf<typeof closed>>().toEqualTypeOf<'reads a workflow variable'>()
+  })
+})

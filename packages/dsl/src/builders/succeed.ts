@@ -2,12 +2,17 @@ import { DslError } from '../errors.ts'
 import { SucceedNode } from '../ir/succeed-node.ts'
 import { createRef, pathOf, type Ref, type ValueRef } from '../ref.ts'
 import { CallSite } from '../source.ts'
-import type { ReadableIn, Scope } from '../variables.ts'
+import type { Marked, ReadableIn, ReadMark, Scope } from '../variables.ts'
 import { checkStateName } from './piece.ts'
 import { TerminalBuilder } from './terminal.ts'
 
-/** A Succeed state: ends the workflow successfully. It has no `next()`. */
-export class SucceedBuilder extends TerminalBuilder {
+/**
+ * A Succeed state: ends the workflow successfully. It has no `next()`. `TScope` carries the marks of a
+ * standalone one (its `outputPath` selecting a workflow variable).
+ */
+export class SucceedBuilder<TScope extends Scope = 'workflow'> extends TerminalBuilder {
+  declare readonly '~scope'?: TScope
+
   /** @internal */
   constructor(node: SucceedNode, site: CallSite) {
     super(node, site)
@@ -34,10 +39,10 @@ export interface SucceedOptions<
  * succeed('Done') // "Done": { "Type": "Succeed" }
  * start.succeed('Done', { outputPath: (s) => s.receipt }) // "OutputPath": "$.receipt"
  */
-export function succeed<TData = unknown>(
+export function succeed<TData = unknown, TSelected extends ValueRef<unknown> = ValueRef<unknown>>(
   name: string,
-  options: SucceedOptions<TData> = {},
-): SucceedBuilder {
+  options: SucceedOptions<TData, 'workflow', TSelected> = {},
+): SucceedBuilder<Marked<'workflow', ReadMark<TSelected>>> {
   const base = SucceedNode.create(checkStateName(name))
   const selected = options.outputPath?.(createRef('input')) as ValueRef<unknown> | undefined
   const path = selected === undefined ? undefined : pathOf(selected)

@@ -1,17 +1,22 @@
 import type { QueryLanguage } from '@statewright/asl'
-import { type Assignment, type AssignmentsIn, assignNode } from '../assignments.ts'
+import {
+  type Assignment,
+  type AssignmentMarks,
+  type AssignmentsIn,
+  assignNode,
+} from '../assignments.ts'
 import type { ContextObject } from '../context-object.ts'
 import { DslError } from '../errors.ts'
 import type { DataOf, Fits, Passthrough } from '../infer.ts'
 import type { z, ZodType } from 'zod'
 import type { NextChain } from './chain.ts'
 import type { WaitNode } from '../ir/wait-node.ts'
-import { createRef, pathOf, type Ref, type ValueRef } from '../ref.ts'
+import { createRef, pathOf, type Ref, type RefValue, type ValueRef } from '../ref.ts'
 import { CallSite } from '../source.ts'
 import { type Expression, toValueNode } from '../template.ts'
 import { chainAfter } from './chain.ts'
 import { type Chainable, checkStateName, type EmitContext, type Piece } from './piece.ts'
-import type { ReadableIn, Scope } from '../variables.ts'
+import type { Marked, MarksOf, ReadableIn, ReadMark, Scope } from '../variables.ts'
 
 // A literal, an expression, or a callback whose result `TMade` is captured so the scope can refuse a
 // workflow variable in it (ReadableIn: only inside a Distributed Map iteration).
@@ -77,6 +82,13 @@ export type ChainWaitOptions<
   readonly outputPath?: (s: Ref<TPart>) => ReadableIn<TScope, TSelected>
 } & WaitOptions<TPart, TScope, TSeconds, TTimestamp, TAssigned>
 
+/**
+ * The marks a standalone Wait records (see `Marked`): its seconds/timestamp/outputPath reading a workflow
+ * variable, its assign setting or reading one.
+ */
+export type WaitMarks<TSeconds, TTimestamp, TSelected, TAssigned extends readonly Assignment[]> =
+  ReadMark<TSeconds | TTimestamp | TSelected> | AssignmentMarks<TAssigned>
+
 /** What follows a Wait: the part `outputPath` selects, or its effective input. */
 export type WaitOutput<TPart, TSelected> = [TSelected] extends [never]
   ? TPart
@@ -100,11 +112,13 @@ const sourceNode = (value: unknown): ReturnType<typeof toValueNode> =>
  * A Wait state: its effective input (the whole input, or the part `inputPath` selects) passes through after
  * the wait, or the part its `outputPath` selects.
  */
-export class WaitBuilder<TOutput = Passthrough, TInput = unknown> implements Chainable<
-  TInput,
-  TOutput
-> {
+export class WaitBuilder<
+  TOutput = Passthrough,
+  TInput = unknown,
+  TScope extends Scope = 'workflow',
+> implements Chainable<TInput, TOutput> {
   declare readonly '~types'?: { readonly input: TInput; readonly output: TOutput }
+  declare readonly '~scope'?: TScope
   readonly #node: WaitNode
   readonly #site: CallSite
 
@@ -135,11 +149,12 @@ export class WaitBuilder<TOutput = Passthrough, TInput = unknown> implements Cha
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   next<TTarget extends Chainable<any, any>>(
     target: Fits<DataOf<TInput, TOutput>, TTarget>,
-  ): NextChain<TInput, TOutput, TTarget> {
+  ): NextChain<TInput, TOutput, TTarget, Marked<TScope, MarksOf<TTarget>>> {
     return chainAfter(this['~piece'], target as TTarget) as unknown as NextChain<
       TInput,
       TOutput,
-      TTarget
+      TTarget,
+      Marked<TScope, MarksOf<TTarget>>
     >
   }
 }
@@ -170,14 +185,34 @@ export function wait<
     TTimestamp,
     TAssigned
   >,
-): WaitBuilder<WaitOutput<NoInfer<TPart>, NoInfer<TSelected>>, z.input<TSchema>>
+): WaitBuilder<
+  WaitOutput<NoInfer<TPart>, NoInfer<TSelected>>,
+  z.input<TSchema>,
+  Marked<'workflow', WaitMarks<TSeconds, TTimestamp, TSelected, TAssigned>>
+>
+export function wait<
+  TData = unknown,
+  TSelected extends ValueRef<unknown> = never,
+  TSeconds extends SecondsSource = SecondsSource,
+  TTimestamp extends TimestampSource = TimestampSource,
+  TAssigned extends readonly Assignment[] = never,
+>(
+  name: string,
+  options: {
+    readonly outputPath?: (s: Ref<TData>) => ReadableIn<'workflow', TSelected>
+  } & WaitOptions<TData, 'workflow', TSeconds, TTimestamp, TAssigned>,
+): WaitBuilder<
+  [NoInfer<TSelected>] extends [never] ? Passthrough : RefValue<NoInfer<TSelected>>,
+  unknown,
+  Marked<'workflow', WaitMarks<TSeconds, TTimestamp, TSelected, TAssigned>>
+>
 export function wait<TData, TSelected>(
   name: string,
   options: WaitOutputOptions<TData, TSelected>,
 ): WaitBuilder<TSelected>
 export function wait<TData = unknown>(name: string, options: WaitOptions<TData>): WaitBuilder
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export function wait(name: string, options: WaitOptions<any>): WaitBuilder<unknown> {
+export function wait(name: string, options: WaitOptions<any>): WaitBuilder<unknown, any, any> {
   checkStateName(name)
   const { seconds, timestamp } = options as { seconds?: unknown; timestamp?: unknown }
   if ((seconds === undefined) === (timestamp === undefined)) {
