@@ -10,7 +10,7 @@ import { type Expression, type Resolved, toValueNode } from '../template.ts'
 import { type Chain, resolveTarget } from './chain.ts'
 import { type Chainable, checkStateName } from './piece.ts'
 import { StateBuilder } from './state.ts'
-import type { ReadableIn, Scope } from '../variables.ts'
+import type { PieceScopeIn, ReadableIn, Scope } from '../variables.ts'
 
 type NumberOption<TData> =
   number | Expression<number> | ((s: Ref<TData>) => ValueRef<number> | Expression<number>)
@@ -102,7 +102,10 @@ export interface MapOptions<
       IterationOf<TItem, TSelected, TBatcher, TBatchInput>,
       IterationScope<TOuter, TKeys>
     >,
-  ) => Chainable<unknown, TIterationOutput>
+  ) => Chainable<unknown, TIterationOutput> & {
+    // A standalone piece returned as the iteration may not carry the marks its scope forbids.
+    readonly '~scope'?: PieceScopeIn<IterationScope<TOuter, TKeys>>
+  }
   /** `MaxConcurrency` (0: no limit). */
   readonly maxConcurrency?: NumberOption<TData>
   /** Run as a Distributed Map. */

@@ -5,17 +5,21 @@ import { CallSite } from '../source.ts'
 import { type Chain, resolveTarget } from './chain.ts'
 import { type Chainable, checkStateName } from './piece.ts'
 import { StateBuilder } from './state.ts'
-import type { Scope } from '../variables.ts'
+import type { PieceScopeIn, Scope } from '../variables.ts'
 
 /**
  * A branch: a state or chain, or a function of a fresh chain typed by the data the branch receives. Its
  * scope is `'nested'`, or `'distributed'` when the Parallel runs inside a Distributed Map iteration.
  */
 export type Target<TData, TOuter extends Scope = 'workflow'> =
-  | Chainable<any, any> // eslint-disable-line @typescript-eslint/no-explicit-any
-  | ((
-      start: Chain<TData, TData, TOuter extends 'distributed' ? 'distributed' : 'nested'>,
-    ) => Chainable<any, any>) // eslint-disable-line @typescript-eslint/no-explicit-any
+  // A standalone piece may not carry the marks the branch's scope forbids (see PieceScopeIn).
+  | (Chainable<any, any> & { readonly '~scope'?: PieceScopeIn<BranchScope<TOuter>> }) // eslint-disable-line @typescript-eslint/no-explicit-any
+  | ((start: Chain<TData, TData, BranchScope<TOuter>>) => Chainable<any, any>) // eslint-disable-line @typescript-eslint/no-explicit-any
+
+/** Where a Parallel's branches run: `'distributed'` inside a Distributed Map iteration, else `'nested'`. */
+export type BranchScope<TOuter extends Scope> = TOuter extends 'distributed'
+  ? 'distributed'
+  : 'nested'
 
 /** The chain a target stands for. */
 export type TargetChain<T> = T extends (start: never) => infer TChain ? TChain : T

@@ -8,6 +8,7 @@ import {
   localVariable,
   type MarksOf,
   type OutputOf,
+  parallel,
   pass,
   set,
   succeed,
@@ -167,5 +168,40 @@ describe('standalone Wait, Fail, Succeed and chains that end in them', () => {
       .parameters(() => ({ total }))
       .next(fail('Stop'))
     expectTypeOf<MarksOf<typeof closed>>().toEqualTypeOf<'reads a workflow variable'>()
+  })
+})
+
+describe('standalone pieces as Parallel branches and Map iterations', () => {
+  test('a branch or iteration cannot be one that assigns an outer variable', () => {
+    workflow('Branches', { input: Item }, (start) =>
+      start
+        // @ts-expect-error a Parallel branch that assigns total
+        .parallel('Both', [setsTotal, readsTotal])
+        .pass('Then'),
+    )
+    // @ts-expect-error a Parallel branch that assigns total, also in a standalone Parallel
+    parallel('Standalone', [resetsTotal])
+    workflow('Inline', { input: Input }, (start) =>
+      start.map('Each', {
+        items: (s) => s.items,
+        // @ts-expect-error an iteration that assigns total
+        process: () => setsTotal,
+      }),
+    )
+  })
+
+  test('a Distributed Map iteration cannot be one that reads one either', () => {
+    workflow('Distributed', { input: Input }, (start) =>
+      start.map('Each', {
+        items: (s) => s.items,
+        distributed: {},
+        // @ts-expect-error an iteration that reads total
+        process: () => readsTotal,
+      }),
+    )
+    const flow = workflow('Inline', { input: Input }, (start) =>
+      start.map('Each', { items: (s) => s.items, process: () => readsTotal }),
+    )
+    expectTypeOf<OutputOf<typeof flow>>().toEqualTypeOf<{ total: number }[]>()
   })
 })
