@@ -22,6 +22,9 @@ export interface StateVisit {
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value)
 
+// PERF: module level; an array literal in a function is a new array on every call (per state).
+const PROCESSOR_FIELDS: readonly string[] = ['ItemProcessor', 'Iterator']
+
 /**
  * Every state of the definition, top level first, in document order. Iterative, so a definition
  * nested 10,000 levels deep cannot overflow the stack here.
@@ -70,7 +73,7 @@ export function collectStates(definition: AslStateMachine | Record<string, unkno
           }
         })
       }
-      for (const field of ['ItemProcessor', 'Iterator']) {
+      for (const field of PROCESSOR_FIELDS) {
         const processor = state[field]
         if (isRecord(processor)) {
           pending.push({ owner: processor, ownerPath: `${visit.path}/${field}`, parent: visit })

@@ -7,13 +7,18 @@ import type { Path, StateCtx } from './context.ts'
 import { checkIntrinsicCall, checkPathValue } from './expressions.ts'
 import { checkStringField, exclusive } from './literals.ts'
 
+// PERF: module-level lists; an array literal in a function is a new array on every call.
+const ERROR_FIELDS: readonly string[] = ['Error', 'ErrorPath']
+const CAUSE_FIELDS: readonly string[] = ['Cause', 'CausePath']
+const PATH_FIELDS: readonly string[] = ['ErrorPath', 'CausePath']
+
 export function checkFail(c: Checker, ctx: StateCtx, state: JsonRecord): void {
-  exclusive(c, ctx, state, ['Error', 'ErrorPath'])
-  exclusive(c, ctx, state, ['Cause', 'CausePath'])
+  exclusive(c, ctx, state, ERROR_FIELDS)
+  exclusive(c, ctx, state, CAUSE_FIELDS)
   checkStringField(c, ctx, state, 'Error')
   checkStringField(c, ctx, state, 'Cause')
   if (ctx.language !== 'JSONPath') return
-  for (const field of ['ErrorPath', 'CausePath']) {
+  for (const field of PATH_FIELDS) {
     if (!has(state, field)) continue
     const value = state[field]
     const path: Path = ctx.path.concat(field)

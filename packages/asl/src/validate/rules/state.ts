@@ -166,10 +166,13 @@ export function checkTransition(
   }
 }
 
+// PERF: module level; an array literal in a function is a new array on every call (per state).
+const PATH_FIELDS: readonly string[] = ['InputPath', 'OutputPath']
+
 export function checkCommonIo(c: Checker, ctx: StateCtx, state: JsonRecord): void {
   const { path, language, type } = ctx
   if (language === 'JSONPath') {
-    for (const field of ['InputPath', 'OutputPath']) {
+    for (const field of PATH_FIELDS) {
       if (has(state, field) && state[field] !== null)
         checkPathValue(c, ctx, state[field], path.concat(field), field, 'path')
     }

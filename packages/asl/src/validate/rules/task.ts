@@ -8,6 +8,11 @@ import type { Path, StateCtx } from './context.ts'
 import { checkJsonataValue, checkPathValue, checkPayloadTemplate } from './expressions.ts'
 import { checkIntegerField, exclusive } from './literals.ts'
 
+// PERF: module-level lists; an array literal in a function is a new array on every call (per Task).
+const TIMEOUT_FIELDS: readonly string[] = ['TimeoutSeconds', 'TimeoutSecondsPath']
+const HEARTBEAT_FIELDS: readonly string[] = ['HeartbeatSeconds', 'HeartbeatSecondsPath']
+const REFERENCE_FIELDS: readonly string[] = ['TimeoutSecondsPath', 'HeartbeatSecondsPath']
+
 export function checkTask(c: Checker, ctx: StateCtx, state: JsonRecord): void {
   const { path, name } = ctx
   if (!has(state, 'Resource')) {
@@ -15,12 +20,12 @@ export function checkTask(c: Checker, ctx: StateCtx, state: JsonRecord): void {
   } else {
     checkResource(c, ctx, state['Resource'])
   }
-  exclusive(c, ctx, state, ['TimeoutSeconds', 'TimeoutSecondsPath'])
-  exclusive(c, ctx, state, ['HeartbeatSeconds', 'HeartbeatSecondsPath'])
+  exclusive(c, ctx, state, TIMEOUT_FIELDS)
+  exclusive(c, ctx, state, HEARTBEAT_FIELDS)
   checkIntegerField(c, ctx, state, 'TimeoutSeconds', 1, MAX_INT)
   checkIntegerField(c, ctx, state, 'HeartbeatSeconds', 1, MAX_INT)
   if (ctx.language === 'JSONPath') {
-    for (const field of ['TimeoutSecondsPath', 'HeartbeatSecondsPath']) {
+    for (const field of REFERENCE_FIELDS) {
       if (has(state, field))
         checkPathValue(c, ctx, state[field], path.concat(field), field, 'reference')
     }
