@@ -4,7 +4,9 @@ import {
   type Assignment,
   eq,
   isPresent,
+  lambda,
   localVariable,
+  pass,
   type OutputOf,
   set,
   succeed,
@@ -106,5 +108,42 @@ describe('Choice rule and default assign in nested scopes', () => {
     )
 
     expectTypeOf<OutputOf<typeof flow>>().toEqualTypeOf<{ items: { n: number }[] }>()
+  })
+})
+
+describe('a catcher assign belongs to its state scope', () => {
+  const fallible = lambda('Fallible', {
+    input: z.object({ n: z.number() }),
+    output: z.object({ ok: z.boolean() }),
+  })
+  const lastError = localVariable<string>('lastError')
+
+  test('inside a Map iteration it cannot set an outer variable; a local one is fine', () => {
+    workflow('Nested', { input: Input }, (start) =>
+      start.map('Each', {
+        items: (s) => s.items,
+        process: (item) =>
+          item.task(fallible, (t) =>
+            t
+              .catch(['States.TaskFailed'], (c) => c.pass('Keep'), {
+                assign: (e) => [set(lastError, e.Cause)],
+              })
+              .catch(['States.ALL'], pass('Lost'), {
+                // @ts-expect-error total is an outer variable: an iteration cannot assign it
+                assign: () => [set(total, 0)],
+              }),
+          ),
+      }),
+    )
+  })
+
+  test('the catcher of the Map state itself (outer scope) may set it', () => {
+    const flow = workflow('Outer', { input: Input }, (start) =>
+      start.map('Each', { items: (s) => s.items, process: (item) => item.pass('Keep') }, (m) =>
+        m.catch(['States.ALL'], (c) => c.pass('Failed'), { assign: () => [set(total, 0)] }),
+      ),
+    )
+
+    expectTypeOf<OutputOf<typeof flow>>().toEqualTypeOf<{ n: number }[]>()
   })
 })

@@ -1,5 +1,10 @@
 import type { QueryLanguage, TaskHandler } from '@statewright/asl'
-import { type Assignment, assignNode } from '../assignments.ts'
+import {
+  type Assignment,
+  type AssignmentMarks,
+  type AssignmentsIn,
+  assignNode,
+} from '../assignments.ts'
 import type { ContextObject } from '../context-object.ts'
 import { DslError } from '../errors.ts'
 import type { DataOf, Fits, Passthrough, ResultAt } from '../infer.ts'
@@ -41,11 +46,22 @@ export type ProcessingKind = 'Task' | 'Pass' | 'Parallel' | 'Map'
 type Catching = 'Task' | 'Parallel' | 'Map'
 
 /** Options of `catch()`. */
-export interface CatchOptions<TPath extends string | null = never> {
+export interface CatchOptions<
+  TPath extends string | null = never,
+  TScope extends Scope = 'workflow',
+  TAssigned extends readonly Assignment[] = readonly Assignment[],
+> {
   /** Where `{ Error, Cause }` goes in the state's input (`'error'`, `'a.b'`); `null` drops it. */
   readonly resultPath?: TPath
-  /** Variables to set when this catcher is taken: `(error) => [set(lastError, error.Cause)]`. */
-  readonly assign?: (error: Ref<CaughtError>, context: Ref<ContextObject>) => readonly Assignment[]
+  /**
+   * Variables to set when this catcher is taken: `(error) => [set(lastError, error.Cause)]`. The catcher
+   * belongs to the state's scope: inside a Parallel branch or Map iteration it may not set a workflow
+   * variable (nor read one inside a Distributed Map iteration): a type error.
+   */
+  readonly assign?: (
+    error: Ref<CaughtError>,
+    context: Ref<ContextObject>,
+  ) => AssignmentsIn<TScope, TAssigned>
   readonly comment?: string
 }
 
@@ -415,28 +431,52 @@ export class StateBuilder<
    * task(processPayment).catch(['States.ALL'], fail('PaymentFailureHandler', { error: 'PaymentProcessingError' }))
    * // "Catch": [{ "ErrorEquals": ["States.ALL"], "Next": "PaymentFailureHandler" }]
    */
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  catch<TBuilt extends Chainable<any, any>, TPath extends string | null = never>(
+  catch<
+    TBuilt extends Chainable<any, any>, // eslint-disable-line @typescript-eslint/no-explicit-any
+    TPath extends string | null = never,
+    TAssigned extends readonly Assignment[] = never,
+  >(
     this: StateBuilder<Catching, TInput, TOutput, TResult, TContext, TScope>,
     errors: readonly ErrorName[],
     // The handler runs in this state's scope (its States object): a nested one checks it at once.
     handler: (
       caught: Chain<CatchOutput<TContext, TPath>, CatchOutput<TContext, TPath>, TScope>,
     ) => TBuilt,
-    options?: CatchOptions<TPath>,
-  ): StateBuilder<TKind, TInput, TOutput, TResult, TContext, Marked<TScope, MarksOf<TBuilt>>>
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  catch<THandler extends Chainable<any, any>, TPath extends string | null = never>(
+    options?: CatchOptions<TPath, TScope, TAssigned>,
+  ): StateBuilder<
+    TKind,
+    TInput,
+    TOutput,
+    TResult,
+    TContext,
+    Marked<TScope, MarksOf<TBuilt> | AssignmentMarks<TAssigned>>
+  >
+  catch<
+    THandler extends Chainable<any, any>, // eslint-disable-line @typescript-eslint/no-explicit-any
+    TPath extends string | null = never,
+    TAssigned extends readonly Assignment[] = never,
+  >(
     this: StateBuilder<Catching, TInput, TOutput, TResult, TContext, TScope>,
     errors: readonly ErrorName[],
     handler: ScopeFits<TScope, THandler, Fits<CatchOutput<TContext, TPath>, THandler>>,
-    options?: CatchOptions<TPath>,
-  ): StateBuilder<TKind, TInput, TOutput, TResult, TContext, Marked<TScope, MarksOf<THandler>>>
+    options?: CatchOptions<TPath, TScope, TAssigned>,
+  ): StateBuilder<
+    TKind,
+    TInput,
+    TOutput,
+    TResult,
+    TContext,
+    Marked<TScope, MarksOf<THandler> | AssignmentMarks<TAssigned>>
+  >
   catch(
     errors: readonly ErrorName[],
     handler: unknown,
-    options: CatchOptions<string | null> = {},
-  ): StateBuilder<TKind, TInput, TOutput, TResult, TContext, TScope> {
+    options: {
+      readonly resultPath?: string | null
+      readonly assign?: (error: Ref<CaughtError>, context: Ref<ContextObject>) => unknown
+      readonly comment?: string
+    } = {},
+  ): unknown {
     const self = this
     self.#only('catch', CATCHING)
     const target = resolveTarget(handler)
@@ -449,7 +489,9 @@ export class StateBuilder<
       clause.resultPath = segmentsOfResultPath(this.name, options.resultPath)
     }
     if (options.assign !== undefined) {
-      clause.assign = assignNode(options.assign(createRef('errorOutput'), createRef('context')))
+      clause.assign = assignNode(
+        options.assign(createRef('errorOutput'), createRef('context')) as readonly Assignment[],
+      )
     }
     if (options.comment !== undefined) clause.comment = options.comment
     const node = self.#state.node as TaskNode
