@@ -4,7 +4,16 @@ import type { QueryLanguage } from '@statewright/asl'
 import { run } from '@statewright/runtime'
 import { describe, expect, test } from 'vitest'
 import { z } from 'zod'
-import { DslError, gt, localVariable, set, succeed, variable, workflow } from '../src/index.ts'
+import {
+  DslError,
+  gt,
+  lambda,
+  localVariable,
+  set,
+  succeed,
+  variable,
+  workflow,
+} from '../src/index.ts'
 
 const Input = z.object({ items: z.array(z.object({ n: z.number() })) })
 const size = localVariable<string>('size')
@@ -128,4 +137,60 @@ describe('Choice assign inside a Map iteration', () => {
       ),
     ).toThrow(expect.objectContaining({ code: 'SFN109' }) as DslError)
   })
+})
+
+describe('a catcher assign inside a Map iteration', () => {
+  class Refused extends Error {
+    override name = 'Refused'
+  }
+  const lastError = localVariable<string>('lastError')
+  const check = lambda('CheckFunction', {
+    input: z.object({ n: z.number() }),
+    output: z.object({ ok: z.boolean() }),
+    handler: (item) => {
+      if (item.n > 1) throw new Refused(`too big: ${item.n}`)
+      return { ok: true }
+    },
+  })
+  const build = (language: QueryLanguage) =>
+    workflow(
+      'Checks',
+      { input: Input, queryLanguage: language, region: 'us-east-1', account: '123456789012' },
+      (start) =>
+        start.map('Each', {
+          items: (s) => s.items,
+          process: (item) =>
+            item.task(check, (t) =>
+              t.catch(
+                ['States.ALL'],
+                (c) => c.pass('Report', (p) => p.parameters(() => ({ error: lastError }))),
+                { assign: (e) => [set(lastError, e.Error)] },
+              ),
+            ),
+        }),
+    )
+
+  test.each(['JSONPath', 'JSONata'] as const)(
+    'in %s, sets a local variable the handler reads',
+    async (language) => {
+      const catcher = build(language).toAsl().States['Each'] as {
+        ItemProcessor: { States: Record<string, { Catch?: unknown }> }
+      }
+      expect(catcher.ItemProcessor.States['Check']?.Catch).toStrictEqual([
+        {
+          ErrorEquals: ['States.ALL'],
+          Next: 'Report',
+          Assign:
+            language === 'JSONPath'
+              ? { 'lastError.$': '$.Error' }
+              : { lastError: '{% $states.errorOutput.Error %}' },
+        },
+      ])
+
+      const result = await run(build(language), { items: [{ n: 1 }, { n: 2 }] })
+
+      expect(result.status).toBe('SUCCEEDED')
+      expect(result.output).toStrictEqual([{ ok: true }, { error: 'Refused' }])
+    },
+  )
 })
