@@ -20,6 +20,12 @@ type FieldRefs<T> = {
   readonly [K in keyof T]-?: Ref<{} extends Pick<T, K> ? T[K] | undefined : T[K]>
 }
 
+// A tuple (a Parallel's result) keeps its positions: `r[1]` is a reference to the second element's type.
+// Only the numeric keys ('0', '1', …) are mapped, so a position past the end is a type error.
+type TupleRefs<T> = {
+  readonly [K in keyof T as K extends `${number}` ? K : never]: Ref<T[K]>
+}
+
 /**
  * A reference to T plus a reference for each of its fields (`s.order.lines[0].sku`). Renaming a schema
  * field in an editor renames these accesses too, because the keys are the schema's own keys.
@@ -29,7 +35,9 @@ type FieldRefs<T> = {
  */
 export type Ref<T> = ValueRef<T> &
   ([NonNullable<T>] extends [readonly (infer TItem)[]]
-    ? { readonly [index: number]: Ref<TItem> }
+    ? number extends NonNullable<T>['length']
+      ? { readonly [index: number]: Ref<TItem> }
+      : TupleRefs<NonNullable<T>>
     : [NonNullable<T>] extends [object]
       ? FieldRefs<NonNullable<T>>
       : unknown)

@@ -4,6 +4,7 @@ import { DslError } from '../errors.ts'
 import type { DataOf, Fits, NextInput, OutputOf, ResolveOutput } from '../infer.ts'
 import type { Assignment } from '../assignments.ts'
 import type { ValueRef } from '../ref.ts'
+import type { Resolved } from '../template.ts'
 import type { DslTypeError } from '../type-utils.ts'
 import type { Marked, MarksOf, ReadMark, Scope, ScopeFits } from '../variables.ts'
 import { ChoiceBuilder } from './choice.ts'
@@ -15,7 +16,13 @@ import {
   type MapOutput,
   type OptionKeys,
 } from './map.ts'
-import { parallel, type ParallelOutput, type Target } from './parallel.ts'
+import {
+  parallel,
+  type ParallelOptions,
+  type ParallelOutput,
+  type ParallelWith,
+  type Target,
+} from './parallel.ts'
 import { pass } from './pass.ts'
 import { type Chainable, type EmitContext, type Piece, pieceOf } from './piece.ts'
 import type { StateBuilder } from './state.ts'
@@ -311,9 +318,27 @@ export class Chain<TInput, TOutput, TScope extends Scope = 'workflow'> implement
       >,
     ) => TBuilt,
   ): NextChain<TInput, TOutput, TBuilt, Marked<TScope, MarksOf<TBuilt>>>
+  // With { parameters, branches }: the branches run on what parameters() builds (parallel.ts, gap 1).
+  parallel<TMade, const TBranches extends readonly Target<Resolved<TMade>, TScope>[]>(
+    name: string,
+    options: ParallelOptions<DataOf<TInput, TOutput>, TMade, TBranches, TScope>,
+  ): Chain<
+    TInput,
+    ParallelOutput<Resolved<TMade>, TBranches>,
+    Marked<TScope, ReadMark<TMade>>
+  >
+  parallel<
+    TMade,
+    const TBranches extends readonly Target<Resolved<TMade>, TScope>[],
+    TBuilt extends Chainable<any, any>, // eslint-disable-line @typescript-eslint/no-explicit-any
+  >(
+    name: string,
+    options: ParallelOptions<DataOf<TInput, TOutput>, TMade, TBranches, TScope>,
+    configure: (parallel: ParallelWith<DataOf<TInput, TOutput>, TMade, TBranches, TScope>) => TBuilt,
+  ): NextChain<TInput, TOutput, TBuilt, Marked<TScope, MarksOf<TBuilt>>>
   parallel(
     name: string,
-    branches: readonly unknown[],
+    branches: unknown,
     configure?: (parallel: any) => unknown, // eslint-disable-line @typescript-eslint/no-explicit-any
   ): unknown {
     const built = parallel(name, branches as never)

@@ -1,11 +1,14 @@
+import type { ContextObject } from '../context-object.ts'
 import { DslError } from '../errors.ts'
 import type { InputOf, OutputOf, ResolveOutput } from '../infer.ts'
 import type { ParallelNode } from '../ir/parallel-node.ts'
+import { createRef, type Ref } from '../ref.ts'
 import { CallSite } from '../source.ts'
 import { type Chain, resolveTarget } from './chain.ts'
 import { type Chainable, checkStateName } from './piece.ts'
-import { StateBuilder } from './state.ts'
-import type { PieceScopeIn, Scope } from '../variables.ts'
+import { checkTaskToken, StateBuilder } from './state.ts'
+import { type Resolved, toValueNode } from '../template.ts'
+import type { Marked, PieceScopeIn, ReadableIn, ReadMark, Scope } from '../variables.ts'
 
 /**
  * A branch: a state or chain, or a function of a fresh chain typed by the data the branch receives. Its
@@ -41,11 +44,50 @@ export type ParallelInput<TBranches extends readonly unknown[]> = UnionToInterse
 >
 
 /**
+ * A Parallel whose branches run on what `parameters` builds (`Parameters`, or `Arguments` in JSONata; a bare
+ * reference is `InputPath`), as AWS runs them: the branches are typed by that value, not the raw input.
+ * `parameters` comes first in the object so that its result types the branch callbacks.
+ * @example
+ * start.parallel('Check', {
+ *   parameters: (s) => ({ id: s.order.id, n: s.limit }),
+ *   branches: [(b) => b.task(audit), (b) => b.task(score)],
+ * })
+ * // "Check": { "Type": "Parallel", "Parameters": { "id.$": "$.order.id", "n.$": "$.limit" }, "Branches": [ … ] }
+ */
+export interface ParallelOptions<TData, TMade, TBranches, TScope extends Scope = 'workflow'> {
+  readonly parameters: (s: Ref<TData>, context: Ref<ContextObject>) => ReadableIn<TScope, TMade>
+  readonly branches: TBranches
+}
+
+/** The builder of a Parallel made from `ParallelOptions`: its branches receive `Resolved<TMade>`. */
+export type ParallelWith<
+  TData,
+  TMade,
+  TBranches extends readonly unknown[],
+  TScope extends Scope,
+> = StateBuilder<
+  'Parallel',
+  TData,
+  ParallelOutput<Resolved<TMade>, TBranches>,
+  ParallelOutput<Resolved<TMade>, TBranches>,
+  TData,
+  Marked<TScope, ReadMark<TMade>>
+>
+
+/**
  * A Parallel state: each branch runs on the state's input; the result is the tuple of the branches' outputs.
+ * With `{ parameters, branches }` the branches run on what `parameters` builds (annotate its argument: a
+ * standalone Parallel does not know its input yet).
  * @example
  * parallel('Prepare', [task(reserve), task(charge)])
  * // "Prepare": { "Type": "Parallel", "Branches": [{ "StartAt": "Reserve", … }, { "StartAt": "Charge", … }], "End": true }
+ * parallel('Check', { parameters: (s: Ref<Order>) => ({ id: s.id }), branches: [task(audit)] })
+ * // "Check": { "Type": "Parallel", "Parameters": { "id.$": "$.id" }, "Branches": [ … ], "End": true }
  */
+export function parallel<TData, TMade, const TBranches extends readonly Target<Resolved<TMade>>[]>(
+  name: string,
+  options: ParallelOptions<TData, TMade, TBranches>,
+): ParallelWith<TData, TMade, TBranches, 'workflow'>
 export function parallel<const TBranches extends readonly Target<never>[]>(
   name: string,
   branches: TBranches,
@@ -55,25 +97,44 @@ export function parallel<const TBranches extends readonly Target<never>[]>(
   ParallelOutput<ParallelInput<TBranches>, TBranches>,
   ParallelOutput<ParallelInput<TBranches>, TBranches>,
   ParallelInput<TBranches>
-> {
+>
+export function parallel(
+  name: string,
+  branchesOrOptions: readonly unknown[] | ParallelOptions<unknown, unknown, readonly unknown[]>,
+): unknown {
   checkStateName(name)
+  const options =
+    Array.isArray(branchesOrOptions) ||
+    typeof branchesOrOptions !== 'object' ||
+    branchesOrOptions === null
+      ? undefined
+      : (branchesOrOptions as ParallelOptions<unknown, unknown, readonly unknown[]>)
+  const branches = options === undefined ? branchesOrOptions : options.branches
   if (!Array.isArray(branches) || branches.length === 0) {
     throw new DslError('SFN104', `Parallel '${name}' needs at least one branch.`)
   }
-  const node: ParallelNode = Object.freeze({
-    kind: 'Parallel',
-    name,
-    branches: [],
-    retry: [],
-    catch: [],
-  })
+  if (options !== undefined && typeof options.parameters !== 'function') {
+    throw new DslError(
+      'SFN104',
+      `Parallel '${name}' is given options without parameters: write { parameters: (s) => ({ … }), branches: [ … ] }, or pass the branches array alone.`,
+    )
+  }
+  const base: ParallelNode = { kind: 'Parallel', name, branches: [], retry: [], catch: [] }
+  let node: ParallelNode = base
+  if (options !== undefined) {
+    const parameters = toValueNode(options.parameters(createRef('input'), createRef('context')))
+    checkTaskToken(base, parameters)
+    node = { ...base, parameters }
+  }
+  Object.freeze(node)
   return new StateBuilder({
     node,
     catchTargets: [],
     handler: undefined,
     site: new CallSite(),
     nested: branches.map(resolveTarget),
-    stage: 0,
+    // parameters() is set: a second one is refused, and ResultSelector/ResultPath/OutputPath follow in order.
+    stage: options === undefined ? 0 : 1,
     resultPrefix: [],
   })
 }
