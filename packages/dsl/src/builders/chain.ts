@@ -9,13 +9,7 @@ import type { DslTypeError } from '../type-utils.ts'
 import type { Marked, MarksOf, ReadMark, Scope, ScopeFits } from '../variables.ts'
 import { ChoiceBuilder } from './choice.ts'
 import { fail, type FailBuilder, type FailOptions, type StringSource } from './fail.ts'
-import {
-  type ItemBatcherOptions,
-  map,
-  type MapOptions,
-  type MapOutput,
-  type OptionKeys,
-} from './map.ts'
+import { map, type MapOptions, type MapOutput, type OptionKeys } from './map.ts'
 import {
   parallel,
   type ParallelOptions,
@@ -322,11 +316,7 @@ export class Chain<TInput, TOutput, TScope extends Scope = 'workflow'> implement
   parallel<TMade, const TBranches extends readonly Target<Resolved<TMade>, TScope>[]>(
     name: string,
     options: ParallelOptions<DataOf<TInput, TOutput>, TMade, TBranches, TScope>,
-  ): Chain<
-    TInput,
-    ParallelOutput<Resolved<TMade>, TBranches>,
-    Marked<TScope, ReadMark<TMade>>
-  >
+  ): Chain<TInput, ParallelOutput<Resolved<TMade>, TBranches>, Marked<TScope, ReadMark<TMade>>>
   parallel<
     TMade,
     const TBranches extends readonly Target<Resolved<TMade>, TScope>[],
@@ -334,7 +324,9 @@ export class Chain<TInput, TOutput, TScope extends Scope = 'workflow'> implement
   >(
     name: string,
     options: ParallelOptions<DataOf<TInput, TOutput>, TMade, TBranches, TScope>,
-    configure: (parallel: ParallelWith<DataOf<TInput, TOutput>, TMade, TBranches, TScope>) => TBuilt,
+    configure: (
+      parallel: ParallelWith<DataOf<TInput, TOutput>, TMade, TBranches, TScope>,
+    ) => TBuilt,
   ): NextChain<TInput, TOutput, TBuilt, Marked<TScope, MarksOf<TBuilt>>>
   parallel(
     name: string,
@@ -361,7 +353,7 @@ export class Chain<TInput, TOutput, TScope extends Scope = 'workflow'> implement
     TItem,
     TSelected = never,
     TIterationOutput = unknown,
-    TBatcher extends ItemBatcherOptions<DataOf<TInput, TOutput>> | undefined = undefined,
+    TBatcher extends PropertyKey = never, // the keys given in distributed.itemBatcher
     TBatchInput = never,
     TWriter extends string | undefined = undefined,
     TKeys extends PropertyKey = never,
@@ -391,7 +383,7 @@ export class Chain<TInput, TOutput, TScope extends Scope = 'workflow'> implement
     TItem,
     TSelected = never,
     TIterationOutput = unknown,
-    TBatcher extends ItemBatcherOptions<DataOf<TInput, TOutput>> | undefined = undefined,
+    TBatcher extends PropertyKey = never, // the keys given in distributed.itemBatcher
     TBatchInput = never,
     TWriter extends string | undefined = undefined,
     TKeys extends PropertyKey = never,

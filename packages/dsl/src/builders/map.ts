@@ -17,8 +17,9 @@ type NumberOption<TData> =
 
 /** Distributed mode (ASL-SPEC §3.9): child executions, optionally reading items from S3. */
 /**
- * ItemBatcher limits: with them each child execution gets `{ Items: [...], BatchInput }` instead of one
- * item. (Give the limits as numbers or expressions: the item type is read from their presence.)
+ * ItemBatcher limits (at least one, as AWS requires): with them each child execution gets
+ * `{ Items: [...], BatchInput }` instead of one item. A limit may be read from the data, `(s) => s.perBatch`,
+ * typed by the state's input like every other callback.
  */
 export interface ItemBatcherOptions<TData> {
   readonly maxItemsPerBatch?: NumberOption<TData>
@@ -46,9 +47,14 @@ export interface MapRunResult {
   ResultWriterDetails: { Bucket: string; Key: string }
 }
 
+/**
+ * Distributed mode's options. `TBatcher` is the set of keys given in `itemBatcher` (inferred from the keys,
+ * not the values: a limit read from the data is an untyped callback until the data's type is known, and
+ * inferring from it would fix the batcher before the callback is typed).
+ */
 export interface DistributedOptions<
   TData,
-  TBatcher = ItemBatcherOptions<TData>,
+  TBatcher extends PropertyKey = PropertyKey,
   TBatchInput = unknown,
   TWriter extends string | undefined = string | undefined,
 > {
@@ -62,7 +68,7 @@ export interface DistributedOptions<
     readonly parameters?: (s: Ref<TData>) => unknown
   }
   /** Batches items; the iteration's input type becomes `{ Items: Item[] }`. */
-  readonly itemBatcher?: TBatcher
+  readonly itemBatcher?: ItemBatcherOptions<TData> & OptionKeys<TBatcher>
   /** With an ItemBatcher: a template over the state's input that every batch gets as `BatchInput`. */
   readonly batchInput?: (s: Ref<TData>) => TBatchInput
   /** With a `resource`, the Map's result is a `MapRunResult` instead of the array of outputs. */
@@ -78,7 +84,7 @@ export interface MapOptions<
   TItem,
   TSelected,
   TIterationOutput,
-  TBatcher extends ItemBatcherOptions<TData> | undefined = undefined,
+  TBatcher extends PropertyKey = never,
   TBatchInput = never,
   TWriter extends string | undefined = undefined,
   TKeys extends PropertyKey = never,
@@ -96,11 +102,15 @@ export interface MapOptions<
     context: Ref<MapContextObject<TItem>>,
   ) => ReadableIn<TOuter, TSelected>
   /** The iteration: a function of a chain typed by the iteration's input. */
+  // NoInfer: the item type comes from `items`/`itemSchema`, never back from the iteration's parameter (which,
+  // when another option is wrong, would otherwise offer the batch type as the item type: a second error).
   readonly process: (
-    iteration: Chain<
-      IterationOf<TItem, TSelected, TBatcher, TBatchInput>,
-      IterationOf<TItem, TSelected, TBatcher, TBatchInput>,
-      IterationScope<TOuter, TKeys>
+    iteration: NoInfer<
+      Chain<
+        IterationOf<TItem, TSelected, TBatcher, TBatchInput>,
+        IterationOf<TItem, TSelected, TBatcher, TBatchInput>,
+        IterationScope<TOuter, TKeys>
+      >
     >,
   ) => Chainable<unknown, TIterationOutput> & {
     // A standalone piece returned as the iteration may not carry the marks its scope forbids.
@@ -181,11 +191,22 @@ const templateNode = (
     : toValueNode((build as (s: unknown) => unknown)(createRef('input')))
 
 function distributedConfig(
-  options: DistributedOptions<unknown, ItemBatcherOptions<unknown>>,
+  name: string,
+  options: DistributedOptions<unknown>,
 ): DistributedMapConfig {
   const defined = <T extends object>(value: T): T =>
     Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T
   const { itemReader, itemBatcher, resultWriter } = options
+  if (
+    itemBatcher !== undefined &&
+    itemBatcher.maxItemsPerBatch === undefined &&
+    itemBatcher.maxInputBytesPerBatch === undefined
+  ) {
+    throw new DslError(
+      'SFN104',
+      `Map '${name}' has an itemBatcher without a limit: give maxItemsPerBatch or maxInputBytesPerBatch (AWS requires at least one), or drop itemBatcher.`,
+    )
+  }
   return defined({
     executionType: options.executionType ?? 'STANDARD',
     itemReader:
@@ -230,7 +251,7 @@ export function map<
   TItem,
   TSelected = never,
   TIterationOutput = unknown,
-  TBatcher extends ItemBatcherOptions<z.input<TSchema>> | undefined = undefined,
+  TBatcher extends PropertyKey = never,
   TBatchInput = never,
   TWriter extends string | undefined = undefined,
   TKeys extends PropertyKey = never,
@@ -261,8 +282,7 @@ export function map<
   TItem,
   TSelected = never,
   TIterationOutput = unknown,
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  TBatcher extends ItemBatcherOptions<any> | undefined = undefined,
+  TBatcher extends PropertyKey = never,
   TBatchInput = never,
   TWriter extends string | undefined = undefined,
   TKeys extends PropertyKey = never,
@@ -317,9 +337,7 @@ export function map(
     ...(options.distributed === undefined
       ? {}
       : {
-          distributed: distributedConfig(
-            options.distributed as DistributedOptions<unknown, ItemBatcherOptions<unknown>>,
-          ),
+          distributed: distributedConfig(name, options.distributed as DistributedOptions<unknown>),
         }),
     ...(options.comment === undefined ? {} : { comment: options.comment }),
   })
