@@ -1,6 +1,6 @@
 import { DslError } from './errors.ts'
 import type { ValueNode } from './ir/value-node.ts'
-import type { RefValue, ValueRef } from './ref.ts'
+import type { ValueRef } from './ref.ts'
 import { type Template, toValueNode } from './template.ts'
 import {
   type AssignsMark,
