@@ -84,7 +84,9 @@ for (let i = 0; i < PROFILED; i++) {
   if (mode === 'build') build()
   else compileOurs(workflow ?? build())
 }
-const { profile } = (await session.post('HeapProfiler.stopSampling')) as { profile: HeapProfile }
+const { profile } = (await session.post('HeapProfiler.stopSampling')) as unknown as {
+  profile: HeapProfile
+}
 session.disconnect()
 const what = mode === 'all' ? 'build + compile' : mode
 const root = fileURLToPath(new URL('../../../', import.meta.url))
