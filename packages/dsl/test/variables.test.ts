@@ -103,7 +103,7 @@ describe('Assign on a Pass in JSONPath', () => {
     const seen = variable<number[]>('seen')
     const flow = workflow('PassAssign', { input: Input }, (start) =>
       start.pass('Shape', (p) =>
-        p.parameters((s) => ({ n: s.items })).assign(seen, (s) => s.items),
+        p.parameters((s) => ({ n: s.items })).assign(seen, (_r, s) => s.items),
       ),
     )
 

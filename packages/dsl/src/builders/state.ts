@@ -205,6 +205,13 @@ export class StateBuilder<
     let next = this.#state.stage
     if (stage !== undefined) {
       const index = STAGES.indexOf(stage) + 1
+      if (stage === 'parameters' && node.kind === 'Pass' && node.assign !== undefined) {
+        // assign() read the input as the result; with parameters() its `r` would be what they build.
+        throw new DslError(
+          'SFN104',
+          `parameters() on Pass '${node.name}' comes after assign(): call parameters() first, so that assign() reads the result it builds.`,
+        )
+      }
       if (stage === 'parameters' && node.kind === 'Pass' && node.result !== undefined) {
         throw new DslError(
           'SFN104',
@@ -359,8 +366,9 @@ export class StateBuilder<
 
   /**
    * Sets a workflow variable when the state completes (`Assign`). Task, Parallel and Map read their raw
-   * result (`r`, before ResultSelector, so call assign() before resultSelector()); in JSONata they may also
-   * read the input (`s`).
+   * result (`r`, before ResultSelector, so call assign() before resultSelector()); a Pass reads what its
+   * parameters()/result make (its input when it makes nothing), as AWS evaluates a JSONPath Pass's Assign. In
+   * JSONata they may also read the input (`s`).
    * @example
    * const paymentId = variable<string>('paymentId')
    * task(charge).assign(paymentId, (r) => r.paymentId) // "Assign": { "paymentId.$": "$.paymentId" }
@@ -369,7 +377,10 @@ export class StateBuilder<
     // TVariable captures the variable's kind: a standalone builder records that it assigns an outer one.
     target: TVariable & ValueRef<TValue> & AssignableIn<TScope>,
     value: (
-      result: Ref<TKind extends 'Pass' ? TContext : TResult>,
+      // A Pass's result is what it makes (parameters()/result), or its input when it makes none.
+      result: Ref<
+        TKind extends 'Pass' ? ([TResult] extends [Passthrough] ? TContext : TResult) : TResult
+      >,
       s: Ref<TContext>,
       context: Ref<ContextObject>,
     ) => ReadableIn<TScope, TMade>,
@@ -389,9 +400,14 @@ export class StateBuilder<
         `assign() on '${this.name}' comes after resultSelector(), but Assign reads the raw result (before ResultSelector): call assign() first.`,
       )
     }
+    const { node } = this.#state
+    const passMakes =
+      node.kind === 'Pass' && (node.result !== undefined || node.parameters !== undefined)
     const made = toValueNode(
       value(
-        createRef(isPass ? 'input' : 'result', isPass ? [] : this.#state.resultPrefix),
+        isPass && !passMakes
+          ? createRef('input')
+          : createRef('result', isPass ? [] : this.#state.resultPrefix),
         createRef('input'),
         createRef('context'),
       ),
