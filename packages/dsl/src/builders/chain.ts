@@ -258,7 +258,7 @@ export class Chain<TInput, TOutput, TScope extends Scope = 'workflow'> implement
    * start.wait('Hold', { inputPath: (s) => s.timer, seconds: (s) => s.delay }) // "InputPath": "$.timer"
    */
   wait<
-    TPart = DataOf<TInput, TOutput>,
+    TPartRef extends ValueRef<unknown> = ValueRef<DataOf<TInput, TOutput>>,
     TSelected extends ValueRef<unknown> = never,
     TSeconds extends SecondsSource = SecondsSource,
     TTimestamp extends TimestampSource = TimestampSource,
@@ -267,7 +267,7 @@ export class Chain<TInput, TOutput, TScope extends Scope = 'workflow'> implement
     name: string,
     options: ChainWaitOptions<
       DataOf<TInput, TOutput>,
-      TPart,
+      TPartRef,
       TScope,
       TSelected,
       TSeconds,
@@ -276,7 +276,7 @@ export class Chain<TInput, TOutput, TScope extends Scope = 'workflow'> implement
     >,
   ): Chain<
     TInput,
-    WaitOutput<NoInfer<TPart>, NoInfer<TSelected>>,
+    WaitOutput<TPartRef, TSelected>,
     Marked<TScope, WaitMarks<TSeconds, TTimestamp, TSelected, TAssigned>>
   >
   // eslint-disable-next-line @typescript-eslint/no-explicit-any

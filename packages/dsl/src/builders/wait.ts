@@ -66,7 +66,7 @@ export type WaitOutputOptions<TData, TSelected> = WaitOptions<TData> & {
  */
 export type ChainWaitOptions<
   TInput,
-  TPart,
+  TPartRef extends ValueRef<unknown>,
   TScope extends Scope,
   TSelected,
   TSeconds,
@@ -77,10 +77,10 @@ export type ChainWaitOptions<
    * Selects the part of the input the Wait reads and passes on (`InputPath`; JSONPath only: in JSONata
    * read the part directly). Write it first: `seconds`, `timestamp`, `assign` and `outputPath` read the part.
    */
-  readonly inputPath?: (s: Ref<TInput>) => ValueRef<TPart>
+  readonly inputPath?: (s: Ref<TInput>) => TPartRef
   /** Keeps the part of the (selected) input it picks: `OutputPath` (JSONPath) / `Output` (JSONata). */
-  readonly outputPath?: (s: Ref<TPart>) => ReadableIn<TScope, TSelected>
-} & WaitOptions<TPart, TScope, TSeconds, TTimestamp, TAssigned>
+  readonly outputPath?: (s: Ref<RefValue<TPartRef>>) => ReadableIn<TScope, TSelected>
+} & WaitOptions<RefValue<TPartRef>, TScope, TSeconds, TTimestamp, TAssigned>
 
 /**
  * The marks a standalone Wait records (see `Marked`): its seconds/timestamp/outputPath reading a workflow
@@ -89,12 +89,17 @@ export type ChainWaitOptions<
 export type WaitMarks<TSeconds, TTimestamp, TSelected, TAssigned extends readonly Assignment[]> =
   ReadMark<TSeconds | TTimestamp | TSelected> | AssignmentMarks<TAssigned>
 
-/** What follows a Wait: the part `outputPath` selects, or its effective input. */
-export type WaitOutput<TPart, TSelected> = [TSelected] extends [never]
-  ? TPart
+/**
+ * What follows a Wait: the part `outputPath` selects, or its effective input (what `TPartRef`, the
+ * `inputPath` reference, points to). Captured as a reference, not as its value type: a contextual return
+ * type (a branch callback's `Chainable<any, any>`) could otherwise infer the part as `any`, and a NoInfer
+ * guard would stay in the chain's output type (costly and unreadable).
+ */
+export type WaitOutput<TPartRef, TSelected> = [TSelected] extends [never]
+  ? RefValue<TPartRef>
   : TSelected extends ValueRef<infer TValue>
     ? TValue
-    : TPart
+    : RefValue<TPartRef>
 
 // RFC 3339 with a zone, as AWS checks literal Timestamps at create time (ASL-SPEC §3.4).
 const RFC3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/
@@ -169,7 +174,7 @@ export class WaitBuilder<
  */
 export function wait<
   TSchema extends ZodType,
-  TPart = z.input<TSchema>,
+  TPartRef extends ValueRef<unknown> = ValueRef<z.input<TSchema>>,
   TSelected extends ValueRef<unknown> = never,
   TSeconds extends SecondsSource = SecondsSource,
   TTimestamp extends TimestampSource = TimestampSource,
@@ -178,7 +183,7 @@ export function wait<
   name: string,
   options: { readonly input: TSchema } & ChainWaitOptions<
     z.input<TSchema>,
-    TPart,
+    TPartRef,
     'workflow',
     TSelected,
     TSeconds,
@@ -186,7 +191,7 @@ export function wait<
     TAssigned
   >,
 ): WaitBuilder<
-  WaitOutput<NoInfer<TPart>, NoInfer<TSelected>>,
+  WaitOutput<TPartRef, TSelected>,
   z.input<TSchema>,
   Marked<'workflow', WaitMarks<TSeconds, TTimestamp, TSelected, TAssigned>>
 >
@@ -202,7 +207,7 @@ export function wait<
     readonly outputPath?: (s: Ref<TData>) => ReadableIn<'workflow', TSelected>
   } & WaitOptions<TData, 'workflow', TSeconds, TTimestamp, TAssigned>,
 ): WaitBuilder<
-  [NoInfer<TSelected>] extends [never] ? Passthrough : RefValue<NoInfer<TSelected>>,
+  [TSelected] extends [never] ? Passthrough : RefValue<TSelected>,
   unknown,
   Marked<'workflow', WaitMarks<TSeconds, TTimestamp, TSelected, TAssigned>>
 >
