@@ -75,15 +75,36 @@ export const arrayContains = <T>(items: Arg<readonly T[]>, value: Arg<T>): Expre
   intrinsic('States.ArrayContains', [items, value])
 
 /**
- * `States.ArrayRange`: numbers from `start` to `end` (inclusive) by `step`.
+ * `States.ArrayRange`: numbers from `start` to `end` (inclusive) by `step`, all integers (a decimal fails
+ * the state, in JSONata too), at most 1,000 of them. Literal arguments are checked when the workflow is built.
  * @example
- * arrayRange(1, 9, 2) // "States.ArrayRange(1, 9, 2)" → [1, 3, 5, 7, 9]
+ * arrayRange(1, 9, 2) // "States.ArrayRange(1, 9, 2)" → [1, 3, 5, 7, 9]; JSONata "[$range(1, 9, 2)]"
  */
-export const arrayRange = (
+export function arrayRange(
   start: Arg<number>,
   end: Arg<number>,
   step: Arg<number>,
-): Expression<number[]> => intrinsic('States.ArrayRange', [start, end, step])
+): Expression<number[]> {
+  if (typeof start === 'number' && typeof end === 'number' && typeof step === 'number') {
+    if (![start, end, step].every(Number.isInteger) || step === 0) {
+      throw new DslError(
+        'SFN104',
+        `arrayRange(${start}, ${end}, ${step}) needs integers and a step other than 0, as States.ArrayRange does.`,
+      )
+    }
+    const count = Math.max(0, Math.floor((end - start) / step) + 1)
+    if (count > MAX_RANGE_ITEMS) {
+      throw new DslError(
+        'SFN104',
+        `arrayRange(${start}, ${end}, ${step}) would make ${count} items; States.ArrayRange makes at most ${MAX_RANGE_ITEMS}: use a larger step or a smaller range.`,
+      )
+    }
+  }
+  return intrinsic('States.ArrayRange', [start, end, step])
+}
+
+// AWS's limit on States.ArrayRange's output (DG "Intrinsic functions").
+const MAX_RANGE_ITEMS = 1000
 
 /**
  * `States.ArrayGetItem`: the item at `index`.
@@ -148,25 +169,47 @@ export const jsonMerge = <TLeft extends object, TRight extends object>(
   intrinsic('States.JsonMerge', [left, right, false])
 
 /**
- * `States.MathRandom`: a random integer in [start, end).
+ * `States.MathRandom`: a random integer in [start, end) (decimal bounds rounded half up). With a `seed`,
+ * the same seed gives the same number, in both query languages (JSONata `$random(seed)`).
  * @example
  * mathRandom(1, 100) // "States.MathRandom(1, 100)"
+ * mathRandom(1, 100, s.seed) // "States.MathRandom(1, 100, $.seed)"
  */
-export const mathRandom = (start: Arg<number>, end: Arg<number>): Expression<number> =>
-  intrinsic('States.MathRandom', [start, end])
+export function mathRandom(
+  start: Arg<number>,
+  end: Arg<number>,
+  seed?: Arg<number>,
+): Expression<number> {
+  if (
+    typeof start === 'number' &&
+    typeof end === 'number' &&
+    roundHalfUp(end) <= roundHalfUp(start)
+  ) {
+    throw new DslError(
+      'SFN104',
+      `mathRandom(${start}, ${end}) needs an end greater than its start: the result is in [start, end).`,
+    )
+  }
+  return intrinsic('States.MathRandom', seed === undefined ? [start, end] : [start, end, seed])
+}
+
+// Java's Math.round, which States.MathRandom and States.MathAdd apply to decimals.
+const roundHalfUp = (n: number): number => Math.floor(n + 0.5)
 
 /**
- * `States.MathAdd`: the sum of two integers.
+ * `States.MathAdd`: the sum of two integers; decimals are rounded half up first (`mathAdd(1.5, 1)` is 3), in
+ * both query languages.
  * @example
- * mathAdd(s.count, 1) // "States.MathAdd($.count, 1)"
+ * mathAdd(s.count, 1) // "States.MathAdd($.count, 1)"; JSONata "($floor(($states.input.count) + 0.5) + 1)"
  */
 export const mathAdd = (left: Arg<number>, right: Arg<number>): Expression<number> =>
   intrinsic('States.MathAdd', [left, right])
 
 /**
- * `States.StringSplit`: the parts of a string between any of the delimiter characters.
+ * `States.StringSplit`: the parts of a string between any of the delimiter characters, without empty parts
+ * (`stringSplit('a,b,,c', ',')` is `["a", "b", "c"]`), in both query languages.
  * @example
- * stringSplit(s.csv, ',') // "States.StringSplit($.csv, ',')"
+ * stringSplit(s.csv, ',') // "States.StringSplit($.csv, ',')"; JSONata "[$split($states.input.csv, \",\")[$ != \"\"]]"
  */
 export const stringSplit = (value: Arg<string>, delimiters: Arg<string>): Expression<string[]> =>
   intrinsic('States.StringSplit', [value, delimiters])

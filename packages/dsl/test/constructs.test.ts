@@ -249,8 +249,8 @@ describe('Pass', () => {
                 Type: 'Pass',
                 Output: {
                   text: '{% ("Order " & $string($states.input.order.id) & " costs " & $string($states.input.order.total)) %}',
-                  range: '{% $range(1, 5, 2) %}',
-                  next: '{% (($states.input.config.retries) + (1)) %}',
+                  range: '{% [$range(1, 5, 2)] %}',
+                  next: '{% ($floor(($states.input.config.retries) + 0.5) + 1) %}',
                   fixed: 'literal',
                 },
                 End: true,

@@ -231,7 +231,7 @@ function jsonataIntrinsic(
     case 'States.ArrayContains':
       return `(${b} in ${a})`
     case 'States.ArrayRange':
-      return `$range(${a}, ${b}, ${c})`
+      return jsonataRange(node.args, a, b, c)
     case 'States.ArrayGetItem':
       return `(${a})[${b}]`
     case 'States.ArrayLength':
@@ -247,23 +247,12 @@ function jsonataIntrinsic(
     case 'States.JsonMerge':
       return `$merge([${a}, ${b}])`
     case 'States.MathRandom':
-      return `($floor($random() * ((${b}) - (${a}))) + (${a}))`
+      return jsonataRandom(node.args, a, b, c)
     case 'States.MathAdd':
-      return `((${a}) + (${b}))`
-    case 'States.StringSplit': {
-      const delimiters = node.args[1]
-      if (
-        delimiters?.kind === 'literal' &&
-        typeof delimiters.value === 'string' &&
-        delimiters.value.length > 1
-      ) {
-        const chars = [...delimiters.value]
-          .map((ch) => ch.replace(/[\\\]^-]/g, (x) => `\\${x}`))
-          .join('')
-        return `$split(${a}, /[${chars}]/)`
-      }
-      return `$split(${a}, ${b})`
-    }
+      // States.MathAdd rounds each argument half up (Java's Math.round), then adds.
+      return `(${rounded(node.args[0], a)} + ${rounded(node.args[1], b)})`
+    case 'States.StringSplit':
+      return jsonataSplit(node.args[1], a, b)
     case 'States.UUID':
       return '$uuid()'
   }
@@ -285,4 +274,59 @@ export function lowerJsonataValue(node: ValueNode, roots: Roots, field: string):
   }
   if (node.kind === 'array') return node.items.map((item) => lowerJsonataValue(item, roots, field))
   return `{% ${jsonataExpressionOf(node, roots, field)} %}`
+}
+
+// The JSONata forms below compute what the intrinsic computes in JSONPath (packages/runtime/src/expr,
+// which follows AWS), so one workflow behaves the same in both languages: integers rounded or required as
+// the intrinsic does, arrays always arrays (a JSONata sequence of one item is the item), and a call the
+// intrinsic refuses fails ($error: States.QueryEvaluationError, where JSONPath fails with States.Runtime).
+// Block variables are prefixed with `__` so they do not shadow workflow variables the arguments read.
+
+const isIntegerLiteral = (node: ValueNode | undefined): boolean =>
+  node?.kind === 'literal' && typeof node.value === 'number' && Number.isInteger(node.value)
+
+/** Java's `Math.round` (half up), which the intrinsics apply to decimals; an integer literal as it is. */
+const rounded = (node: ValueNode | undefined, text: string): string =>
+  isIntegerLiteral(node) ? text : `$floor((${text}) + 0.5)`
+
+function jsonataRange(args: readonly ValueNode[], a: string, b: string, c: string): string {
+  // Literal arguments were checked when the workflow was built (intrinsics.ts).
+  if (args.every(isIntegerLiteral)) return `[$range(${a}, ${b}, ${c})]`
+  const refused =
+    '$error("States.ArrayRange needs integers, a step other than 0 and at most 1000 items")'
+  return (
+    `($__first := ${a}; $__last := ${b}; $__step := ${c}; ` +
+    `$__first = $floor($__first) and $__last = $floor($__last) and $__step = $floor($__step) and $__step != 0 ` +
+    `? ($floor(($__last - $__first) / $__step) + 1 <= 1000 ? [$range($__first, $__last, $__step)] : ${refused}) ` +
+    `: ${refused})`
+  )
+}
+
+function jsonataRandom(args: readonly ValueNode[], a: string, b: string, c: string): string {
+  const random = args.length > 2 ? `$random(${rounded(args[2], c)})` : '$random()'
+  if (isIntegerLiteral(args[0]) && isIntegerLiteral(args[1])) {
+    // Literal bounds were checked when the workflow was built (intrinsics.ts).
+    return `($floor(${random} * (${b} - ${a})) + ${a})`
+  }
+  return (
+    `($__start := ${rounded(args[0], a)}; $__end := ${rounded(args[1], b)}; ` +
+    `$__end > $__start ? $floor(${random} * ($__end - $__start)) + $__start ` +
+    `: $error("States.MathRandom needs an end greater than its start"))`
+  )
+}
+
+function jsonataSplit(delimiters: ValueNode | undefined, a: string, b: string): string {
+  // States.StringSplit splits on every character of the delimiters and drops empty pieces.
+  if (delimiters?.kind === 'literal' && typeof delimiters.value === 'string') {
+    const chars = [...delimiters.value]
+    if (chars.length === 0) return `[(${a})[$ != ""]]`
+    if (chars.length === 1) return `[$split(${a}, ${b})[$ != ""]]`
+    const set = chars.map((ch) => ch.replace(/[\\\]^\-/]/g, (x) => `\\${x}`)).join('')
+    return `[$split(${a}, /[${set}]/)[$ != ""]]`
+  }
+  // Delimiters known only at run time: turn each into the first one, then split on it.
+  return (
+    `($__chars := $split(${b}, ""); $__text := ${a}; ` +
+    `[($count($__chars) = 0 ? $__text : $split($reduce($__chars, function($__t, $__c) { $replace($__t, $__c, $__chars[0]) }, $__text), $__chars[0]))[$ != ""]])`
+  )
 }
