@@ -1,8 +1,9 @@
 import type { z, ZodType } from 'zod'
 import { DslError } from '../errors.ts'
-import type { InputOf } from '../infer.ts'
+import type { InputOf, OutputOf } from '../infer.ts'
 import { type Chain, emptyChain, resolveTarget } from './chain.ts'
 import { type Chainable, type EmitContext, type Piece, withNamePrefix } from './piece.ts'
+import type { Marked, MarksOf, Scope } from '../variables.ts'
 
 /** A jump to a state that is already in the workflow: closes this path, so it has no `next()`. */
 export interface Goto<TInput> extends Chainable<TInput, never> {}
@@ -30,8 +31,14 @@ export function goto<TTarget extends Chainable<any, any>>(target: TTarget): Goto
   return { '~piece': piece }
 }
 
-/** A reusable piece of workflow: call it with a label for each use; its states are named `<label>.<name>`. */
-export type Fragment<TInput, TOutput> = (label: string) => Chain<TInput, TOutput>
+/**
+ * A reusable piece of workflow: call it with a label for each use; its states are named `<label>.<name>`.
+ * `TScope` keeps the marks of what it does with workflow variables, so a branch or iteration chain can
+ * refuse it like any standalone chain.
+ */
+export type Fragment<TInput, TOutput, TScope extends Scope = 'workflow'> = (
+  label: string,
+) => Chain<TInput, TOutput, TScope>
 
 /**
  * A fragment of states that can be used several times in one workflow. Each use gets stable, readable names
@@ -41,12 +48,14 @@ export type Fragment<TInput, TOutput> = (label: string) => Chain<TInput, TOutput
  * start.next(notify('Customer')).next(notify('Merchant'))
  * // "Customer.SendEmail" → "Customer.LogNotification" → "Merchant.SendEmail" → …
  */
-export function fragment<TSchema extends ZodType, TOutput>(
+export function fragment<TSchema extends ZodType, TBuilt extends Chainable<unknown, unknown>>(
   options: { readonly input: TSchema },
-  build: (start: Chain<z.input<TSchema>, z.input<TSchema>>) => Chainable<unknown, TOutput>,
-): Fragment<z.input<TSchema>, TOutput> {
+  build: (start: Chain<z.input<TSchema>, z.input<TSchema>>) => TBuilt,
+): Fragment<z.input<TSchema>, OutputOf<TBuilt>, Marked<'workflow', MarksOf<TBuilt>>> {
   void options
-  return (label: string): Chain<z.input<TSchema>, TOutput> => {
+  return (
+    label: string,
+  ): Chain<z.input<TSchema>, OutputOf<TBuilt>, Marked<'workflow', MarksOf<TBuilt>>> => {
     if (typeof label !== 'string' || !/^[^.\s][^.]*$/.test(label)) {
       throw new DslError(
         'SFN104',
@@ -56,7 +65,8 @@ export function fragment<TSchema extends ZodType, TOutput>(
     const built = withNamePrefix(`${label}.`, () => build(emptyChain()))
     return emptyChain<z.input<TSchema>>().next(built as never) as unknown as Chain<
       z.input<TSchema>,
-      TOutput
+      OutputOf<TBuilt>,
+      Marked<'workflow', MarksOf<TBuilt>>
     >
   }
 }

@@ -4,6 +4,7 @@ import {
   choice,
   eq,
   fail,
+  fragment,
   lambda,
   localVariable,
   type MarksOf,
@@ -203,5 +204,29 @@ describe('standalone pieces as Parallel branches and Map iterations', () => {
       start.map('Each', { items: (s) => s.items, process: () => readsTotal }),
     )
     expectTypeOf<OutputOf<typeof flow>>().toEqualTypeOf<{ total: number }[]>()
+  })
+})
+
+describe('fragments keep their marks', () => {
+  test('a fragment that assigns an outer variable is refused in an iteration', () => {
+    const counting = fragment({ input: Item }, (start) =>
+      start.pass('Count', (p) => p.assign(total, () => 1)),
+    )
+    const plain = fragment({ input: Item }, (start) => start.pass('Keep'))
+    expectTypeOf<
+      MarksOf<ReturnType<typeof counting>>
+    >().toEqualTypeOf<'assigns a workflow variable'>()
+    expectTypeOf<MarksOf<ReturnType<typeof plain>>>().toBeNever()
+
+    workflow('Nested', { input: Input }, (start) =>
+      start.map('Each', {
+        items: (s) => s.items,
+        process: (item) =>
+          item
+            .next(plain('A'))
+            // @ts-expect-error the fragment assigns total: an iteration cannot
+            .next(counting('B')),
+      }),
+    )
   })
 })
