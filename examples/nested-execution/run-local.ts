@@ -1,5 +1,5 @@
-// Runs the parent with the child registered, so the nested execution runs in process. `statewright run`
-// cannot register child state machines yet, so this script is how to run the example from a shell:
+// Runs the parent with the child registered, so the nested execution runs in process: the same as
+// `statewright run examples/nested-execution/workflow.ts --child examples/nested-execution/child.ts`, from code:
 //   pnpm exec tsx --conditions=@statewright/source examples/nested-execution/run-local.ts
 import { readFileSync } from 'node:fs'
 import { run } from '@statewright/runtime'

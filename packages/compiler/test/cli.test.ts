@@ -622,6 +622,82 @@ describe('main: graph and run', () => {
     ])
   })
 
+  test('run --child registers the state machines a startExecution task starts, by name', async () => {
+    const parent = {
+      StartAt: 'Ship',
+      States: {
+        Ship: {
+          Type: 'Task',
+          Resource: 'arn:aws:states:::states:startExecution.sync:2',
+          Parameters: {
+            StateMachineArn: 'arn:aws:states:us-east-1:111111111111:stateMachine:ShipOrder',
+            'Input.$': '$',
+          },
+          OutputPath: '$.Output',
+          TimeoutSeconds: 60,
+          End: true,
+        },
+      },
+    }
+    const child = {
+      StartAt: 'Label',
+      States: {
+        Label: {
+          Type: 'Pass',
+          Parameters: { 'tracking.$': "States.Format('T-{}', $.orderId)" },
+          End: true,
+        },
+      },
+    }
+    const dir = await project('child-run', {
+      'parent.asl.json': JSON.stringify(parent),
+      'ShipOrder.asl.json': JSON.stringify(child),
+      'other/label.asl.json': JSON.stringify(child),
+    })
+    const input = ['--input', '{"orderId":"7"}', '--json']
+
+    const byFileName = await cli(
+      ['run', 'parent.asl.json', '--child', 'ShipOrder.asl.json', ...input],
+      dir,
+    )
+    const byGivenName = await cli(
+      ['run', 'parent.asl.json', '--child', 'ShipOrder=other/label.asl.json', ...input],
+      dir,
+    )
+    const missing = await cli(['run', 'parent.asl.json', ...input], dir)
+    const misnamed = await cli(
+      ['run', 'parent.asl.json', '--child', 'Other=ShipOrder.asl.json', ...input],
+      dir,
+    )
+    const missingText = await cli(['run', 'parent.asl.json', '--input', '{"orderId":"7"}'], dir)
+    const twice = await cli(
+      [
+        'run',
+        'parent.asl.json',
+        '--child',
+        'ShipOrder.asl.json',
+        '--child',
+        'ShipOrder=other/label.asl.json',
+      ],
+      dir,
+    )
+
+    expect(byFileName.code).toBe(0)
+    expect(JSON.parse(byFileName.stdout).output).toStrictEqual({ tracking: 'T-7' })
+    expect(byGivenName.code).toBe(0)
+    expect(JSON.parse(byGivenName.stdout).output).toStrictEqual({ tracking: 'T-7' })
+    expect(missing.code).toBe(1)
+    expect(JSON.parse(missing.stdout).cause).toContain('Register the child')
+    expect(JSON.parse(misnamed.stdout).cause).toContain('Error Code: StateMachineDoesNotExist')
+    expect(missingText.stderr).toBe(
+      'hint: a task started a state machine that is not registered: pass it with --child <file> (named as its ARN ends, or Name=file).\n',
+    )
+    expect(twice.code).toBe(2)
+    expect(twice.stderr).toContain(
+      "--child 'ShipOrder=other/label.asl.json': a child named 'ShipOrder' is already registered.",
+    )
+  })
+
   test('run executes hand-written ASL, and refuses an invalid one', async () => {
     const valid = await cli(['run', 'asl/valid.asl.json', '--input', '{}', '--json'])
     const invalid = await cli(['run', 'asl/invalid.asl.json'])

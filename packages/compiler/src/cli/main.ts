@@ -98,7 +98,7 @@ Checks every rule AWS applies at CreateStateMachine (errors) and the resilience 
   run: {
     summary: 'execute a workflow (with its local handlers) or any ASL file locally',
     usage:
-      'statewright run <workflow.ts|file.asl.json> [--input json|@file] [--export name] [--out dir] [--s3 dir] [--callback-output json] [--json]',
+      'statewright run <workflow.ts|file.asl.json> [--input json|@file] [--export name] [--out dir] [--s3 dir] [--child [Name=]file] [--callback-output json] [--json]',
     flags: {
       input: 'string',
       export: 'string',
@@ -106,6 +106,7 @@ Checks every rule AWS applies at CreateStateMachine (errors) and the resilience 
       type: 'string',
       'callback-output': 'string',
       s3: 'string',
+      child: 'strings',
       json: 'boolean',
     },
     details: `
@@ -117,6 +118,9 @@ Checks every rule AWS applies at CreateStateMachine (errors) and the resilience 
                        without it, the run stops at the first callback task
   --s3 <dir>           stand in for S3 with a local folder (one sub-folder per bucket): Distributed
                        Map ItemReader reads from it and ResultWriter writes into it
+  --child <[Name=]file[#export]>  a state machine the workflow starts (states:startExecution), run
+                       in process; repeatable. Registered under the workflow's name, or an ASL
+                       file's name without .asl.json, or Name
   --json               print one JSON document (status, output, error, cause, trace)
 
 Prints each state entered and its output, then the final status. Runs on a virtual clock: Wait

@@ -1,5 +1,5 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises'
-import { join, relative, resolve, sep } from 'node:path'
+import { basename, join, relative, resolve, sep } from 'node:path'
 import type { JsonValue } from '@statewright/asl'
 import {
   LocalFolderS3,
@@ -10,7 +10,15 @@ import {
 import { compile } from '../../compile.ts'
 import { emitAsl } from '../../emit.ts'
 import { validate } from '../../validate.ts'
-import { boolFlag, machineType, stringFlag, UsageError, type ParsedArgs } from '../args.ts'
+import { isDslWorkflow } from '../../adapters.ts'
+import {
+  boolFlag,
+  listFlag,
+  machineType,
+  stringFlag,
+  UsageError,
+  type ParsedArgs,
+} from '../args.ts'
 import { diagnosticLine, jsonOut, type CliIo } from '../io.ts'
 import { locateInFile, parseJsonText } from '../read-json.ts'
 import { withNodeStackTraces } from '../load.ts'
@@ -62,6 +70,45 @@ async function readInput(args: ParsedArgs, cwd: string): Promise<unknown> {
   )
   if (!parsed.ok) throw new UsageError(parsed.diagnostic.message)
   return parsed.value
+}
+
+/**
+ * `--child [Name=]file[#export]`: state machines that the workflow's startExecution tasks start in process.
+ * A DSL workflow is registered under its own name, an ASL file under its file name without `.asl.json`
+ * (`Name=` overrides either): the name a task's `…:stateMachine:Name` ARN ends with.
+ */
+async function loadChildren(args: ParsedArgs, cwd: string): Promise<Record<string, Runnable>> {
+  const children: Record<string, Runnable> = {}
+  for (const spec of listFlag(args, 'child')) {
+    const eq = spec.indexOf('=')
+    const given = eq > 0 ? spec.slice(0, eq) : undefined
+    const ref = eq > 0 ? spec.slice(eq + 1) : spec
+    const hash = ref.lastIndexOf('#')
+    const file = hash > 0 ? ref.slice(0, hash) : ref
+    const target = await loadTarget(file, cwd, hash > 0 ? ref.slice(hash + 1) : undefined)
+    if (!target.ok) {
+      throw new UsageError(`--child '${spec}': ${target.diagnostic.message}`)
+    }
+    const name =
+      given ??
+      (target.kind === 'asl'
+        ? basename(file).replace(/(\.asl)?\.json$/i, '')
+        : isDslWorkflow(target.workflow)
+          ? target.workflow.toIr().name
+          : undefined)
+    if (name === undefined) {
+      throw new UsageError(
+        `--child '${spec}': this state machine has no name of its own. Name it: --child ShipOrder=${ref}.`,
+      )
+    }
+    if (children[name] !== undefined) {
+      throw new UsageError(
+        `--child '${spec}': a child named '${name}' is already registered. Give one of them another name with Name=file.`,
+      )
+    }
+    children[name] = target.kind === 'asl' ? target.definition : (target.workflow as Runnable)
+  }
+  return children
 }
 
 /** `statewright run <file>`: executes a workflow (with its local handlers) or any ASL, printing a trace. */
@@ -134,6 +181,7 @@ export async function runRun(args: ParsedArgs, io: CliIo): Promise<number> {
       ? undefined
       : parseJsonText(callbackOutput, '--callback-output', 'Give the task output as JSON.')
   if (answer !== undefined && !answer.ok) throw new UsageError(answer.diagnostic.message)
+  const stateMachines = await loadChildren(args, io.cwd)
   const s3Folder = stringFlag(args, 's3')
   const s3 = s3Folder === undefined ? undefined : new LocalFolderS3(resolve(io.cwd, s3Folder))
   let result
@@ -146,6 +194,8 @@ export async function runRun(args: ParsedArgs, io: CliIo): Promise<number> {
         stateMachineType: type,
         ...(compiled ? { stateMachineName: compiled.name } : {}),
         ...(s3 ? { s3 } : {}),
+        // None given: the runtime then fails the task with States.Runtime saying a child is missing.
+        ...(Object.keys(stateMachines).length > 0 ? { stateMachines } : {}),
       },
     )
     // Nobody else can answer a .waitForTaskToken task here: answer it with --callback-output, or
@@ -196,6 +246,13 @@ export async function runRun(args: ParsedArgs, io: CliIo): Promise<number> {
         ? `output: ${JSON.stringify(result.output)}`
         : `error: ${result.error ?? '(none)'}${result.cause === undefined ? '' : `\ncause: ${result.cause}`}`
     io.stdout(`${result.status} in ${seconds} s (simulated time)\n${tail}\n`)
+    // A child missing from --child, or not under the name its ARN ends with (then the runtime answers
+    // as AWS does for an unknown state machine): locally the fix is almost always --child.
+    if (/Register the child|Error Code: StateMachineDoesNotExist/.test(result.cause ?? '')) {
+      io.stderr(
+        'hint: a task started a state machine that is not registered: pass it with --child <file> (named as its ARN ends, or Name=file).\n',
+      )
+    }
   }
   return result.status === 'SUCCEEDED' ? 0 : 1
 }
