@@ -16,11 +16,23 @@ declare const variableScope: unique symbol
  */
 export type Scope = 'workflow' | 'nested' | 'distributed' | ScopeMark
 
-/** The mark of a standalone builder or chain that reads a workflow variable. */
+/**
+ * The mark of a standalone builder or chain that reads a workflow variable.
+ * @example
+ * pass('Copy').parameters(() => ({ total })) // StateBuilder<…, 'workflow' | ReadsMark>
+ */
 export type ReadsMark = 'reads a workflow variable'
-/** The mark of a standalone builder or chain that assigns a workflow variable. */
+/**
+ * The mark of a standalone builder or chain that assigns a workflow variable.
+ * @example
+ * task(charge).assign(total, (r) => r.amount) // StateBuilder<…, 'workflow' | AssignsMark>
+ */
 export type AssignsMark = 'assigns a workflow variable'
-/** What a standalone builder's scope may carry besides `'workflow'`. */
+/**
+ * What a standalone builder's scope may carry besides `'workflow'`.
+ * @example
+ * type M = MarksOf<typeof piece> extends ScopeMark ? 'marked' : 'clean'
+ */
 export type ScopeMark = ReadsMark | AssignsMark
 
 /**
