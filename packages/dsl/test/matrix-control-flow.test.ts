@@ -199,14 +199,14 @@ describe('per-state query language', () => {
     expect((await run(flow, { jobId: 'j' })).output).toStrictEqual({ id: 'j', upper: 'j' })
   })
 
-  test('a JSONPath state in a JSONata workflow (which AWS rejects) is refused before it runs', async () => {
-    const refused = workflow('Reversed', { input: Job, queryLanguage: 'JSONata' }, (start) =>
-      start.pass('P', (p) => p.parameters((s) => ({ id: s.jobId })).queryLanguage('JSONPath')),
-    )
+  test('a JSONPath state in a JSONata workflow (which AWS rejects) is refused before it runs', () => {
+    // Refused when the workflow is built (gap 9, test/gap-query-language.test.ts), so it never runs.
+    const refused = () =>
+      workflow('Reversed', { input: Job, queryLanguage: 'JSONata' }, (start) =>
+        start.pass('P', (p) => p.parameters((s) => ({ id: s.jobId })).queryLanguage('JSONPath')),
+      )
 
-    await expect(run(refused, { jobId: 'j' })).rejects.toThrow(
-      "'QueryLanguage' can not be 'JSONPath' if set to 'JSONata' for whole state machine",
-    )
+    expect(refused).toThrow("State 'P' is written in JSONPath")
   })
 })
 

@@ -6,6 +6,7 @@ import type {
 } from '@statewright/asl'
 import type { z, ZodType } from 'zod'
 import { DslError } from '../errors.ts'
+import type { StateNode } from '../ir/state-node.ts'
 import type { WorkflowNode } from '../ir/workflow-node.ts'
 import { type LowerOptions, lowerWorkflow } from '../lower/workflow.ts'
 import { CallSite } from '../source.ts'
@@ -99,6 +100,27 @@ export class Workflow<TInput, TOutput> implements StateMachineSource {
 }
 
 /**
+ * AWS refuses a JSONPath state in a JSONata state machine (ASL-SPEC §1, SFN222 at compile): refused here,
+ * when the workflow is built, naming the state. Nested states are looked at too (they take the top level's
+ * language, not their Parallel's or Map's).
+ */
+function refuseJsonPathStates(workflowName: string, states: readonly StateNode[]): void {
+  for (const state of states) {
+    if (state.queryLanguage === 'JSONPath') {
+      throw new DslError(
+        'SFN104',
+        `State '${state.name}' is written in JSONPath (queryLanguage('JSONPath')), but workflow '${workflowName}' is JSONata, where AWS refuses JSONPath states: drop queryLanguage('JSONPath') from '${state.name}', or write the workflow in JSONPath and mark its JSONata states with queryLanguage('JSONata').`,
+      )
+    }
+    if (state.kind === 'Parallel') {
+      for (const branch of state.branches) refuseJsonPathStates(workflowName, branch.states)
+    } else if (state.kind === 'Map') {
+      refuseJsonPathStates(workflowName, state.processor.states)
+    }
+  }
+}
+
+/**
  * A workflow named `name` whose execution input has the `input` schema. `body` receives an empty chain typed
  * by that schema and returns the chain of states; state names must be unique (SFN101 otherwise).
  * @example
@@ -126,6 +148,7 @@ export function workflow<TSchema extends ZodType, TOutput>(
   piece.emit(ctx, undefined)
   const states = ctx.finish()
   checkVariableScopes(states)
+  if (options.queryLanguage === 'JSONata') refuseJsonPathStates(name, states)
   const ir: WorkflowNode = {
     kind: 'Workflow',
     name,
