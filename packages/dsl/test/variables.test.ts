@@ -87,6 +87,7 @@ describe("AWS's variable scope rules", () => {
           .map('Each', {
             items: (s) => s.items,
             distributed: {},
+            // @ts-expect-error total is an outer variable: a Distributed Map iteration cannot read it
             process: (item) => item.next(pass('Read').parameters(() => ({ total }))),
           }),
       ),
