@@ -1,6 +1,7 @@
 import { DslError } from './errors.ts'
 import type { ValueRef } from './ref.ts'
-import { type Expression, intrinsic } from './template.ts'
+import type { DslTypeError } from './type-utils.ts'
+import { type Expression, intrinsic, type Template } from './template.ts'
 
 /** A value, a reference to one, or an expression yielding one: what intrinsic arguments accept. */
 export type Arg<T> = T | ValueRef<T> | Expression<T>
@@ -157,14 +158,23 @@ export type HashAlgorithm = 'MD5' | 'SHA-1' | 'SHA-256' | 'SHA-384' | 'SHA-512'
 export const hash = (value: Arg<unknown>, algorithm: HashAlgorithm): Expression<string> =>
   intrinsic('States.Hash', [value, algorithm])
 
+// An unconstrained parameter checked here (a constraint would fall back to `object`, which any value fits).
+type ObjectOnly<T> = [T] extends [object]
+  ? [T] extends [readonly unknown[]]
+    ? DslTypeError<'jsonMerge() merges two objects: this argument is an array.'>
+    : unknown
+  : DslTypeError<'jsonMerge() merges two objects: this argument is not an object.'>
+
 /**
  * `States.JsonMerge`: a shallow merge of two objects (the second wins).
  * @example
  * jsonMerge(s.defaults, s.overrides) // "States.JsonMerge($.defaults, $.overrides, false)"
  */
-export const jsonMerge = <TLeft extends object, TRight extends object>(
-  left: Arg<TLeft>,
-  right: Arg<TRight>,
+export const jsonMerge = <TLeft, TRight>(
+  // Template, not Arg: Arg<TLeft> lets TLeft be the reference type itself (an object), so a reference to a
+  // string would pass; Template<TLeft> infers what the reference points to, which ObjectOnly then checks.
+  left: Template<TLeft> & ObjectOnly<TLeft>,
+  right: Template<TRight> & ObjectOnly<TRight>,
 ): Expression<Omit<TLeft, keyof TRight> & TRight> =>
   intrinsic('States.JsonMerge', [left, right, false])
 
