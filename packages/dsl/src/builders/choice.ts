@@ -37,6 +37,7 @@ type RuleMarks<TCondition, TAssigned extends readonly Assignment[], TTarget> =
 interface Branch {
   readonly condition: ConditionNode
   readonly assign?: ValueNode
+  readonly comment?: string
   readonly target: Piece
 }
 
@@ -54,6 +55,8 @@ export interface RuleOptions<
     s: Ref<TInput>,
     context: Ref<ContextObject>,
   ) => AssignmentsIn<TScope, TAssigned>
+  /** The rule's `Comment`. */
+  readonly comment?: string
 }
 
 interface ChoiceState {
@@ -135,6 +138,7 @@ export class ChoiceBuilder<
             condition: b.condition,
             next: b.target.startName,
             ...(b.assign === undefined ? {} : { assign: b.assign }),
+            ...(b.comment === undefined ? {} : { comment: b.comment }),
           })),
           otherwise?.startName,
         )
@@ -211,6 +215,7 @@ export class ChoiceBuilder<
       condition: node,
       target: resolveTarget(target),
       ...(assigned === undefined ? {} : { assign: assigned }),
+      ...(options.comment === undefined ? {} : { comment: options.comment }),
     }
     return new ChoiceBuilder({ ...this.#state, branches: [...this.#state.branches, branch] })
   }

@@ -121,6 +121,8 @@ export interface MapOptions<
   /** Run as a Distributed Map. */
   readonly distributed?: DistributedOptions<TData, TBatcher, TBatchInput, TWriter>
   readonly comment?: string
+  /** The `Comment` of the `ItemProcessor` (the iteration's state machine). */
+  readonly processorComment?: string
 }
 
 /**
@@ -347,6 +349,9 @@ export function map(
     handler: undefined,
     site: new CallSite(),
     nested: [resolveTarget(options.process)],
+    ...(options.processorComment === undefined
+      ? {}
+      : { nestedComments: [options.processorComment] }),
     stage: 0,
     resultPrefix: [],
   })

@@ -94,6 +94,8 @@ export interface BuilderState {
   readonly site: CallSite
   /** Parallel branches or the Map processor, emitted into nested States. */
   readonly nested: readonly Piece[]
+  /** The `Comment` of each nested branch (ASL-SPEC §1): `branchComments()`, Map's `processorComment`. */
+  readonly nestedComments?: readonly (string | undefined)[]
   /** The last processing step set, so a later call cannot reorder ASL's pipeline silently. */
   readonly stage: number
   /** Where references into the result start: `['Payload']` for an unwrapped Lambda invoke. */
@@ -573,6 +575,28 @@ export class StateBuilder<
   }
 
   /**
+   * Sets the `Comment` of each Parallel branch, in the order of the branches (`undefined` leaves one out).
+   * @example
+   * start.parallel('Both', [(b) => b.task(reserve), (b) => b.task(charge)], (p) =>
+   *   p.branchComments('holds the stock', 'takes the payment'))
+   * // "Branches": [{ "Comment": "holds the stock", "StartAt": "Reserve", … }, { "Comment": "takes the payment", … }]
+   */
+  branchComments(
+    this: StateBuilder<'Parallel', TInput, TOutput, TResult, TContext, TScope>,
+    ...comments: readonly (string | undefined)[]
+  ): StateBuilder<TKind, TInput, TOutput, TResult, TContext, TScope> {
+    const self = this as unknown as StateBuilder<TKind, TInput, TOutput, TResult, TContext, TScope>
+    self.#only('branchComments', ['Parallel'])
+    if (comments.length > self.#state.nested.length) {
+      throw new DslError(
+        'SFN104',
+        `branchComments() on '${this.name}' gives ${comments.length} comments for ${self.#state.nested.length} branches: give at most one per branch, in order.`,
+      )
+    }
+    return new StateBuilder({ ...self.#with({}), nestedComments: comments })
+  }
+
+  /**
    * Writes this state in `language` whatever the workflow uses (`"QueryLanguage"` on the state).
    * @example
    * task(charge).queryLanguage('JSONata') // "QueryLanguage": "JSONata", "Arguments": …, "Output": …
@@ -642,10 +666,13 @@ class StatePiece implements Piece {
       return
     }
     if (nested.length > 0) {
-      const branches = nested.map((piece): BranchNode => {
+      const comments = this.#state.nestedComments
+      const branches = nested.map((piece, index): BranchNode => {
         const child = ctx.child()
         piece.emit(child, undefined)
+        const comment = comments?.[index]
         return Object.freeze({
+          ...(comment === undefined ? {} : { comment }),
           startAt: piece.startName,
           states: Object.freeze(child.finish()),
         })

@@ -7,6 +7,8 @@ export interface ChoiceRule {
   readonly next: string
   /** Variables set when this rule is taken (it replaces the state-level Assign). */
   readonly assign?: ValueNode
+  /** The rule's `Comment` (ASL allows one on every top-level rule). */
+  readonly comment?: string
 }
 
 /** A Choice never has `next`: its rules and default are its transitions (ASL-SPEC §3.3). */

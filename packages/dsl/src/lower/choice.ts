@@ -19,6 +19,7 @@ export function lowerChoice(node: ChoiceNode, ctx: StateContext): AslChoiceState
         Next: rule.next,
         ...ruleOutput,
         ...lowerAssign(rule.assign, ctx, 'input'),
+        ...lowerComment(rule.comment),
       }) as AslChoiceRule,
   )
   return {
