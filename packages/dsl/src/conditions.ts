@@ -287,14 +287,27 @@ export const not = <TCondition extends Condition>(
 ): Condition<AnyReads<TCondition>> =>
   makeCondition({ kind: 'not', condition: conditionNodeOf(condition) })
 
+/** What a timestamp comparison compares with: a literal, a Date, or another string field (`…Path`). */
+export type TimestampValue = string | Date | ValueRef<string>
+
 // RFC 3339 with a zone: what AWS's Timestamp comparators accept (ASL-SPEC §8).
 const RFC3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/
 
 const timestampCompare = (
   operator: CompareOperator,
   ref: ValueRef<string>,
-  value: string | Date,
+  value: TimestampValue,
 ): Condition<never> => {
+  if (isRef(value)) {
+    // Another field (`Timestamp…Path`): its text is only known at run time, as AWS reads it then.
+    return makeCondition({
+      kind: 'compare',
+      operator,
+      operand: 'timestamp',
+      left: pathOf(ref),
+      right: pathOf(value),
+    })
+  }
   const text = value instanceof Date ? value.toISOString() : value
   if (typeof text !== 'string' || !RFC3339.test(text)) {
     throw new DslError(
@@ -312,50 +325,52 @@ const timestampCompare = (
 }
 
 /**
- * The timestamp string equals `value` (`TimestampEquals`).
+ * The timestamp string equals `value` (`TimestampEquals`); `value` may be another field (`TimestampEqualsPath`),
+ * as for every `timestamp…()` comparison.
  * @example
  * timestampEq(s.at, '2026-01-01T00:00:00Z') // { "Variable": "$.at", "TimestampEquals": "2026-01-01T00:00:00Z" }
+ * timestampLt(s.start, s.end)               // { "Variable": "$.start", "TimestampLessThanPath": "$.end" }
  */
-export const timestampEq = <TRef extends ValueRef<string>>(
+export const timestampEq = <TRef extends ValueRef<string>, TValue extends TimestampValue>(
   ref: TRef,
-  value: string | Date,
-): Condition<Reads<TRef>> => timestampCompare('eq', ref, value)
+  value: TValue,
+): Condition<Reads<TRef, TValue>> => timestampCompare('eq', ref, value)
 /**
  * The timestamp is before `value` (`TimestampLessThan`).
  * @example
  * timestampLt(s.at, new Date('2026-01-01')) // { "Variable": "$.at", "TimestampLessThan": "2026-01-01T00:00:00.000Z" }
  */
-export const timestampLt = <TRef extends ValueRef<string>>(
+export const timestampLt = <TRef extends ValueRef<string>, TValue extends TimestampValue>(
   ref: TRef,
-  value: string | Date,
-): Condition<Reads<TRef>> => timestampCompare('lt', ref, value)
+  value: TValue,
+): Condition<Reads<TRef, TValue>> => timestampCompare('lt', ref, value)
 /**
  * The timestamp is after `value` (`TimestampGreaterThan`).
  * @example
  * timestampGt(s.at, '2026-01-01T00:00:00Z') // { "Variable": "$.at", "TimestampGreaterThan": "…" }
  */
-export const timestampGt = <TRef extends ValueRef<string>>(
+export const timestampGt = <TRef extends ValueRef<string>, TValue extends TimestampValue>(
   ref: TRef,
-  value: string | Date,
-): Condition<Reads<TRef>> => timestampCompare('gt', ref, value)
+  value: TValue,
+): Condition<Reads<TRef, TValue>> => timestampCompare('gt', ref, value)
 /**
  * The timestamp is at or before `value` (`TimestampLessThanEquals`).
  * @example
  * timestampLte(s.at, '2026-01-01T00:00:00Z') // { "Variable": "$.at", "TimestampLessThanEquals": "…" }
  */
-export const timestampLte = <TRef extends ValueRef<string>>(
+export const timestampLte = <TRef extends ValueRef<string>, TValue extends TimestampValue>(
   ref: TRef,
-  value: string | Date,
-): Condition<Reads<TRef>> => timestampCompare('lte', ref, value)
+  value: TValue,
+): Condition<Reads<TRef, TValue>> => timestampCompare('lte', ref, value)
 /**
  * The timestamp is at or after `value` (`TimestampGreaterThanEquals`).
  * @example
  * timestampGte(s.at, '2026-01-01T00:00:00Z') // { "Variable": "$.at", "TimestampGreaterThanEquals": "…" }
  */
-export const timestampGte = <TRef extends ValueRef<string>>(
+export const timestampGte = <TRef extends ValueRef<string>, TValue extends TimestampValue>(
   ref: TRef,
-  value: string | Date,
-): Condition<Reads<TRef>> => timestampCompare('gte', ref, value)
+  value: TValue,
+): Condition<Reads<TRef, TValue>> => timestampCompare('gte', ref, value)
 
 /**
  * A JSONata `Condition` for what the typed helpers cannot say (JSONata states only).
