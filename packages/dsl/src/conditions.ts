@@ -204,7 +204,12 @@ export const matches = <TRef extends ValueRef<string>>(
   pattern: string,
 ): Condition<Reads<TRef>> => makeCondition({ kind: 'matches', left: pathOf(ref), pattern })
 
-/** A type test (`isPresent`, `isNull`, …): its flag says whether `ref` is a workflow variable. */
+/**
+ * A type test (`isPresent`, `isNull`, …): its flag says whether `ref` is a workflow variable. Every type test
+ * accepts any field, also one that may be absent, and means the same in both query languages: on an absent
+ * field `isNull`, `isString`, … are false (`expected: false` makes them true). JSONPath writes them guarded by
+ * `IsPresent`, because AWS fails an unguarded test on an absent field with States.Runtime.
+ */
 export type TypeTest = <TRef extends ValueRef<unknown>>(
   ref: TRef,
   expected?: boolean,
@@ -222,33 +227,33 @@ const typeTest =
  */
 export const isPresent: TypeTest = typeTest('isPresent')
 /**
- * The value is JSON null (`IsNull`).
+ * The value is JSON null (`IsNull`); false when the field is absent.
  * @example
- * isNull(s.coupon) // { "Variable": "$.coupon", "IsNull": true }
+ * isNull(s.coupon) // { "And": [{ "Variable": "$.coupon", "IsPresent": true }, { "Variable": "$.coupon", "IsNull": true }] }
  */
 export const isNull: TypeTest = typeTest('isNull')
 /**
- * The value is a string (`IsString`).
+ * The value is a string (`IsString`); false when the field is absent.
  * @example
- * isString(s.id) // { "Variable": "$.id", "IsString": true }
+ * isString(s.id) // { "And": [{ "Variable": "$.id", "IsPresent": true }, { "Variable": "$.id", "IsString": true }] }
  */
 export const isString: TypeTest = typeTest('isString')
 /**
- * The value is a number (`IsNumeric`).
+ * The value is a number (`IsNumeric`); false when the field is absent.
  * @example
- * isNumeric(s.id) // { "Variable": "$.id", "IsNumeric": true }
+ * isNumeric(s.id) // { "And": [{ "Variable": "$.id", "IsPresent": true }, { "Variable": "$.id", "IsNumeric": true }] }
  */
 export const isNumeric: TypeTest = typeTest('isNumeric')
 /**
- * The value is a boolean (`IsBoolean`).
+ * The value is a boolean (`IsBoolean`); false when the field is absent.
  * @example
- * isBoolean(s.ok) // { "Variable": "$.ok", "IsBoolean": true }
+ * isBoolean(s.ok) // { "And": [{ "Variable": "$.ok", "IsPresent": true }, { "Variable": "$.ok", "IsBoolean": true }] }
  */
 export const isBoolean: TypeTest = typeTest('isBoolean')
 /**
- * The value is an RFC 3339 timestamp string (`IsTimestamp`).
+ * The value is an RFC 3339 timestamp string (`IsTimestamp`); false when the field is absent.
  * @example
- * isTimestamp(s.at) // { "Variable": "$.at", "IsTimestamp": true }
+ * isTimestamp(s.at) // { "And": [{ "Variable": "$.at", "IsPresent": true }, { "Variable": "$.at", "IsTimestamp": true }] }
  */
 export const isTimestamp: TypeTest = typeTest('isTimestamp')
 

@@ -322,15 +322,31 @@ describe('Choice', () => {
         {
           And: [
             { Variable: '$.maybe', IsPresent: true },
-            { Variable: '$.maybe', IsNull: true },
+            // A type test is guarded by IsPresent (gap 4): false, not an error, on an absent field.
+            {
+              And: [
+                { Variable: '$.maybe', IsPresent: true },
+                { Variable: '$.maybe', IsNull: true },
+              ],
+            },
           ],
           Next: 'NullMaybe',
         },
         { Variable: '$.name', StringMatches: 'log-*.txt', Next: 'LogFile' },
         {
           And: [
-            { Variable: '$.name', IsString: true },
-            { Variable: '$.n', IsNumeric: true },
+            {
+              And: [
+                { Variable: '$.name', IsPresent: true },
+                { Variable: '$.name', IsString: true },
+              ],
+            },
+            {
+              And: [
+                { Variable: '$.n', IsPresent: true },
+                { Variable: '$.n', IsNumeric: true },
+              ],
+            },
             { Variable: '$.n', NumericGreaterThanEquals: 5 },
           ],
           Next: 'Five',

@@ -225,35 +225,60 @@ const rows: readonly Row[] = [
   {
     name: 'IsNull',
     when: (s) => isNull(s.maybe),
-    jsonPath: { Variable: '$.maybe', IsNull: true },
+    jsonPath: {
+      And: [
+        { Variable: '$.maybe', IsPresent: true },
+        { Variable: '$.maybe', IsNull: true },
+      ],
+    },
     jsonata: '($states.input.maybe = null)',
     a: true,
   },
   {
     name: 'IsString',
     when: (s) => isString(s.x),
-    jsonPath: { Variable: '$.x', IsString: true },
+    jsonPath: {
+      And: [
+        { Variable: '$.x', IsPresent: true },
+        { Variable: '$.x', IsString: true },
+      ],
+    },
     jsonata: '($type($states.input.x) = "string")',
     a: true,
   },
   {
     name: 'IsNumeric',
     when: (s) => isNumeric(s.x),
-    jsonPath: { Variable: '$.x', IsNumeric: true },
+    jsonPath: {
+      And: [
+        { Variable: '$.x', IsPresent: true },
+        { Variable: '$.x', IsNumeric: true },
+      ],
+    },
     jsonata: '($type($states.input.x) = "number")',
     a: false,
   },
   {
     name: 'IsBoolean',
     when: (s) => isBoolean(s.y),
-    jsonPath: { Variable: '$.y', IsBoolean: true },
+    jsonPath: {
+      And: [
+        { Variable: '$.y', IsPresent: true },
+        { Variable: '$.y', IsBoolean: true },
+      ],
+    },
     jsonata: '($type($states.input.y) = "boolean")',
     a: true,
   },
   {
     name: 'IsTimestamp',
     when: (s) => isTimestamp(s.y),
-    jsonPath: { Variable: '$.y', IsTimestamp: true },
+    jsonPath: {
+      And: [
+        { Variable: '$.y', IsPresent: true },
+        { Variable: '$.y', IsTimestamp: true },
+      ],
+    },
     jsonata: `($type($states.input.y) = "string" and $contains($states.input.y, /${ISO}/))`,
     a: false,
   },
@@ -400,12 +425,13 @@ describe('isNull() on a field that may be absent', () => {
       ),
     )
 
-  // Known gap (COVERAGE.md): the same condition behaves differently per language when the field is absent.
-  test('fails with States.Runtime in JSONPath (AWS reads an absent path as an error) but is false in JSONata', async () => {
+  // Gap 4 (COVERAGE.md, fixed): the JSONPath rule is guarded by IsPresent, so an absent field is not null
+  // in both languages (test/gap-type-tests.test.ts has the other type tests).
+  test('is false in both languages when the field is absent (JSONPath guards it with IsPresent)', async () => {
     const jsonPath = await run(build('JSONPath'), {})
     const jsonataRun = await run(build('JSONata'), {})
 
-    expect(jsonPath).toMatchObject({ status: 'FAILED', error: 'States.Runtime' })
+    expect(enteredStates(jsonPath.history)).toStrictEqual(['Null', 'NotNull'])
     expect(enteredStates(jsonataRun.history)).toStrictEqual(['Null', 'NotNull'])
   })
 })

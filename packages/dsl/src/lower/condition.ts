@@ -71,11 +71,16 @@ export function lowerJsonPathCondition(condition: ConditionNode): AslChoiceRule 
     }
     case 'matches':
       return { Variable: variable(condition.left), StringMatches: condition.pattern }
-    case 'test':
-      return {
-        Variable: variable(condition.path),
-        [testOperator[condition.test]]: condition.expected,
-      }
+    case 'test': {
+      const path = variable(condition.path)
+      const test = { Variable: path, [testOperator[condition.test]]: condition.expected }
+      if (condition.test === 'isPresent') return test
+      // On an absent field AWS fails every test but IsPresent (States.Runtime) where JSONata's test is
+      // false: guarded by IsPresent (And/Or stop early), the rule means in JSONPath what it means in JSONata.
+      return condition.expected
+        ? { And: [{ Variable: path, IsPresent: true }, test] }
+        : { Or: [{ Variable: path, IsPresent: false }, test] }
+    }
     case 'and':
       return { And: condition.conditions.map(lowerJsonPathCondition) }
     case 'or':
