@@ -336,6 +336,24 @@ describe('main: build and check', () => {
     `)
   })
 
+  test("--typecheck runs the project's TypeScript 7 over DSL workflows: correct ones pass, each error keeps tsc's text", async () => {
+    const typed = fileURLToPath(new URL('./fixtures/typed', import.meta.url))
+
+    const { code, stdout, stderr } = await cli(['check', typed, '--typecheck'], typed)
+
+    expect(code).toBe(1)
+    expect(stderr).toMatchInlineSnapshot(`
+      "typo.ts:13:7 error SFN304 /: 'typo.ts' does not type-check: Type 'string' is not assignable to type 'number' (TS2322). Fix the type error; its workflows were skipped.
+      typo.ts:16:58 error SFN304 /: 'typo.ts' does not type-check: Object literal may only specify known properties, but 'maxAtempts' does not exist in type 'RetryOptions'. Did you mean to write 'maxAttempts'? (TS2561). Fix the type error; its workflows were skipped.
+      "
+    `)
+    expect(stdout).toMatchInlineSnapshot(`
+      "✓ Good (good.ts#good): 1 state, 0 errors, 0 warnings
+      Checked 1 of 1 workflow: 2 errors, 0 warnings.
+      "
+    `)
+  })
+
   test('an invalid configuration file is reported and nothing is built', async () => {
     const dir = await project('bad-config', {
       'statewright.config.json': '{ "type": "FAST", "output": "x" }',

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs'
 import { register } from 'node:module'
-import { join, relative, resolve } from 'node:path'
+import { relative, resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { Node, Project, ts, type SourceFile } from 'ts-morph'
 import { tsImport } from 'tsx/esm/api'
@@ -138,7 +138,7 @@ export function findWorkflows(
   for (const file of files) {
     const syntax = program.getSyntacticDiagnostics(program.getSourceFile(file.getFilePath()))
     if (syntax.length > 0) {
-      for (const problem of syntax.slice(0, 5)) {
+      for (const problem of syntax) {
         const at = file.getLineAndColumnAtPos(problem.start ?? 0)
         const text = ts.flattenDiagnosticMessageText(problem.messageText, ' ').replace(/\.$/, '')
         diagnostics.push({
@@ -255,50 +255,4 @@ function importFailure(file: string, label: string, error: unknown): Diagnostic 
       ? `'${label}' does not compile: ${firstLine}. Fix the error; its workflows were skipped.`
       : `Importing '${label}' threw ${err.name}: ${firstLine}. Fix the module so it can be imported without side effects failing.`,
   }
-}
-
-/**
- * `--typecheck`: the type errors of the files that define workflows (not of their dependencies), as
- * SFN304 with file:line:column. Uses the project's tsconfig.json when it has one. Opt-in because a
- * full type check costs seconds, where finding and compiling workflows costs milliseconds.
- */
-export function typeCheck(projectDir: string, files: readonly string[]): Diagnostic[] {
-  const tsconfig = join(projectDir, 'tsconfig.json')
-  const fromSource = import.meta.url.endsWith('.ts')
-  const project = existsSync(tsconfig)
-    ? new Project({ tsConfigFilePath: tsconfig, skipAddingFilesFromTsConfig: true })
-    : new Project({
-        compilerOptions: {
-          strict: true,
-          target: ts.ScriptTarget.ES2022,
-          module: ts.ModuleKind.NodeNext,
-          moduleResolution: ts.ModuleResolutionKind.NodeNext,
-          allowImportingTsExtensions: true,
-          noEmit: true,
-          skipLibCheck: true,
-          types: [],
-          // Same rule as importModule: running from sources, resolve @statewright packages to sources.
-          ...(fromSource ? { customConditions: ['@statewright/source'] } : {}),
-        },
-      })
-  const sourceFiles = files.map((file) => project.addSourceFileAtPath(file))
-  project.resolveSourceFileDependencies()
-  const found: Diagnostic[] = []
-  for (const file of sourceFiles) {
-    for (const problem of file.getPreEmitDiagnostics().slice(0, 5)) {
-      if (problem.getSourceFile()?.getFilePath() !== file.getFilePath()) continue
-      const at = file.getLineAndColumnAtPos(problem.getStart() ?? 0)
-      const text = ts
-        .flattenDiagnosticMessageText(problem.compilerObject.messageText, ' ')
-        .replace(/\.$/, '')
-      found.push({
-        code: 'SFN304',
-        severity: 'error',
-        path: '/',
-        source: { file: file.getFilePath(), line: at.line, column: at.column },
-        message: `'${relative(projectDir, file.getFilePath())}' does not type-check: ${text} (TS${problem.getCode()}). Fix the type error; its workflows were skipped.`,
-      })
-    }
-  }
-  return found
 }

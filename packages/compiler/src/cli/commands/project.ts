@@ -15,7 +15,8 @@ import {
 } from '../args.ts'
 import { loadConfig, type StatewrightConfig } from '../config.ts'
 import { diagnosticLine, displayPath, jsonOut, plural, tally, type CliIo } from '../io.ts'
-import { findWorkflows, importModule, typeCheck, withNodeStackTraces } from '../load.ts'
+import { findWorkflows, importModule, withNodeStackTraces } from '../load.ts'
+import { typeCheck } from '../typecheck.ts'
 
 /** One workflow a project exports, compiled. */
 export interface ProjectWorkflow {
@@ -54,7 +55,7 @@ export async function compileProject(
   }
   for (const file of found.candidates) byFile.set(file, [])
   if (boolFlag(args, 'typecheck') || config.typecheck === true) {
-    const typeErrors = typeCheck(projectDir, [...byFile.keys()])
+    const typeErrors = await typeCheck(projectDir, [...byFile.keys()])
     diagnostics.push(...typeErrors)
     for (const error of typeErrors) byFile.delete(error.source?.file ?? '')
   }

@@ -1,0 +1,247 @@
+import { execFile } from 'node:child_process'
+import { existsSync, readFileSync } from 'node:fs'
+import { rm, writeFile } from 'node:fs/promises'
+import { createRequire } from 'node:module'
+import { dirname, join, relative, resolve } from 'node:path'
+import type { Diagnostic } from '../diagnostics.ts'
+
+/** A TypeScript installation whose `tsc` the CLI can run. */
+export interface TypeScriptInstall {
+  readonly version: string
+  /** The JavaScript file `tsc` runs (its package's `bin.tsc`). */
+  readonly tsc: string
+}
+
+/** The first major version whose checker understands the DSL's types (TypeScript 7, the native one). */
+const MIN_MAJOR = 7
+
+function installAt(packageJson: string): TypeScriptInstall | { tooOld: string } | undefined {
+  try {
+    const manifest = JSON.parse(readFileSync(packageJson, 'utf8')) as {
+      version?: unknown
+      bin?: unknown
+    }
+    const version = typeof manifest.version === 'string' ? manifest.version : '0'
+    if (Number.parseInt(version, 10) < MIN_MAJOR) return { tooOld: version }
+    const bin =
+      typeof manifest.bin === 'string'
+        ? manifest.bin
+        : (manifest.bin as Record<string, unknown> | undefined)?.['tsc']
+    if (typeof bin !== 'string') return undefined
+    return { version, tsc: join(dirname(packageJson), bin) }
+  } catch {
+    return undefined
+  }
+}
+
+/**
+ * The project's own TypeScript (resolved from `projectDir` as its code would import it), else the
+ * one installed with the CLI; only version 7 or later counts. `tooOld` lists what was found but
+ * is older, for the message that says what to install.
+ */
+export function findTypeScript(
+  projectDir: string,
+  fallbackFrom: string = import.meta.url,
+): TypeScriptInstall | { tooOld: string[] } {
+  const tooOld: string[] = []
+  const seen = new Set<string>()
+  for (const from of [join(projectDir, 'package.json'), fallbackFrom]) {
+    let packageJson: string
+    try {
+      packageJson = createRequire(from).resolve('typescript/package.json')
+    } catch {
+      continue
+    }
+    if (seen.has(packageJson)) continue
+    seen.add(packageJson)
+    const found = installAt(packageJson)
+    if (found === undefined) continue
+    if ('tooOld' in found) tooOld.push(`${found.tooOld} at ${dirname(packageJson)}`)
+    else return found
+  }
+  return { tooOld }
+}
+
+/** The nearest tsconfig.json at or above `dir`, as tsc itself would look for one. */
+function nearestTsconfig(dir: string): string | undefined {
+  for (let current = resolve(dir); ; current = dirname(current)) {
+    const candidate = join(current, 'tsconfig.json')
+    if (existsSync(candidate)) return candidate
+    if (dirname(current) === current) return undefined
+  }
+}
+
+/** One problem tsc printed with `--pretty false`. */
+export interface TscProblem {
+  /** Absolute path, or undefined for a problem of the configuration or the whole program. */
+  readonly file: string | undefined
+  readonly line: number
+  readonly column: number
+  readonly code: number
+  readonly severity: 'error' | 'warning'
+  readonly message: string
+}
+
+/**
+ * Parses tsc's plain output: `file(line,col): error TSnnnn: message` or `error TSnnnn: message`,
+ * with the rest of a chained message on the following, indented lines.
+ * @example
+ * parseTscOutput("a.ts(1,7): error TS2322: Type 'string' is not assignable to type 'number'.", '/p')
+ * // [{ file: '/p/a.ts', line: 1, column: 7, code: 2322, severity: 'error', message: "Type 'string' …" }]
+ */
+export function parseTscOutput(output: string, cwd: string): TscProblem[] {
+  const problems: { -readonly [K in keyof TscProblem]: TscProblem[K] }[] = []
+  for (const line of output.split(/\r?\n/)) {
+    const located = /^(.+?)\((\d+),(\d+)\): (error|warning) TS(\d+): (.*)$/.exec(line)
+    const global = located ? null : /^(error|warning) TS(\d+): (.*)$/.exec(line)
+    if (located) {
+      problems.push({
+        file: resolve(cwd, located[1]!),
+        line: Number(located[2]),
+        column: Number(located[3]),
+        severity: located[4] as 'error' | 'warning',
+        code: Number(located[5]),
+        message: located[6]!.trim(),
+      })
+    } else if (global) {
+      problems.push({
+        file: undefined,
+        line: 1,
+        column: 1,
+        severity: global[1] as 'error' | 'warning',
+        code: Number(global[2]),
+        message: global[3]!.trim(),
+      })
+    } else if (/^\s+\S/.test(line) && problems.length > 0) {
+      // The next link of a chained message ("Types of property 'x' are incompatible.").
+      const last = problems[problems.length - 1]!
+      last.message = `${last.message} ${line.trim()}`
+    }
+  }
+  return problems
+}
+
+function runTsc(
+  install: TypeScriptInstall,
+  args: readonly string[],
+  cwd: string,
+): Promise<{ output: string; failed: string | undefined }> {
+  return new Promise((done) => {
+    execFile(
+      process.execPath,
+      [install.tsc, ...args],
+      { cwd, maxBuffer: 256 * 1024 * 1024, encoding: 'utf8' },
+      (error, stdout, stderr) => {
+        // tsc exits non-zero whenever it reports errors: only no output at all means it failed to run.
+        const output = `${stdout}${stderr}`
+        done({ output, failed: error && output.trim() === '' ? error.message : undefined })
+      },
+    )
+  })
+}
+
+const noPeriod = (text: string): string => text.replace(/\.$/, '')
+
+/**
+ * `--typecheck`: the type errors of the files that define workflows (not of their dependencies), as
+ * SFN304 with file:line:column and tsc's own message. Runs the project's TypeScript 7 `tsc` (the
+ * CLI's own as a fallback) over those files with the options of the nearest tsconfig.json (sensible
+ * strict defaults without one). Opt-in because a type check costs seconds, where finding and
+ * compiling workflows costs milliseconds.
+ * @example
+ * const problems = await typeCheck('/app', ['/app/src/order.ts'])
+ * // [{ code: 'SFN304', source: { file: '/app/src/order.ts', line: 3, column: 5 }, message: "'src/order.ts' does not type-check: …" }]
+ */
+export async function typeCheck(
+  projectDir: string,
+  files: readonly string[],
+  fallbackFrom: string = import.meta.url,
+): Promise<Diagnostic[]> {
+  if (files.length === 0) return []
+  const install = findTypeScript(projectDir, fallbackFrom)
+  if (!('tsc' in install)) {
+    const found =
+      install.tooOld.length > 0 ? ` (found only TypeScript ${install.tooOld.join(', ')})` : ''
+    return [
+      {
+        code: 'SFN312',
+        severity: 'error',
+        path: '/',
+        file: projectDir,
+        message: `--typecheck needs TypeScript ${MIN_MAJOR} or later, and none was found from this project${found}. Install it in the project: npm install --save-dev typescript@^${MIN_MAJOR} (or pnpm add -D typescript@^${MIN_MAJOR}).`,
+      },
+    ]
+  }
+  const tsconfig = nearestTsconfig(projectDir)
+  // The project's options, but only the workflow files (and what they import) are checked. Run from
+  // sources, @statewright packages resolve to sources, as importModule does at run time.
+  const fromSource = import.meta.url.endsWith('.ts')
+  const config = {
+    ...(tsconfig ? { extends: tsconfig } : {}),
+    compilerOptions: tsconfig
+      ? { noEmit: true }
+      : {
+          strict: true,
+          target: 'es2022',
+          module: 'nodenext',
+          moduleResolution: 'nodenext',
+          allowImportingTsExtensions: true,
+          noEmit: true,
+          skipLibCheck: true,
+          types: [],
+          ...(fromSource ? { customConditions: ['@statewright/source'] } : {}),
+        },
+    files: [...files],
+    include: [],
+  }
+  // Beside the project, so that type roots and node_modules resolve from there; not .json, so
+  // that --watch does not take it for a change of the project.
+  const configFile = join(
+    projectDir,
+    `.statewright-typecheck-${process.pid}-${Math.random().toString(36).slice(2)}.tmp`,
+  )
+  let run: { output: string; failed: string | undefined }
+  try {
+    await writeFile(configFile, JSON.stringify(config))
+    run = await runTsc(install, ['-p', configFile, '--pretty', 'false'], projectDir)
+  } catch (error) {
+    run = { output: '', failed: (error as Error).message }
+  } finally {
+    await rm(configFile, { force: true })
+  }
+  if (run.failed !== undefined) {
+    return [
+      {
+        code: 'SFN312',
+        severity: 'error',
+        path: '/',
+        file: projectDir,
+        message: `TypeScript ${install.version} (${install.tsc}) could not be run: ${noPeriod(run.failed)}. Check that it is installed completely, or run tsc yourself.`,
+      },
+    ]
+  }
+  const wanted = new Set(files.map((file) => resolve(file)))
+  const found: Diagnostic[] = []
+  for (const problem of parseTscOutput(run.output, projectDir)) {
+    if (problem.severity !== 'error') continue
+    if (problem.file === undefined) {
+      found.push({
+        code: 'SFN304',
+        severity: 'error',
+        path: '/',
+        file: tsconfig ?? projectDir,
+        message: `TypeScript could not check the project: ${noPeriod(problem.message)} (TS${problem.code}). Fix the TypeScript configuration.`,
+      })
+      continue
+    }
+    if (!wanted.has(problem.file)) continue
+    found.push({
+      code: 'SFN304',
+      severity: 'error',
+      path: '/',
+      source: { file: problem.file, line: problem.line, column: problem.column },
+      message: `'${relative(projectDir, problem.file)}' does not type-check: ${noPeriod(problem.message)} (TS${problem.code}). Fix the type error; its workflows were skipped.`,
+    })
+  }
+  return found
+}
