@@ -20,6 +20,11 @@ type FieldRefs<T> = {
   readonly [K in keyof T]-?: Ref<{} extends Pick<T, K> ? T[K] | undefined : T[K]>
 }
 
+// An array's items by index; a tuple (a Parallel's result) keeps its positions.
+type ItemRefs<TArray extends readonly unknown[]> = number extends TArray['length']
+  ? { readonly [index: number]: Ref<TArray[number]> }
+  : TupleRefs<TArray>
+
 // A tuple (a Parallel's result) keeps its positions: `r[1]` is a reference to the second element's type.
 // Only the numeric keys ('0', '1', …) are mapped, so a position past the end is a type error.
 type TupleRefs<T> = {
@@ -34,10 +39,8 @@ type TupleRefs<T> = {
  * (s: Ref<{ order: { lines: { sku: string }[] } }>) => s.order.lines[0]?.sku // "$.order.lines[0].sku"
  */
 export type Ref<T> = ValueRef<T> &
-  ([NonNullable<T>] extends [readonly (infer TItem)[]]
-    ? number extends NonNullable<T>['length']
-      ? { readonly [index: number]: Ref<TItem> }
-      : TupleRefs<NonNullable<T>>
+  ([NonNullable<T>] extends [infer TArray extends readonly unknown[]]
+    ? ItemRefs<TArray>
     : [NonNullable<T>] extends [object]
       ? FieldRefs<NonNullable<T>>
       : unknown)

@@ -11,6 +11,7 @@ import { ChoiceBuilder } from './choice.ts'
 import { fail, type FailBuilder, type FailOptions, type StringSource } from './fail.ts'
 import { map, type MapOptions, type MapOutput, type OptionKeys } from './map.ts'
 import {
+  type BranchesFit,
   parallel,
   type ParallelOptions,
   type ParallelOutput,
@@ -290,28 +291,6 @@ export class Chain<TInput, TOutput, TScope extends Scope = 'workflow'> implement
    * start.parallel('Both', [(b) => b.task(reserve), (b) => b.task(charge)])
    * // "Both": { "Type": "Parallel", "Branches": [{ "StartAt": "Reserve", … }, { "StartAt": "Charge", … }], … }
    */
-  parallel<const TBranches extends readonly Target<DataOf<TInput, TOutput>, TScope>[]>(
-    name: string,
-    branches: TBranches,
-  ): Chain<TInput, ParallelOutput<DataOf<TInput, TOutput>, TBranches>, TScope>
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  parallel<
-    const TBranches extends readonly Target<DataOf<TInput, TOutput>, TScope>[],
-    TBuilt extends Chainable<any, any>,
-  >(
-    name: string,
-    branches: TBranches,
-    configure: (
-      parallel: StateBuilder<
-        'Parallel',
-        DataOf<TInput, TOutput>,
-        ParallelOutput<DataOf<TInput, TOutput>, TBranches>,
-        ParallelOutput<DataOf<TInput, TOutput>, TBranches>,
-        DataOf<TInput, TOutput>,
-        TScope
-      >,
-    ) => TBuilt,
-  ): NextChain<TInput, TOutput, TBuilt, Marked<TScope, MarksOf<TBuilt>>>
   // With { parameters, branches }: the branches run on what parameters() builds (parallel.ts, gap 1).
   parallel<TMade, const TBranches extends readonly Target<Resolved<TMade>, TScope>[]>(
     name: string,
@@ -326,6 +305,28 @@ export class Chain<TInput, TOutput, TScope extends Scope = 'workflow'> implement
     options: ParallelOptions<DataOf<TInput, TOutput>, TMade, TBranches, TScope>,
     configure: (
       parallel: ParallelWith<DataOf<TInput, TOutput>, TMade, TBranches, TScope>,
+    ) => TBuilt,
+  ): NextChain<TInput, TOutput, TBuilt, Marked<TScope, MarksOf<TBuilt>>>
+  parallel<const TBranches extends readonly Target<DataOf<TInput, TOutput>, TScope>[]>(
+    name: string,
+    branches: TBranches & BranchesFit<DataOf<TInput, TOutput>, TBranches>,
+  ): Chain<TInput, ParallelOutput<DataOf<TInput, TOutput>, TBranches>, TScope>
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  parallel<
+    const TBranches extends readonly Target<DataOf<TInput, TOutput>, TScope>[],
+    TBuilt extends Chainable<any, any>,
+  >(
+    name: string,
+    branches: TBranches & BranchesFit<DataOf<TInput, TOutput>, TBranches>,
+    configure: (
+      parallel: StateBuilder<
+        'Parallel',
+        DataOf<TInput, TOutput>,
+        ParallelOutput<DataOf<TInput, TOutput>, TBranches>,
+        ParallelOutput<DataOf<TInput, TOutput>, TBranches>,
+        DataOf<TInput, TOutput>,
+        TScope
+      >,
     ) => TBuilt,
   ): NextChain<TInput, TOutput, TBuilt, Marked<TScope, MarksOf<TBuilt>>>
   parallel(

@@ -104,7 +104,7 @@ describe('gap 2: references into the tuple result keep their positions', () => {
 
   test('a position past the end, or a field of the other branch, is refused', () => {
     workflow('Past', { input: Order }, (start) =>
-      start.parallel('Both', [task(rate)], (p) =>
+      start.parallel('Both', [(b) => b.pass('Keep')], (p) =>
         // @ts-expect-error the tuple has one element: there is no r[1]
         p.resultSelector((r) => ({ x: r[1] })),
       ),
@@ -120,6 +120,31 @@ describe('gap 2: references into the tuple result keep their positions', () => {
           // @ts-expect-error score is the first branch's field, not the second's
           p.resultSelector((r) => ({ x: r[1].score })),
       ),
+    )
+  })
+})
+
+describe('a branch given as a state must accept the Parallel input', () => {
+  test('accepted: a state whose schema the input fits, beside a callback', () => {
+    const idOnly = lambda('IdOnly', {
+      input: z.object({ id: z.string() }),
+      output: z.object({ seen: z.boolean() }),
+    })
+    const flow = workflow('Fits', { input: Order }, (start) =>
+      start.parallel('Both', [task(idOnly), (b) => b.pass('Keep')]),
+    )
+    expectTypeOf<OutputOf<typeof flow>>().toEqualTypeOf<
+      [{ seen: boolean }, z.input<typeof Order>]
+    >()
+  })
+
+  test('rejected: a state needing data the input does not have (the sentence is on that element)', () => {
+    workflow('Misfit', { input: Order }, (start) =>
+      start.parallel('Both', [
+        (b) => b.pass('Keep'),
+        // @ts-expect-error rate needs tier at the top level, which Order has only under customer
+        task(rate),
+      ]),
     )
   })
 })

@@ -1,6 +1,7 @@
 import type { ContextObject } from '../context-object.ts'
 import { DslError } from '../errors.ts'
 import type { InputOf, OutputOf, ResolveOutput } from '../infer.ts'
+import type { DslTypeError } from '../type-utils.ts'
 import type { ParallelNode } from '../ir/parallel-node.ts'
 import { createRef, type Ref } from '../ref.ts'
 import { CallSite } from '../source.ts'
@@ -23,6 +24,18 @@ export type Target<TData, TOuter extends Scope = 'workflow'> =
 export type BranchScope<TOuter extends Scope> = TOuter extends 'distributed'
   ? 'distributed'
   : 'nested'
+
+/**
+ * Each branch given as a state or chain must accept `TData` (a branch given as a callback is typed by it
+ * already); a misfit becomes a sentence on that element. PERF: one conditional per branch.
+ */
+export type BranchesFit<TData, TBranches> = {
+  readonly [K in keyof TBranches]: TBranches[K] extends (start: never) => unknown
+    ? unknown
+    : [TData] extends [InputOf<TBranches[K]>]
+      ? unknown
+      : DslTypeError<"This branch's input schema does not accept the Parallel's input: map it with parameters() (parallel(name, { parameters, branches }))">
+}
 
 /** The chain a target stands for. */
 export type TargetChain<T> = T extends (start: never) => infer TChain ? TChain : T
@@ -98,10 +111,7 @@ export function parallel<const TBranches extends readonly Target<never>[]>(
   ParallelOutput<ParallelInput<TBranches>, TBranches>,
   ParallelInput<TBranches>
 >
-export function parallel(
-  name: string,
-  branchesOrOptions: readonly unknown[] | ParallelOptions<unknown, unknown, readonly unknown[]>,
-): unknown {
+export function parallel(name: string, branchesOrOptions: unknown): unknown {
   checkStateName(name)
   const options =
     Array.isArray(branchesOrOptions) ||
