@@ -254,6 +254,29 @@ describe('main: build and check', () => {
     `)
   })
 
+  test("a DSL mistake thrown while importing is reported under its own code at the user's line, and its workflows count as not built", async () => {
+    const dir = fileURLToPath(new URL('./fixtures/dsl-mistakes', import.meta.url))
+
+    const { code, stdout, stderr } = await cli(['check', dir], dir)
+    const run = await cli(['run', 'retry.ts'], dir)
+
+    expect([code, run.code]).toStrictEqual([1, 1])
+    expect(stderr.replaceAll(dir, '<dir>')).toMatchInlineSnapshot(`
+      "dup.ts:5:20 error SFN101 /: Two different states are named 'Step' (created at <dir>/dup.ts:6:14 and at <dir>/dup.ts:6:33). State names must be unique in a workflow: give one of them another name, or reuse the same builder value.
+      errors.ts:12:27 error SFN106 /: Expected a state or a chain of states (task(), pass(), choice(), succeed(), fail(), or start.next(…)).
+      retry.ts:11:27 error SFN104 /: retry() on 'Charge' has intervalSeconds 0; it must be an integer of at least 1.
+      "
+    `)
+    expect(stdout).toMatchInlineSnapshot(`
+      "Checked 0 of 4 workflows: 3 errors, 0 warnings.
+      "
+    `)
+    expect(run.stderr).toMatchInlineSnapshot(`
+      "retry.ts:11:27 error SFN104 /: retry() on 'Charge' has intervalSeconds 0; it must be an integer of at least 1.
+      "
+    `)
+  })
+
   test('workflows made by an exported factory call are found too; the factory itself is not one', async () => {
     const dir = await project('factory', {
       'flow.ts': [
@@ -349,7 +372,7 @@ describe('main: build and check', () => {
     `)
     expect(stdout).toMatchInlineSnapshot(`
       "✓ Good (good.ts#good): 1 state, 0 errors, 0 warnings
-      Checked 1 of 1 workflow: 2 errors, 0 warnings.
+      Checked 1 of 2 workflows: 2 errors, 0 warnings.
       "
     `)
   })

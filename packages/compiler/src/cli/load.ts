@@ -1,6 +1,6 @@
-import { existsSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
 import { register } from 'node:module'
-import { relative, resolve } from 'node:path'
+import { dirname, join, relative, resolve, sep } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { Node, Project, ts, type SourceFile } from 'ts-morph'
 import { tsImport } from 'tsx/esm/api'
@@ -108,7 +108,13 @@ function exportedWorkflows(file: SourceFile): FoundWorkflow[] {
 export function findWorkflows(
   projectDir: string,
   options: ScanOptions = {},
-): { workflows: FoundWorkflow[]; candidates: string[]; diagnostics: Diagnostic[] } {
+): {
+  workflows: FoundWorkflow[]
+  candidates: string[]
+  /** Workflows of files skipped for syntax errors, so the summary counts them as not built. */
+  skipped: FoundWorkflow[]
+  diagnostics: Diagnostic[]
+} {
   const project = new Project({
     skipAddingFilesFromTsConfig: true,
     skipFileDependencyResolution: true,
@@ -134,6 +140,7 @@ export function findWorkflows(
   const program = project.getProgram().compilerObject
   const workflows: FoundWorkflow[] = []
   const candidates: string[] = []
+  const skipped: FoundWorkflow[] = []
   const diagnostics: Diagnostic[] = []
   for (const file of files) {
     const syntax = program.getSyntacticDiagnostics(program.getSourceFile(file.getFilePath()))
@@ -149,6 +156,8 @@ export function findWorkflows(
           message: `'${relative(projectDir, file.getFilePath())}' does not compile: ${text} (TS${problem.code}). Fix the syntax error; its workflows were skipped.`,
         })
       }
+      // The parser recovers from syntax errors, so the exports it still sees are what was skipped.
+      skipped.push(...exportedWorkflows(file))
       continue
     }
     const exported = exportedWorkflows(file)
@@ -157,7 +166,7 @@ export function findWorkflows(
     // factory (`export const flow = makeFlow()`): import it and keep what is a workflow at run time.
     if (exported.length === 0 && callsWorkflow(file)) candidates.push(file.getFilePath())
   }
-  return { workflows, candidates, diagnostics }
+  return { workflows, candidates, skipped, diagnostics }
 }
 
 /** Whether the file calls the DSL's workflow() anywhere (a factory's body included). */
@@ -228,24 +237,87 @@ export async function importModule(
   }
 }
 
-/** The user's frame of an import error: file:line:column where it threw, if it is in their code. */
+// The packages of Statewright itself: a frame in one of them is where the library noticed a
+// mistake, not where the user made it. Told apart by their package.json's name, so a checkout (where
+// they live in packages/, not node_modules/) and an install look the same.
+const LIBRARY_PACKAGES = new Set([
+  '@statewright/asl',
+  '@statewright/compiler',
+  '@statewright/dsl',
+  '@statewright/runtime',
+])
+const packageNames = new Map<string, string | undefined>()
+
+/** The `name` of the package.json nearest above `file` (cached per directory). */
+function packageNameOf(file: string): string | undefined {
+  const visited: string[] = []
+  let name: string | undefined
+  for (let dir = dirname(file); ; dir = dirname(dir)) {
+    if (packageNames.has(dir)) {
+      name = packageNames.get(dir)
+      break
+    }
+    visited.push(dir)
+    const manifest = join(dir, 'package.json')
+    if (existsSync(manifest)) {
+      try {
+        const parsed = JSON.parse(readFileSync(manifest, 'utf8')) as { name?: unknown }
+        name = typeof parsed.name === 'string' ? parsed.name : undefined
+      } catch {
+        name = undefined
+      }
+      break
+    }
+    if (dirname(dir) === dir) break
+  }
+  for (const dir of visited) packageNames.set(dir, name)
+  return name
+}
+
+/** Whether a stack frame's file is the user's: not Statewright's own code, not a dependency. */
+function isUserFrame(file: string): boolean {
+  if (file.split(sep).includes('node_modules') || !existsSync(file)) return false
+  return !LIBRARY_PACKAGES.has(packageNameOf(file) ?? '')
+}
+
+/** Where in the user's code an error was thrown: the first stack frame in one of their files. */
+function userFrame(error: Error): { file: string; line: number; column: number } | undefined {
+  for (const line of (error.stack ?? '').split('\n')) {
+    const match = /\(?(file:\/\/[^\s()]+?|\/[^\s()]+?):(\d+):(\d+)\)?$/.exec(line.trim())
+    if (!match) continue
+    const file = decodeURIComponent(match[1]!.replace(/^file:\/\//, '').replace(/\?.*$/, ''))
+    if (isUserFrame(file)) return { file, line: Number(match[2]), column: Number(match[3]) }
+  }
+  return undefined
+}
+
+/** A DslError (thrown by a builder while the module ran) with its SFN1xx code. */
+function dslCode(error: Error): string | undefined {
+  const code = (error as { code?: unknown }).code
+  return error.name === 'DslError' && typeof code === 'string' && /^SFN1\d\d$/.test(code)
+    ? code
+    : undefined
+}
+
+const withoutPeriod = (text: string): string => text.replace(/\.+$/, '')
+
+/**
+ * Why a module could not be imported, at the user's file:line:column: a DSL mistake under its own
+ * code (SFN1xx) and words; a transform or syntax error as SFN304; any other throw as SFN305.
+ */
 function importFailure(file: string, label: string, error: unknown): Diagnostic {
   const err = error instanceof Error ? error : new Error(String(error))
-  const frame = (err.stack ?? '')
-    .split('\n')
-    .map((line) => /\(?(file:\/\/[^\s()]+?|\/[^\s()]+?):(\d+):(\d+)\)?$/.exec(line.trim()))
-    .find((match) => match !== null && !match[1]!.includes('/node_modules/'))
-  const frameFile = frame
-    ? decodeURIComponent(frame[1]!.replace(/^file:\/\//, '').replace(/\?.*$/, ''))
-    : undefined
-  const source =
-    frame && frameFile && existsSync(frameFile)
-      ? { file: frameFile, line: Number(frame[2]), column: Number(frame[3]) }
-      : { file, line: 1, column: 1 }
-  const isSyntax = /Transform failed|SyntaxError|Expected|Unexpected/.test(
-    `${err.name} ${err.message}`,
+  const source = userFrame(err) ?? { file, line: 1, column: 1 }
+  const code = dslCode(err)
+  if (code !== undefined) {
+    const message = err.message.replace(/^SFN\d+: /, '')
+    return { code, severity: 'error', path: '/', source, message }
+  }
+  // tsx reports esbuild's transform errors as "Transform failed with N error(s)"; Node, SyntaxError.
+  const isSyntax = err.name === 'SyntaxError' || /^Transform failed/.test(err.message)
+  const firstLine = withoutPeriod(
+    err.message.split('\n').slice(0, 3).join(' ').replace(/\s+/g, ' ').trim(),
   )
-  const firstLine = err.message.split('\n').slice(0, 3).join(' ').replace(/\s+/g, ' ').trim()
   return {
     code: isSyntax ? 'SFN304' : 'SFN305',
     severity: 'error',

@@ -27,9 +27,18 @@ export interface ProjectWorkflow {
   readonly written: string[]
 }
 
+/** A workflow that was not compiled because its file does not compile, type-check or import. */
+export interface SkippedWorkflow {
+  readonly file: string
+  /** Undefined for a file that makes its workflows some other way (a factory): one is counted. */
+  readonly exportName: string | undefined
+}
+
 /** What `build`/`check` found in a project. */
 export interface ProjectReport {
   readonly workflows: ProjectWorkflow[]
+  /** Workflows of files that failed before compiling: counted as not built in the summary. */
+  readonly skipped: SkippedWorkflow[]
   /** Problems not tied to one workflow: syntax errors, failing imports, no workflows, config. */
   readonly diagnostics: Diagnostic[]
   readonly outDir: string
@@ -49,6 +58,14 @@ export async function compileProject(
     ...(config.exclude ? { exclude: config.exclude } : {}),
   })
   const diagnostics: Diagnostic[] = [...found.diagnostics]
+  const skipped: SkippedWorkflow[] = found.skipped.map((w) => ({
+    file: w.file,
+    exportName: w.exportName,
+  }))
+  const skip = (file: string, names: readonly string[]): void => {
+    if (names.length === 0) skipped.push({ file, exportName: undefined })
+    for (const exportName of names) skipped.push({ file, exportName })
+  }
   const byFile = new Map<string, string[]>()
   for (const workflow of found.workflows) {
     byFile.set(workflow.file, [...(byFile.get(workflow.file) ?? []), workflow.exportName])
@@ -57,7 +74,12 @@ export async function compileProject(
   if (boolFlag(args, 'typecheck') || config.typecheck === true) {
     const typeErrors = await typeCheck(projectDir, [...byFile.keys()])
     diagnostics.push(...typeErrors)
-    for (const error of typeErrors) byFile.delete(error.source?.file ?? '')
+    for (const file of new Set(typeErrors.map((error) => error.source?.file))) {
+      const names = file === undefined ? undefined : byFile.get(file)
+      if (file === undefined || names === undefined) continue
+      skip(file, names)
+      byFile.delete(file)
+    }
   }
   const lints: Partial<Record<LintCode, boolean>> = {
     ...(config.lints as Partial<Record<LintCode, boolean>>),
@@ -77,6 +99,7 @@ export async function compileProject(
     const imported = await importModule(file, relative(projectDir, file))
     if (!imported.ok) {
       diagnostics.push(imported.diagnostic)
+      skip(file, names)
       continue
     }
     // Exports ts-morph saw, plus workflows made some other way (a factory) in the same file.
@@ -133,7 +156,7 @@ export async function compileProject(
       message: `No exported workflows found in this project. Export one from a .ts file: export const flow = workflow('Name', { input }, (start) => …).`,
     })
   }
-  return { workflows, diagnostics }
+  return { workflows, skipped, diagnostics }
 }
 
 /** Writes `<Name>.asl.json`, the schemas and the substitutions of each workflow without errors. */
@@ -181,6 +204,7 @@ function print(
         substitutions: w.result.substitutions,
         diagnostics: w.result.diagnostics,
       })),
+      skipped: report.skipped.map((w) => ({ file: w.file, export: w.exportName ?? null })),
       diagnostics: report.diagnostics,
     })
     return ok ? 0 : 1
@@ -203,7 +227,7 @@ function print(
   const verb = command === 'build' ? 'Built' : 'Checked'
   const built = report.workflows.filter((w) => w.result.ok).length
   io.stdout(
-    `${verb} ${built} of ${plural(report.workflows.length, 'workflow')}: ${tally(all)}.` +
+    `${verb} ${built} of ${plural(report.workflows.length + report.skipped.length, 'workflow')}: ${tally(all)}.` +
       (command === 'build' && built > 0
         ? ` Output in ${displayPath(report.outDir, io.cwd)}.`
         : '') +
@@ -231,7 +255,12 @@ export async function runProjectCommand(
   const json = boolFlag(args, 'json')
   if (configProblems.length > 0) {
     return {
-      code: print(io, command, { workflows: [], diagnostics: configProblems, outDir }, json),
+      code: print(
+        io,
+        command,
+        { workflows: [], skipped: [], diagnostics: configProblems, outDir },
+        json,
+      ),
       projectDir,
       outDir,
     }
