@@ -1,4 +1,5 @@
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
+import { execFile } from 'node:child_process'
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -773,5 +774,43 @@ describe('main: graph and run', () => {
 
   test('the hand-written fixture passes asl-validator too', async () => {
     expectAslValidatorAccepts(JSON.parse(await readFile(join(shop, 'asl/valid.asl.json'), 'utf8')))
+  })
+})
+
+describe('bin/statewright.js', () => {
+  const bin = fileURLToPath(new URL('../bin/statewright.js', import.meta.url))
+  const node = (script: string, args: string[], cwd: string) =>
+    new Promise<{ code: number | null; stdout: string; stderr: string }>((done) => {
+      execFile(process.execPath, [script, ...args], { cwd }, (error, stdout, stderr) =>
+        done({ code: error ? (error.code as number) : 0, stdout, stderr }),
+      )
+    })
+
+  test('runs from any directory of a checkout, built or not, with the exit code of the command', async () => {
+    const [valid, invalid] = await Promise.all([
+      node(bin, ['validate', 'asl/valid.asl.json'], shop),
+      node(bin, ['validate', 'asl/invalid.asl.json'], shop),
+    ])
+
+    expect([valid.code, valid.stderr, invalid.code]).toStrictEqual([0, '', 1])
+    expect(valid.stdout).toMatchInlineSnapshot(`
+      "✓ asl/valid.asl.json: 0 errors, 0 warnings
+      1 file checked, 0 invalid (STANDARD).
+      "
+    `)
+  })
+
+  test('without its built code and without tsx to run its sources, it says to build, in one line', async () => {
+    const copy = join(temp, 'unbuilt', 'bin', 'statewright.js')
+    await mkdir(join(copy, '..'), { recursive: true })
+    await writeFile(copy, await readFile(bin, 'utf8'))
+
+    const { code, stdout, stderr } = await node(copy, ['check'], temp)
+
+    expect([code, stdout]).toStrictEqual([1, ''])
+    expect(stderr).toMatchInlineSnapshot(`
+      "error: the statewright CLI is not built (no dist/cli/bin.js) and cannot run from its sources here. Run \`pnpm build\` first.
+      "
+    `)
   })
 })
