@@ -740,6 +740,62 @@ describe('main: graph and run', () => {
     )
   })
 
+  test('run traces each branch and iteration of a Parallel or inline Map one level under it, tagged with its index', async () => {
+    const pass = (name: string, extra = {}) => ({
+      StartAt: name,
+      States: { [name]: { Type: 'Pass', End: true, ...extra } },
+    })
+    const dir = await project('trace', {
+      'fan.asl.json': JSON.stringify({
+        StartAt: 'Fan',
+        States: {
+          Fan: {
+            Type: 'Parallel',
+            Branches: [
+              pass('Left', { Result: 'l' }),
+              {
+                StartAt: 'Each',
+                States: {
+                  Each: {
+                    Type: 'Map',
+                    ItemsPath: '$.items',
+                    ItemProcessor: { ProcessorConfig: { Mode: 'INLINE' }, ...pass('Reserve') },
+                    End: true,
+                  },
+                },
+              },
+            ],
+            Next: 'Done',
+          },
+          Done: { Type: 'Pass', End: true },
+        },
+      }),
+    })
+
+    const { code, stdout } = await cli(['run', 'fan.asl.json', '--input', '{"items":[1,2,3]}'], dir)
+
+    expect(code).toBe(0)
+    expect(stdout).toMatchInlineSnapshot(`
+      "→ Fan (Parallel)
+        [0] → Left (Pass)
+        [1] → Each (Map)
+          [1][0] → Reserve (Pass)
+          [1][1] → Reserve (Pass)
+          [1][2] → Reserve (Pass)
+        [0] ← Left: "l"
+          [1][0] ← Reserve: 1
+          [1][1] ← Reserve: 2
+          [1][2] ← Reserve: 3
+        [1] ← Each: [1,2,3]
+      ← Fan: ["l",[1,2,3]]
+      → Done (Pass)
+      ← Done: ["l",[1,2,3]]
+      SUCCEEDED in 0.000 s (simulated time)
+      output: ["l",[1,2,3]]
+      "
+    `)
+  })
+
   test('run executes hand-written ASL, and refuses an invalid one', async () => {
     const valid = await cli(['run', 'asl/valid.asl.json', '--input', '{}', '--json'])
     const invalid = await cli(['run', 'asl/invalid.asl.json'])

@@ -32,10 +32,10 @@ const preview = (value: unknown): string => {
 }
 
 /** One trace line for the history events a user follows: states entered/exited, failures, the end. */
-function traceLine(event: HistoryEvent, depth: number): string | undefined {
+function traceLine(event: HistoryEvent, depth: number, tag: string): string | undefined {
   const details = (suffix: string): Record<string, unknown> =>
     (event[`${suffix}EventDetails`] as Record<string, unknown> | undefined) ?? {}
-  const indent = '  '.repeat(depth)
+  const indent = `${'  '.repeat(depth)}${tag === '' ? '' : `${tag} `}`
   if (event.type.endsWith('StateEntered')) {
     const { name } = details('stateEntered')
     return `${indent}→ ${String(name)} (${event.type.slice(0, -'StateEntered'.length)})`
@@ -50,6 +50,78 @@ function traceLine(event: HistoryEvent, depth: number): string | undefined {
     return `${indent}✗ ${event.type}${error === undefined ? '' : ` ${String(error)}`}${cause === undefined ? '' : `: ${preview(cause)}`}`
   }
   return undefined
+}
+
+/** Where an event happened: nesting depth, and the branch/iteration indexes on the way (`[1][4]`). */
+interface TraceScope {
+  readonly depth: number
+  readonly tag: string
+  /** The Parallel/Map (its …StateStarted event id) this scope is a branch or iteration of. */
+  readonly container?: number
+  readonly outer?: TraceScope
+}
+
+const ROOT_SCOPE: TraceScope = { depth: 0, tag: '' }
+
+/**
+ * Places each history event in its branch or iteration. Concurrent branches and iterations
+ * interleave, so nesting cannot follow the order of events: it follows each event's
+ * previousEventId, the thread it continues (as AWS links them). Two links leave a thread: the
+ * end of a Parallel/Map and the state after it link to the last event of one branch or
+ * iteration, so a scope whose Parallel/Map has ended is left for the one around it.
+ */
+class TraceScopes {
+  readonly #scopes = new Map<number, TraceScope>()
+  readonly #types = new Map<number, string>()
+  readonly #ended = new Set<number>()
+  readonly #branches = new Map<number, number>()
+
+  /** The scope of `event`; call once per event, in history order. */
+  place(event: HistoryEvent): TraceScope {
+    const previous = event.previousEventId
+    const previousType = this.#types.get(previous)
+    let scope = this.#open(this.#scopes.get(previous) ?? ROOT_SCOPE)
+    if (event.type === 'MapIterationStarted') {
+      const index = Number(
+        (event['mapIterationStartedEventDetails'] as { index?: unknown } | undefined)?.index,
+      )
+      // The first iterations link to MapStateStarted; later ones to an ended iteration's last event.
+      const [owner, container] =
+        previousType === 'MapStateStarted'
+          ? [scope, previous]
+          : [scope.outer ?? scope, scope.container ?? previous]
+      scope = { depth: owner.depth + 1, tag: `${owner.tag}[${index}]`, container, outer: owner }
+    } else if (previousType === 'ParallelStateStarted' && !/^ParallelState/.test(event.type)) {
+      // A branch's first event: branches start in the order of Branches.
+      const index = this.#branches.get(previous) ?? 0
+      this.#branches.set(previous, index + 1)
+      scope = {
+        depth: scope.depth + 1,
+        tag: `${scope.tag}[${index}]`,
+        container: previous,
+        outer: scope,
+      }
+    } else if (
+      /^(Parallel|Map)State(Succeeded|Failed|Aborted)$/.test(event.type) &&
+      !/^(Parallel|Map)StateStarted$/.test(previousType ?? '') &&
+      scope.container !== undefined
+    ) {
+      this.#ended.add(scope.container)
+      scope = scope.outer ?? ROOT_SCOPE
+    }
+    this.#scopes.set(event.id, scope)
+    this.#types.set(event.id, event.type)
+    return scope
+  }
+
+  // Out of the branches and iterations of a Parallel/Map that has ended.
+  #open(scope: TraceScope): TraceScope {
+    let current = scope
+    while (current.container !== undefined && this.#ended.has(current.container)) {
+      current = current.outer ?? ROOT_SCOPE
+    }
+    return current
+  }
 }
 
 async function readInput(args: ParsedArgs, cwd: string): Promise<unknown> {
@@ -160,17 +232,10 @@ export async function runRun(args: ParsedArgs, io: CliIo): Promise<number> {
     if (!json) io.stdout(`wrote ${inside ? relative(io.cwd, file) : file}\n`)
   }
   const lines: string[] = []
-  let depth = 0
+  const scopes = new TraceScopes()
   const onEvent = (event: HistoryEvent): void => {
-    if (/^(Parallel|Map)State(Started)$/.test(event.type) || event.type === 'MapIterationStarted')
-      depth++
-    if (
-      /^(Parallel|Map)State(Succeeded|Failed|Aborted)$/.test(event.type) ||
-      /^MapIteration(Succeeded|Failed|Aborted)$/.test(event.type)
-    ) {
-      depth = Math.max(0, depth - 1)
-    }
-    const line = traceLine(event, depth)
+    const scope = scopes.place(event)
+    const line = traceLine(event, scope.depth, scope.tag)
     if (line === undefined) return
     if (json) lines.push(line)
     else io.stdout(`${line}\n`)
