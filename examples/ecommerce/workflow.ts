@@ -44,6 +44,9 @@ export const ecommerce = workflow(
   {
     input: Order,
     comment: 'A Step Function for an E-commerce Order Processing System',
+    // Placeholders, not an account: they reproduce the tutorial's ARNs
+    // (arn:aws:lambda:region:account-id:function:…). A real build passes real values, or leaves both
+    // out so the ARNs become ${…Arn} substitutions for the deployment tool (docs/deploying.md).
     region: 'region',
     account: 'account-id',
   },
