@@ -796,6 +796,68 @@ describe('main: graph and run', () => {
     `)
   })
 
+  test('run answers the tasks of hand-written ASL from a Step Functions Local mock config; without one, the hint names the CLI options', async () => {
+    const dir = await project('mocked', {
+      'charge.asl.json': JSON.stringify({
+        StartAt: 'Charge',
+        States: {
+          Charge: {
+            Type: 'Task',
+            Resource: 'arn:aws:states:::lambda:invoke',
+            Parameters: { FunctionName: 'ChargeCard', 'Payload.$': '$' },
+            OutputPath: '$.Payload',
+            Retry: [{ ErrorEquals: ['Lambda.TooManyRequestsException'], IntervalSeconds: 1 }],
+            End: true,
+          },
+        },
+      }),
+      'mocks.json': JSON.stringify({
+        StateMachines: { charge: { TestCases: { Throttled: { Charge: 'ThrottledThenOk' } } } },
+        MockedResponses: {
+          ThrottledThenOk: {
+            '0': { Throw: { Error: 'Lambda.TooManyRequestsException', Cause: 'slow down' } },
+            '1': { Return: { StatusCode: 200, Payload: { charged: true } } },
+          },
+        },
+      }),
+    })
+    const mocks = ['--mock-config', 'mocks.json', '--mock-test-case']
+
+    const unmocked = await cli(['run', 'charge.asl.json'], dir)
+    const mocked = await cli(['run', 'charge.asl.json', ...mocks, 'Throttled'], dir)
+    const wrongCase = await cli(['run', 'charge.asl.json', ...mocks, 'Happy'], dir)
+    const wrongName = await cli(
+      ['run', 'charge.asl.json', ...mocks, 'Throttled', '--name', 'Pay'],
+      dir,
+    )
+    const half = await cli(['run', 'charge.asl.json', '--mock-config', 'mocks.json'], dir)
+
+    expect([unmocked.code, mocked.code, wrongCase.code, wrongName.code, half.code]).toStrictEqual([
+      1, 0, 1, 1, 2,
+    ])
+    expect(unmocked.stderr).toMatchInlineSnapshot(`
+      "hint: statewright run cannot call this task's service. Answer it from a Step Functions Local mock config: --mock-config <file.json> --mock-test-case <name> (the state machine listed as 'charge', or pass --name).
+      "
+    `)
+    expect(mocked.stdout).toMatchInlineSnapshot(`
+      "→ Charge (Task)
+      ✗ TaskFailed Lambda.TooManyRequestsException: slow down
+      ← Charge: {"charged":true}
+      SUCCEEDED in 1.000 s (simulated time)
+      output: {"charged":true}
+      "
+    `)
+    expect([wrongCase.stderr, wrongName.stderr, half.stderr.split('\n')[0]]).toMatchInlineSnapshot(`
+      [
+        "mocks.json error SFN313 /: 'mocks.json' has no test case 'Happy' for 'charge'. Add it under TestCases. Its test cases: Throttled.
+      ",
+        "mocks.json error SFN313 /: 'mocks.json' has no state machine 'Pay' with TestCases (it has 'charge'). Add it under StateMachines, or pass --name <its name in the file>.
+      ",
+        "error SFN300: --mock-config 'mocks.json' needs --mock-test-case <name>: which of its TestCases to run.",
+      ]
+    `)
+  })
+
   test('run executes hand-written ASL, and refuses an invalid one', async () => {
     const valid = await cli(['run', 'asl/valid.asl.json', '--input', '{}', '--json'])
     const invalid = await cli(['run', 'asl/invalid.asl.json'])

@@ -98,7 +98,7 @@ Checks every rule AWS applies at CreateStateMachine (errors) and the resilience 
   run: {
     summary: 'execute a workflow (with its local handlers) or any ASL file locally',
     usage:
-      'statewright run <workflow.ts|file.asl.json> [--input json|@file] [--export name] [--out dir] [--s3 dir] [--child [Name=]file] [--callback-output json] [--json]',
+      'statewright run <workflow.ts|file.asl.json> [--input json|@file] [--export name] [--out dir] [--s3 dir] [--child [Name=]file] [--mock-config file --mock-test-case name] [--name name] [--callback-output json] [--json]',
     flags: {
       input: 'string',
       export: 'string',
@@ -107,6 +107,9 @@ Checks every rule AWS applies at CreateStateMachine (errors) and the resilience 
       'callback-output': 'string',
       s3: 'string',
       child: 'strings',
+      'mock-config': 'string',
+      'mock-test-case': 'string',
+      name: 'string',
       json: 'boolean',
     },
     details: `
@@ -121,6 +124,11 @@ Checks every rule AWS applies at CreateStateMachine (errors) and the resilience 
   --child <[Name=]file[#export]>  a state machine the workflow starts (states:startExecution), run
                        in process; repeatable. Registered under the workflow's name, or an ASL
                        file's name without .asl.json, or Name
+  --mock-config <file> a Step Functions Local MockConfigFile: its mocked responses answer Task
+                       states (with --mock-test-case); how hand-written ASL runs its tasks
+  --mock-test-case <name>  which TestCases entry of the mock config to use
+  --name <name>        the state machine's name (its MockConfigFile key, $$.StateMachine.Name);
+                       default the workflow's name, or the ASL file's name without .asl.json
   --json               print one JSON document (status, output, error, cause, trace)
 
 Prints each state entered and its output, then the final status. Runs on a virtual clock: Wait

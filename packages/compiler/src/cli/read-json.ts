@@ -63,8 +63,12 @@ export function parseJsonText(
   return { ok: true, value, text }
 }
 
-/** Reads and parses a JSON file; unreadable files become SFN301. */
-export async function readJsonFile(path: string, file: string = path): Promise<JsonFile> {
+/** Reads and parses a JSON file; unreadable files become SFN301; `fix` is the advice for bad JSON. */
+export async function readJsonFile(
+  path: string,
+  file: string = path,
+  fix?: string,
+): Promise<JsonFile> {
   let text: string
   try {
     text = await readFile(path, 'utf8')
@@ -89,7 +93,7 @@ export async function readJsonFile(path: string, file: string = path): Promise<J
       },
     }
   }
-  return parseJsonText(text, file)
+  return fix === undefined ? parseJsonText(text, file) : parseJsonText(text, file, fix)
 }
 
 /**

@@ -3,11 +3,14 @@ import { basename, join, relative, resolve, sep } from 'node:path'
 import type { JsonValue } from '@statewright/asl'
 import {
   LocalFolderS3,
+  mocksFromConfig,
   startExecution,
   type HistoryEvent,
+  type MockConfigFile,
   type Runnable,
 } from '@statewright/runtime'
 import { compile } from '../../compile.ts'
+import type { Diagnostic } from '../../diagnostics.ts'
 import { emitAsl } from '../../emit.ts'
 import { validate } from '../../validate.ts'
 import { isDslWorkflow } from '../../adapters.ts'
@@ -20,7 +23,7 @@ import {
   type ParsedArgs,
 } from '../args.ts'
 import { diagnosticLine, jsonOut, type CliIo } from '../io.ts'
-import { locateInFile, parseJsonText } from '../read-json.ts'
+import { locateInFile, parseJsonText, readJsonFile } from '../read-json.ts'
 import { withNodeStackTraces } from '../load.ts'
 import { loadTarget } from './target.ts'
 
@@ -183,6 +186,73 @@ async function loadChildren(args: ParsedArgs, cwd: string): Promise<Record<strin
   return children
 }
 
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value)
+
+/**
+ * `--mock-config <file> --mock-test-case <name>`: a Step Functions Local MockConfigFile, checked
+ * here (its shape, the state machine and the test case) so that a mistake is one clear line
+ * rather than an execution that cannot start.
+ */
+async function readMockConfig(
+  args: ParsedArgs,
+  cwd: string,
+  machineName: string,
+): Promise<
+  | { ok: true; options: { mockConfig?: MockConfigFile; mockTestCase?: string } }
+  | { ok: false; diagnostic: Diagnostic }
+> {
+  const file = stringFlag(args, 'mock-config')
+  const testCase = stringFlag(args, 'mock-test-case')
+  if (file === undefined && testCase === undefined) return { ok: true, options: {} }
+  if (file === undefined || testCase === undefined) {
+    throw new UsageError(
+      file === undefined
+        ? `--mock-test-case '${testCase}' needs --mock-config <file>: the MockConfigFile that defines it.`
+        : `--mock-config '${file}' needs --mock-test-case <name>: which of its TestCases to run.`,
+    )
+  }
+  const read = await readJsonFile(
+    resolve(cwd, file),
+    file,
+    'Fix the syntax: it must be a Step Functions Local MockConfigFile ({ "StateMachines": …, "MockedResponses": … }).',
+  )
+  if (!read.ok) return read
+  const problem = (message: string): { ok: false; diagnostic: Diagnostic } => ({
+    ok: false,
+    diagnostic: { code: 'SFN313', severity: 'error', path: '/', file, message },
+  })
+  const config = read.value
+  if (
+    !isObject(config) ||
+    !isObject(config['StateMachines']) ||
+    !isObject(config['MockedResponses'])
+  ) {
+    return problem(
+      `'${file}' is not a Step Functions Local MockConfigFile: it needs the objects "StateMachines" and "MockedResponses".`,
+    )
+  }
+  const machines = config['StateMachines']
+  const machine = machines[machineName]
+  if (!isObject(machine) || !isObject(machine['TestCases'])) {
+    const known = Object.keys(machines)
+    return problem(
+      `'${file}' has no state machine '${machineName}' with TestCases (it has ${known.length === 0 ? 'none' : known.map((n) => `'${n}'`).join(', ')}). Add it under StateMachines, or pass --name <its name in the file>.`,
+    )
+  }
+  try {
+    mocksFromConfig(config as unknown as MockConfigFile, machineName, testCase)
+  } catch (error) {
+    const known = Object.keys(machine['TestCases'])
+    const cases = known.length === 0 ? '' : ` Its test cases: ${known.join(', ')}.`
+    return problem(`${(error as Error).message.replace(/^The mock config/, `'${file}'`)}${cases}`)
+  }
+  return {
+    ok: true,
+    options: { mockConfig: config as unknown as MockConfigFile, mockTestCase: testCase },
+  }
+}
+
 /** `statewright run <file>`: executes a workflow (with its local handlers) or any ASL, printing a trace. */
 export async function runRun(args: ParsedArgs, io: CliIo): Promise<number> {
   if (args.positionals.length !== 1)
@@ -247,6 +317,17 @@ export async function runRun(args: ParsedArgs, io: CliIo): Promise<number> {
       : parseJsonText(callbackOutput, '--callback-output', 'Give the task output as JSON.')
   if (answer !== undefined && !answer.ok) throw new UsageError(answer.diagnostic.message)
   const stateMachines = await loadChildren(args, io.cwd)
+  // The name a MockConfigFile lists it under: --name, the workflow's, or an ASL file's without .asl.json.
+  const machineName =
+    stringFlag(args, 'name') ??
+    compiled?.name ??
+    (target.kind === 'asl' ? basename(target.label).replace(/(\.asl)?\.json$/i, '') : undefined)
+  const mocked = await readMockConfig(args, io.cwd, machineName ?? 'LocalStateMachine')
+  if (!mocked.ok) {
+    if (json) jsonOut(io, { command: 'run', ok: false, diagnostics: [mocked.diagnostic] })
+    else io.stderr(`${diagnosticLine(mocked.diagnostic, io.cwd)}\n`)
+    return 1
+  }
   const s3Folder = stringFlag(args, 's3')
   const s3 = s3Folder === undefined ? undefined : new LocalFolderS3(resolve(io.cwd, s3Folder))
   let result
@@ -257,7 +338,8 @@ export async function runRun(args: ParsedArgs, io: CliIo): Promise<number> {
       {
         onEvent,
         stateMachineType: type,
-        ...(compiled ? { stateMachineName: compiled.name } : {}),
+        ...(machineName !== undefined ? { stateMachineName: machineName } : {}),
+        ...mocked.options,
         ...(s3 ? { s3 } : {}),
         // None given: the runtime then fails the task with States.Runtime saying a child is missing.
         ...(Object.keys(stateMachines).length > 0 ? { stateMachines } : {}),
@@ -313,6 +395,13 @@ export async function runRun(args: ParsedArgs, io: CliIo): Promise<number> {
     io.stdout(`${result.status} in ${seconds} s (simulated time)\n${tail}\n`)
     // A child missing from --child, or not under the name its ARN ends with (then the runtime answers
     // as AWS does for an unknown state machine): locally the fix is almost always --child.
+    // The runtime's cause names the library's handlers option; from the CLI, tasks are answered by
+    // a mock config.
+    if (/No local handler for the Task state/.test(result.cause ?? '')) {
+      io.stderr(
+        `hint: statewright run cannot call this task's service. Answer it from a Step Functions Local mock config: --mock-config <file.json> --mock-test-case <name> (the state machine listed as '${machineName ?? 'LocalStateMachine'}', or pass --name).\n`,
+      )
+    }
     if (/Register the child|Error Code: StateMachineDoesNotExist/.test(result.cause ?? '')) {
       io.stderr(
         'hint: a task started a state machine that is not registered: pass it with --child <file> (named as its ARN ends, or Name=file).\n',
