@@ -144,7 +144,7 @@ export {
   uuid,
 } from './intrinsics.ts'
 export type { Arg, FormatArgs, HashAlgorithm } from './intrinsics.ts'
-export type { Fits, InputOf, OutputOf, Passthrough, ResultAt } from './infer.ts'
-export type { DslTypeError, SetPath, Simplify } from './type-utils.ts'
+export type { Fits, FitsCatch, InputOf, OutputOf, Passthrough, ResultAt } from './infer.ts'
+export type { DslTypeError, MisfitFields, SetPath, Simplify } from './type-utils.ts'
 export { DslError, DSL_ERROR_CODES } from './errors.ts'
 export type { DslErrorCode } from './errors.ts'

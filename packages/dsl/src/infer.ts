@@ -1,4 +1,4 @@
-import type { DslTypeError, SetPath } from './type-utils.ts'
+import type { DslTypeError, MisfitFields, SetPath } from './type-utils.ts'
 
 declare const passthrough: unique symbol
 
@@ -67,6 +67,19 @@ export type NextInput<TInput, TOutput, TTarget> = [TOutput] extends [Passthrough
   : TInput
 
 /**
+ * `Fits` for a catcher's target, whose data is the caught error (`{ Error, Cause }`, or the input with it
+ * at the catcher's `resultPath`): the sentence says how to keep the input.
+ * @example
+ * type Ok = FitsCatch<{ Error: string; Cause: string }, FailBuilder> // the builder type itself
+ */
+export type FitsCatch<TData, TTarget> = [TData] extends [InputOf<TTarget>]
+  ? TTarget
+  : DslTypeError<
+      "This catcher's target does not accept what the catcher passes on ({ Error, Cause }, placed at its resultPath if it has one): keep the state's input with catch(errors, target, { resultPath: 'error' }), or give a target that takes the error.",
+      MisfitFields<TData, InputOf<TTarget>>
+    >
+
+/**
  * `TTarget` when it accepts `TData`; otherwise a sentence, shown on the argument that does not fit.
  * @example
  * type Ok = Fits<{ id: string }, TaskBuilder<{ id: string }, Receipt>> // the builder type itself
@@ -74,4 +87,7 @@ export type NextInput<TInput, TOutput, TTarget> = [TOutput] extends [Passthrough
  */
 export type Fits<TData, TTarget> = [TData] extends [InputOf<TTarget>]
   ? TTarget
-  : DslTypeError<"This state's input schema does not accept the previous state's output.">
+  : DslTypeError<
+      "This state's input schema does not accept the previous state's output.",
+      MisfitFields<TData, InputOf<TTarget>>
+    >

@@ -1,4 +1,5 @@
 declare const dslTypeError: unique symbol
+declare const dslTypeErrorDetail: unique symbol
 
 /**
  * A type that no value has, whose name carries a sentence: it is what a parameter's type becomes when the
@@ -7,9 +8,32 @@ declare const dslTypeError: unique symbol
  * // Argument of type 'TaskBuilder<…>' is not assignable to parameter of type
  * //   'DslTypeError<"This state's output does not fit the next state's input schema.">'
  */
-export interface DslTypeError<TMessage extends string> {
+export interface DslTypeError<TMessage extends string, TDetail = never> {
   readonly [dslTypeError]: TMessage
+  /** What exactly does not fit (e.g. `"missing field 'amount'"`), shown as the second type argument. */
+  readonly [dslTypeErrorDetail]?: TDetail
 }
+
+/**
+ * The fields of `TData` that `TExpected` refuses, as sentences: a required field `TData` lacks, or a field
+ * whose type differs. Never when either is not an object type (the message alone then says it).
+ * PERF: evaluated only on the failing branch of a check, never on data that fits.
+ * @example
+ * type D = MisfitFields<{ id: string }, { id: string; amount: number }> // "missing field 'amount'"
+ */
+export type MisfitFields<TData, TExpected> = [TExpected] extends [object]
+  ? [TData] extends [object]
+    ? {
+        [K in keyof TExpected]-?: K extends keyof TData
+          ? [TData[K]] extends [TExpected[K]]
+            ? never
+            : `field '${K & string}' has another type`
+          : {} extends Pick<TExpected, K>
+            ? never
+            : `missing field '${K & string}'`
+      }[keyof TExpected]
+    : never
+  : never
 
 /** Flattens intersections for readable hovers; a no-op on the type's meaning. */
 export type Simplify<T> = { [K in keyof T]: T[K] } & {}

@@ -5,7 +5,7 @@ import type { DataOf, Fits, NextInput, OutputOf, ResolveOutput } from '../infer.
 import type { Assignment } from '../assignments.ts'
 import type { ValueRef } from '../ref.ts'
 import type { Resolved } from '../template.ts'
-import type { DslTypeError } from '../type-utils.ts'
+import type { DslTypeError, MisfitFields } from '../type-utils.ts'
 import type { Marked, MarksOf, ReadMark, Scope, ScopeFits } from '../variables.ts'
 import { ChoiceBuilder } from './choice.ts'
 import { fail, type FailBuilder, type FailOptions, type StringSource } from './fail.ts'
@@ -56,7 +56,10 @@ type ChainAfter<TInput, TOutput, TScope extends Scope> = [TOutput] extends [neve
 /** Refuses a task definition whose input schema does not accept the data at this point. */
 export type FitsInput<TData, TTaskInput> = [TData] extends [TTaskInput]
   ? unknown
-  : DslTypeError<"This task's input schema does not accept the previous state's output: map it with parameters().">
+  : DslTypeError<
+      "This task's input schema does not accept the previous state's output: map it with parameters().",
+      MisfitFields<TData, TTaskInput>
+    >
 
 // A persistent list from the last piece back to the first: next() shares the list instead of copying it.
 interface Link {

@@ -610,13 +610,19 @@ describe('type errors read as sentences on the wrong argument', () => {
   test('a misfit next() target and a misfit task definition become DslTypeError sentences', () => {
     const pay = task(charge)
     expectTypeOf<Fits<OrderType, typeof pay>>().toEqualTypeOf<
-      DslTypeError<"This state's input schema does not accept the previous state's output.">
+      DslTypeError<
+        "This state's input schema does not accept the previous state's output.",
+        "missing field 'orderId'" | "missing field 'amount'"
+      >
     >()
     expectTypeOf<Fits<{ orderId: string; amount: number }, typeof pay>>().toEqualTypeOf<
       typeof pay
     >()
     expectTypeOf<FitsInput<OrderType, { orderId: string }>>().toEqualTypeOf<
-      DslTypeError<"This task's input schema does not accept the previous state's output: map it with parameters().">
+      DslTypeError<
+        "This task's input schema does not accept the previous state's output: map it with parameters().",
+        "missing field 'orderId'"
+      >
     >()
   })
 })

@@ -7,7 +7,7 @@ import {
 } from '../assignments.ts'
 import type { ContextObject } from '../context-object.ts'
 import { DslError } from '../errors.ts'
-import type { DataOf, Fits, Passthrough, ResultAt } from '../infer.ts'
+import type { DataOf, Fits, FitsCatch, Passthrough, ResultAt } from '../infer.ts'
 import type { CatchClause } from '../ir/error-handling.ts'
 import type { MapNode } from '../ir/map-node.ts'
 import type { BranchNode, ParallelNode } from '../ir/parallel-node.ts'
@@ -476,7 +476,7 @@ export class StateBuilder<
   >(
     this: StateBuilder<Catching, TInput, TOutput, TResult, TContext, TScope>,
     errors: readonly ErrorName[],
-    handler: ScopeFits<TScope, THandler, Fits<CatchOutput<TContext, TPath>, THandler>>,
+    handler: ScopeFits<TScope, THandler, FitsCatch<CatchOutput<TContext, TPath>, THandler>>,
     options?: CatchOptions<TPath, TScope, TAssigned>,
   ): StateBuilder<
     TKind,

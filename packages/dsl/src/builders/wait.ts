@@ -217,7 +217,7 @@ export function wait<TData, TSelected>(
 ): WaitBuilder<TSelected>
 export function wait<TData = unknown>(name: string, options: WaitOptions<TData>): WaitBuilder
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export function wait(name: string, options: WaitOptions<any>): WaitBuilder<unknown, any, any> {
+export function wait(name: string, options: WaitOptions<any>): WaitBuilder<any, any, any> {
   checkStateName(name)
   const { seconds, timestamp } = options as { seconds?: unknown; timestamp?: unknown }
   if ((seconds === undefined) === (timestamp === undefined)) {
