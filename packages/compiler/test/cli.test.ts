@@ -553,6 +553,23 @@ describe('main: graph and run', () => {
     `)
   })
 
+  test('graph refuses a definition AWS would reject, with the errors validate reports (exit 1)', async () => {
+    const text = await cli(['graph', 'asl/invalid.asl.json'])
+    const json = await cli(['graph', 'asl/invalid.asl.json', '--json'])
+
+    expect([text.code, text.stdout, json.code]).toStrictEqual([1, '', 1])
+    expect(text.stderr).toMatchInlineSnapshot(`
+      "asl/invalid.asl.json:5:5 error SFN209 /States/Approve: State "Approve" is not reachable.
+      asl/invalid.asl.json:4:32 error SFN208 /States/Start/Next: Missing 'Next' target: Nowhere
+      'asl/invalid.asl.json' is not a valid state machine, so it is not drawn. Fix the 2 errors above.
+      "
+    `)
+    expect(JSON.parse(json.stdout).diagnostics.map((d: { code: string }) => d.code)).toStrictEqual([
+      'SFN209',
+      'SFN208',
+    ])
+  })
+
   test('run executes a workflow with its local handlers and prints a trace', async () => {
     const out = join(temp, 'run-out')
 
