@@ -384,13 +384,32 @@ describe('main: build and check', () => {
       'flow.ts': 'export const x = 1\n',
     })
 
-    const { code, stderr } = await cli(['build', dir])
+    const typo = await project('typo-config', {
+      'statewright.config.json': '{ "regoin": "eu-west-1", "lints": { "SFN256": false } }',
+      'flow.ts': 'export const x = 1\n',
+    })
+    const broken = await project('broken-config', {
+      'statewright.config.json': '{ "region": "eu-west-1",\n  "out": }',
+      'flow.ts': 'export const x = 1\n',
+    })
 
-    expect(code).toBe(1)
-    expect(stderr).toMatchInlineSnapshot(`
-      "<tmp>/bad-config/statewright.config.json error SFN308 /: The configuration field 'type' is not valid: Invalid option: expected one of "STANDARD"|"EXPRESS". See 'statewright build --help' for the fields.
-      <tmp>/bad-config/statewright.config.json error SFN308 /: The configuration field '(root)' is not valid: Unrecognized key: "output". See 'statewright build --help' for the fields.
-      "
+    const results = [
+      await cli(['build', dir]),
+      await cli(['check', typo]),
+      await cli(['check', broken]),
+    ]
+
+    expect(results.map((r) => r.code)).toStrictEqual([1, 1, 1])
+    expect(results.map((r) => r.stderr)).toMatchInlineSnapshot(`
+      [
+        "<tmp>/bad-config/statewright.config.json error SFN308 /: The configuration field 'type' is not valid: Invalid option: expected one of "STANDARD"|"EXPRESS". See 'statewright build --help' for the fields.
+      <tmp>/bad-config/statewright.config.json error SFN308 /: The configuration has an unknown field 'output'. Did you mean 'out'?
+      ",
+        "<tmp>/typo-config/statewright.config.json error SFN308 /: The configuration has an unknown field 'regoin'. Did you mean 'region'?
+      ",
+        "<tmp>/broken-config/statewright.config.json:2:10 error SFN302 /: 'statewright.config.json' is not valid JSON (Unexpected token '}'). Fix the syntax; 'statewright build --help' lists the fields.
+      ",
+      ]
     `)
   })
 

@@ -56,8 +56,16 @@ export async function loadConfig(
   let file: string
   if (existsSync(jsonFile)) {
     file = jsonFile
-    const read = await readJsonFile(jsonFile, 'statewright.config.json')
-    if (!read.ok) return { config: {}, diagnostics: [read.diagnostic] }
+    const read = await readJsonFile(
+      jsonFile,
+      'statewright.config.json',
+      "Fix the syntax; 'statewright build --help' lists the fields.",
+    )
+    if (!read.ok) {
+      // Located in the project (the label keeps the message short; the line says where it is).
+      const at = read.diagnostic.file?.replace(/^statewright\.config\.json/, jsonFile)
+      return { config: {}, diagnostics: [{ ...read.diagnostic, ...(at ? { file: at } : {}) }] }
+    }
     raw = read.value
   } else if (existsSync(tsFile)) {
     file = tsFile
@@ -69,12 +77,80 @@ export async function loadConfig(
   if (parsed.success) return { config: parsed.data, diagnostics: [] }
   return {
     config: {},
-    diagnostics: parsed.error.issues.map((issue) => ({
-      code: 'SFN308',
-      severity: 'error' as const,
-      path: '/',
-      file,
-      message: `The configuration field '${issue.path.join('.') || '(root)'}' is not valid: ${issue.message}. See 'statewright build --help' for the fields.`,
-    })),
+    diagnostics: parsed.error.issues.flatMap((issue) => {
+      const where = issue.path.join('.')
+      const messages =
+        issue.code === 'unrecognized_keys'
+          ? issue.keys.map((key) => unknownField(where, key))
+          : [
+              where === ''
+                ? `The configuration must be an object of fields: ${issue.message}. See 'statewright build --help' for the fields.`
+                : `The configuration field '${where}' is not valid: ${issue.message}. See 'statewright build --help' for the fields.`,
+            ]
+      return messages.map((message) => ({
+        code: 'SFN308',
+        severity: 'error' as const,
+        path: '/',
+        file,
+        message,
+      }))
+    }),
   }
+}
+
+const FIELDS = Object.keys(ConfigSchema.shape)
+
+/** An unknown key, with the nearest field when it looks like a typo of one. */
+function unknownField(where: string, key: string): string {
+  const inside = where === '' ? '' : ` in '${where}'`
+  const nearest = where === '' ? nearestName(key, FIELDS) : undefined
+  const fix =
+    nearest === undefined
+      ? `Remove it; the fields are ${FIELDS.join(', ')}.`
+      : `Did you mean '${nearest}'?`
+  return `The configuration has an unknown field '${key}'${inside}. ${fix}`
+}
+
+/** The candidate within a few edits of `word` (case ignored), if any: the closest one. */
+function nearestName(word: string, candidates: readonly string[]): string | undefined {
+  let best: string | undefined
+  let bestDistance = Math.max(2, Math.floor(word.length / 3)) + 1
+  for (const candidate of candidates) {
+    // A longer or shorter form of a field ("output" for "out") counts as one edit.
+    const lower = word.toLowerCase()
+    const other = candidate.toLowerCase()
+    const affix =
+      Math.min(lower.length, other.length) >= 3 &&
+      (lower.startsWith(other) || other.startsWith(lower))
+    const distance = affix ? 1 : editDistance(lower, other)
+    if (distance < bestDistance) {
+      best = candidate
+      bestDistance = distance
+    }
+  }
+  return best
+}
+
+// Levenshtein distance, counting a swap of two neighbours as one edit ("regoin" → "region").
+function editDistance(a: string, b: string): number {
+  const rows: number[][] = []
+  for (let i = 0; i <= a.length; i++) {
+    rows.push([i])
+    for (let j = 1; j <= b.length; j++) {
+      if (i === 0) {
+        rows[0]!.push(j)
+        continue
+      }
+      const same = a[i - 1] === b[j - 1] ? 0 : 1
+      let distance = Math.min(
+        rows[i - 1]![j]! + 1,
+        rows[i]![j - 1]! + 1,
+        rows[i - 1]![j - 1]! + same,
+      )
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+        distance = Math.min(distance, rows[i - 2]![j - 2]! + 1)
+      rows[i]!.push(distance)
+    }
+  }
+  return rows[a.length]![b.length]!
 }
