@@ -912,6 +912,20 @@ describe('main: graph and run', () => {
     `)
   })
 
+  test('run reports a module with a syntax error at the line esbuild names, as SFN304', async () => {
+    const dir = await project('run-syntax', {
+      'flow.ts': "export const a = 1\nexport const flow = workflow('F'\nexport const b = 2\n",
+    })
+
+    const { code, stderr } = await cli(['run', 'flow.ts'], dir)
+
+    expect(code).toBe(1)
+    expect(stderr).toMatchInlineSnapshot(`
+      "flow.ts:3:1 error SFN304 /: 'flow.ts' does not compile: Expected ")" but found "export". Fix the syntax error; its workflows were skipped.
+      "
+    `)
+  })
+
   test('run reports a missing file (exit 1) and input that is not JSON (exit 2)', async () => {
     const missing = await cli(['run', 'src/missing.ts'])
     const badInput = await cli(['run', 'asl/valid.asl.json', '--input', '{bad'])

@@ -318,6 +318,17 @@ function importFailure(file: string, label: string, error: unknown): Diagnostic 
   const firstLine = withoutPeriod(
     err.message.split('\n').slice(0, 3).join(' ').replace(/\s+/g, ' ').trim(),
   )
+  // esbuild names the place itself ("/app/flow.ts:3:0: ERROR: Expected ')'…", columns from 0).
+  const esbuild = isSyntax ? /^(\/[^\n]+?):(\d+):(\d+): ERROR: (.+)$/m.exec(err.message) : null
+  if (esbuild && existsSync(esbuild[1]!)) {
+    return {
+      code: 'SFN304',
+      severity: 'error',
+      path: '/',
+      source: { file: esbuild[1]!, line: Number(esbuild[2]), column: Number(esbuild[3]) + 1 },
+      message: `'${label}' does not compile: ${withoutPeriod(esbuild[4]!.trim())}. Fix the syntax error; its workflows were skipped.`,
+    }
+  }
   return {
     code: isSyntax ? 'SFN304' : 'SFN305',
     severity: 'error',

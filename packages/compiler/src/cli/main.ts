@@ -19,7 +19,8 @@ const PROJECT_FLAGS = `
   --out <dir>          where to write (build only; default dist/statewright, or "out" in the config)
   --type <type>        STANDARD (default) or EXPRESS: EXPRESS refuses .sync, callbacks, activities
   --disable <codes>    switch lints off, e.g. --disable SFN255,SFN256
-  --typecheck          type-check the files that define workflows first (slower: a full tsc pass)
+  --typecheck          type-check the files that define workflows first with the project's
+                       TypeScript 7 tsc and its nearest tsconfig.json (slower: a tsc pass)
   --watch              run again whenever a file of the project changes
   --json               print one JSON document instead of text
 
