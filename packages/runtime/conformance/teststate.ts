@@ -1,7 +1,7 @@
 // Runs one case of ../shared/conformance/aws-teststate.jsonl through testState() and compares the
 // answer with AWS's using compare.mjs's checkTestState, read from ../shared/conformance at run time
 // (never copied into the repo). Cases that need a real service call (no mock) are reported as
-// skipped: they count as misses.
+// not run: they count as misses (failed).
 
 import { join } from 'node:path'
 import { testState, TestStateRejected, type TestStateRequest } from '../src/test-state/index.ts'
@@ -56,7 +56,7 @@ export async function runTestStateCase(testCase: TestStateCase): Promise<TestSta
   const services = testCase.needsServices ?? []
   if (services.length > 0 && testCase.request.mock === undefined) {
     const skipped = `calls the real ${services.join(', ')} service (no mock): nothing local to stand in for it`
-    return { ok: false, skipped, reason: `skipped: ${skipped}` }
+    return { ok: false, skipped, reason: `not run: ${skipped}` }
   }
   const module = await compareModule()
   const answer = await answerOf(testCase)

@@ -1,5 +1,7 @@
 export { run, startExecution } from './execution.ts'
 export type { ExecutionHandle, Runnable } from './execution.ts'
+/** The ASL document type `run()` accepts, re-exported so runtime-only users need no second import. */
+export type { AslStateMachine } from '@statewright/asl'
 export type { ExecutionResult, ExecutionStatus, ExecutionNames, RunOptions } from './options.ts'
 export type { HistoryEvent, HistoryEventType } from './events.ts'
 export { VirtualClock, RealClock } from './clock.ts'

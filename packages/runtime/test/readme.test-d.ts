@@ -1,5 +1,5 @@
 // What packages/runtime/README.md's "Typing a definition" says about passing an ASL object to run().
-import type { AslStateMachine } from '@statewright/asl'
+import type { AslStateMachine } from '@statewright/runtime'
 import { describe, expectTypeOf, test } from 'vitest'
 import { run, type ExecutionResult } from '../src/index.ts'
 

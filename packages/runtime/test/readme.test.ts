@@ -1,8 +1,7 @@
 // The first example of packages/runtime/README.md, as written there, executed: the README shows what
 // this asserts (a definition typed with `satisfies AslStateMachine`, a handler keyed by function name).
-import type { AslStateMachine } from '@statewright/asl'
 import { describe, expect, test } from 'vitest'
-import { run } from '../src/index.ts'
+import { run, type AslStateMachine } from '@statewright/runtime'
 
 const definition = {
   StartAt: 'ChargeCard',
