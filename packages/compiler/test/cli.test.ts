@@ -378,6 +378,36 @@ describe('main: build and check', () => {
     `)
   })
 
+  test("--typecheck uses the options of the project's tsconfig.json and leaves no file behind, even for a composite project", async () => {
+    const dir = await project('composite', {
+      'tsconfig.json': JSON.stringify({
+        compilerOptions: {
+          composite: true,
+          strict: true,
+          module: 'nodenext',
+          types: [],
+          noUnusedLocals: true,
+          outDir: 'out',
+        },
+      }),
+      'flow.ts': [
+        'const workflow = (name: string, definition: object) => ({ name, toStateMachine: () => ({ definition, handlers: {} }) })',
+        'const unused = 1',
+        "export const flow = workflow('Composite', { StartAt: 'A', States: { A: { Type: 'Pass', End: true } } })",
+        '',
+      ].join('\n'),
+    })
+
+    const { code, stderr } = await cli(['check', dir, '--typecheck'], dir)
+
+    expect(code).toBe(1)
+    expect(stderr).toMatchInlineSnapshot(`
+      "flow.ts:2:7 error SFN304 /: 'flow.ts' does not type-check: 'unused' is declared but its value is never read (TS6133). Fix the type error; its workflows were skipped.
+      "
+    `)
+    expect((await readdir(dir)).sort()).toStrictEqual(['flow.ts', 'package.json', 'tsconfig.json'])
+  })
+
   test('an invalid configuration file is reported and nothing is built', async () => {
     const dir = await project('bad-config', {
       'statewright.config.json': '{ "type": "FAST", "output": "x" }',

@@ -2,6 +2,7 @@ import { execFile } from 'node:child_process'
 import { existsSync, readFileSync } from 'node:fs'
 import { rm, writeFile } from 'node:fs/promises'
 import { createRequire } from 'node:module'
+import { tmpdir } from 'node:os'
 import { dirname, join, relative, resolve } from 'node:path'
 import type { Diagnostic } from '../diagnostics.ts'
 
@@ -176,17 +177,27 @@ export async function typeCheck(
   // The project's options, but only the workflow files (and what they import) are checked. Run from
   // sources, @statewright packages resolve to sources, as importModule does at run time.
   const fromSource = import.meta.url.endsWith('.ts')
+  const scratch = `statewright-typecheck-${process.pid}-${Math.random().toString(36).slice(2)}`
+  // tsc writes a build-info file for a composite or incremental project even with noEmit: into the
+  // temp directory then, never beside the user's files (incremental: true makes the option valid).
+  const buildInfo = join(tmpdir(), `${scratch}.tsbuildinfo`)
+  const noOutput = {
+    noEmit: true,
+    emitDeclarationOnly: false,
+    incremental: true,
+    tsBuildInfoFile: buildInfo,
+  }
   const config = {
     ...(tsconfig ? { extends: tsconfig } : {}),
     compilerOptions: tsconfig
-      ? { noEmit: true }
+      ? noOutput
       : {
+          ...noOutput,
           strict: true,
           target: 'es2022',
           module: 'nodenext',
           moduleResolution: 'nodenext',
           allowImportingTsExtensions: true,
-          noEmit: true,
           skipLibCheck: true,
           types: [],
           ...(fromSource ? { customConditions: ['@statewright/source'] } : {}),
@@ -196,10 +207,7 @@ export async function typeCheck(
   }
   // Beside the project, so that type roots and node_modules resolve from there; not .json, so
   // that --watch does not take it for a change of the project.
-  const configFile = join(
-    projectDir,
-    `.statewright-typecheck-${process.pid}-${Math.random().toString(36).slice(2)}.tmp`,
-  )
+  const configFile = join(projectDir, `.${scratch}.tmp`)
   let run: { output: string; failed: string | undefined }
   try {
     await writeFile(configFile, JSON.stringify(config))
@@ -207,7 +215,7 @@ export async function typeCheck(
   } catch (error) {
     run = { output: '', failed: (error as Error).message }
   } finally {
-    await rm(configFile, { force: true })
+    await Promise.all([rm(configFile, { force: true }), rm(buildInfo, { force: true })])
   }
   if (run.failed !== undefined) {
     return [
