@@ -93,7 +93,9 @@ Checks every rule AWS applies at CreateStateMachine (errors) and the resilience 
     details: `
   --export <name>      which export of the module (needed when it exports several workflows)
   --out <file>         write the chart to a file instead of printing it
-  --json               print { command, ok, mermaid } instead of the chart`,
+  --json               print { command, ok, mermaid } instead of the chart
+
+A definition AWS would reject is not drawn: its errors are printed as validate prints them (exit 1).`,
     run: runGraph,
   },
   run: {
