@@ -408,6 +408,28 @@ describe('main: build and check', () => {
     expect((await readdir(dir)).sort()).toStrictEqual(['flow.ts', 'package.json', 'tsconfig.json'])
   })
 
+  test('--typecheck also reports the project modules a workflow imports; that workflow is still built', async () => {
+    const dir = await project('imported-error', {
+      'tasks.ts': "export const name: number = 'Imported'\n",
+      'flow.ts': [
+        "import { name } from './tasks.ts'",
+        'const workflow = (name: string, definition: object) => ({ name, toStateMachine: () => ({ definition, handlers: {} }) })',
+        "export const flow = workflow(String(name), { StartAt: 'A', States: { A: { Type: 'Pass', End: true } } })",
+        '',
+      ].join('\n'),
+    })
+
+    const { code, stdout, stderr } = await cli(['check', dir, '--typecheck'], dir)
+
+    expect(code).toBe(1)
+    expect(stderr + stdout).toMatchInlineSnapshot(`
+      "tasks.ts:1:14 error SFN304 /: 'tasks.ts' does not type-check: Type 'string' is not assignable to type 'number' (TS2322). Fix the type error (in a module the workflows import).
+      ✓ Imported (flow.ts#flow): 1 state, 0 errors, 0 warnings
+      Checked 1 of 1 workflow: 1 error, 0 warnings.
+      "
+    `)
+  })
+
   test('an invalid configuration file is reported and nothing is built', async () => {
     const dir = await project('bad-config', {
       'statewright.config.json': '{ "type": "FAST", "output": "x" }',

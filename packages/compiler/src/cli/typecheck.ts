@@ -3,7 +3,7 @@ import { existsSync, readFileSync } from 'node:fs'
 import { rm, writeFile } from 'node:fs/promises'
 import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
-import { dirname, join, relative, resolve } from 'node:path'
+import { dirname, isAbsolute, join, relative, resolve } from 'node:path'
 import type { Diagnostic } from '../diagnostics.ts'
 
 /** A TypeScript installation whose `tsc` the CLI can run. */
@@ -144,8 +144,8 @@ function runTsc(
 const noPeriod = (text: string): string => text.replace(/\.$/, '')
 
 /**
- * `--typecheck`: the type errors of the files that define workflows (not of their dependencies), as
- * SFN304 with file:line:column and tsc's own message. Runs the project's TypeScript 7 `tsc` (the
+ * `--typecheck`: the type errors of the files that define workflows and of the project's modules they
+ * import (not of libraries outside it), as SFN304 with file:line:column and tsc's own message. Runs the project's TypeScript 7 `tsc` (the
  * CLI's own as a fallback) over those files with the options of the nearest tsconfig.json (sensible
  * strict defaults without one). Opt-in because a type check costs seconds, where finding and
  * compiling workflows costs milliseconds.
@@ -242,13 +242,21 @@ export async function typeCheck(
       })
       continue
     }
-    if (!wanted.has(problem.file)) continue
+    const inProject = relative(projectDir, problem.file)
+    const ownFile =
+      !inProject.startsWith('..') && !isAbsolute(inProject) && !inProject.includes('node_modules')
+    // Errors of the project's other files (the modules workflows import) count too; those of
+    // libraries outside the project are theirs to fix.
+    if (!wanted.has(problem.file) && !ownFile) continue
+    const fix = wanted.has(problem.file)
+      ? 'Fix the type error; its workflows were skipped.'
+      : 'Fix the type error (in a module the workflows import).'
     found.push({
       code: 'SFN304',
       severity: 'error',
       path: '/',
       source: { file: problem.file, line: problem.line, column: problem.column },
-      message: `'${relative(projectDir, problem.file)}' does not type-check: ${noPeriod(problem.message)} (TS${problem.code}). Fix the type error; its workflows were skipped.`,
+      message: `'${relative(projectDir, problem.file)}' does not type-check: ${noPeriod(problem.message)} (TS${problem.code}). ${fix}`,
     })
   }
   return found
