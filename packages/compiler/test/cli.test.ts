@@ -752,6 +752,25 @@ describe('main: graph and run', () => {
     ])
   })
 
+  test("run checks a workflow's input against its zod schema first, unless --no-input-check", async () => {
+    const refused = await cli(['run', 'src/refund.ts', '--input', '{"paymentId":7}'])
+    const unchecked = await cli([
+      'run',
+      'src/refund.ts',
+      '--input',
+      '{"paymentId":7}',
+      '--no-input-check',
+      '--json',
+    ])
+
+    expect(refused.code).toBe(1)
+    expect(refused.stdout).toBe('')
+    expect(refused.stderr).toBe(
+      "src/refund.ts#refundFlow error SFN314 /: The input does not match the workflow's input schema: paymentId: Invalid input: expected string, received number. Fix the input, or pass --no-input-check to run it anyway (AWS does not check it).\n",
+    )
+    expect(JSON.parse(unchecked.stdout).status).toBe('SUCCEEDED')
+  })
+
   test('run --child registers the state machines a startExecution task starts, by name', async () => {
     const parent = {
       StartAt: 'Ship',

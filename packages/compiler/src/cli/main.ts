@@ -101,7 +101,7 @@ A definition AWS would reject is not drawn: its errors are printed as validate p
   run: {
     summary: 'execute a workflow (with its local handlers) or any ASL file locally',
     usage:
-      'statewright run <workflow.ts|file.asl.json> [--input json|@file] [--export name] [--out dir] [--s3 dir] [--child [Name=]file] [--mock-config file --mock-test-case name] [--name name] [--callback-output json] [--json]',
+      'statewright run <workflow.ts|file.asl.json> [--input json|@file] [--export name] [--out dir] [--s3 dir] [--child [Name=]file] [--mock-config file --mock-test-case name] [--name name] [--callback-output json] [--no-input-check] [--json]',
     flags: {
       input: 'string',
       export: 'string',
@@ -113,10 +113,12 @@ A definition AWS would reject is not drawn: its errors are printed as validate p
       'mock-config': 'string',
       'mock-test-case': 'string',
       name: 'string',
+      'no-input-check': 'boolean',
       json: 'boolean',
     },
     details: `
-  --input <json|@file> the execution input (default {}), inline or from a file
+  --input <json|@file> the execution input (default {}), inline or from a file; a workflow's input
+                       is checked against its zod input schema first (--no-input-check skips that)
   --export <name>      which export of the module (needed when it exports several workflows)
   --out <dir>          also write the compiled <Name>.asl.json there
   --type <type>        STANDARD (default) or EXPRESS

@@ -25,7 +25,7 @@ import {
 import { diagnosticLine, jsonOut, type CliIo } from '../io.ts'
 import { locateInFile, parseJsonText, readJsonFile } from '../read-json.ts'
 import { withNodeStackTraces } from '../load.ts'
-import { loadTarget } from './target.ts'
+import { loadTarget, type Target } from './target.ts'
 
 const TRACE_WIDTH = 160
 
@@ -253,6 +253,31 @@ async function readMockConfig(
   }
 }
 
+interface SchemaLike {
+  safeParse(value: unknown): {
+    success: boolean
+    error?: { issues: readonly { path: readonly PropertyKey[]; message: string }[] }
+  }
+}
+
+/**
+ * Why `input` does not fit the DSL workflow's input schema (its zod schema, which the workflow's types
+ * assume), or undefined when it fits or there is no schema (hand-written ASL).
+ */
+function inputMisfit(target: Target & { ok: true }, input: unknown): string | undefined {
+  if (target.kind !== 'workflow' || !isDslWorkflow(target.workflow)) return undefined
+  const schema = target.workflow.toIr().inputSchema as SchemaLike | undefined
+  if (schema === undefined) return undefined
+  const result = schema.safeParse(input)
+  if (result.success) return undefined
+  return (result.error?.issues ?? [])
+    .map(
+      (issue) =>
+        `${issue.path.length === 0 ? '(the input)' : issue.path.map(String).join('.')}: ${issue.message}`,
+    )
+    .join('; ')
+}
+
 /** `statewright run <file>`: executes a workflow (with its local handlers) or any ASL, printing a trace. */
 export async function runRun(args: ParsedArgs, io: CliIo): Promise<number> {
   if (args.positionals.length !== 1)
@@ -263,6 +288,19 @@ export async function runRun(args: ParsedArgs, io: CliIo): Promise<number> {
   if (!target.ok) {
     if (json) jsonOut(io, { command: 'run', ok: false, diagnostics: [target.diagnostic] })
     else io.stderr(`${diagnosticLine(target.diagnostic, io.cwd)}\n`)
+    return 1
+  }
+  const misfit = boolFlag(args, 'no-input-check') ? undefined : inputMisfit(target, input)
+  if (misfit !== undefined) {
+    const diagnostic = {
+      code: 'SFN314',
+      severity: 'error' as const,
+      path: '/',
+      file: target.label,
+      message: `The input does not match the workflow's input schema: ${misfit}. Fix the input, or pass --no-input-check to run it anyway (AWS does not check it).`,
+    }
+    if (json) jsonOut(io, { command: 'run', ok: false, diagnostics: [diagnostic] })
+    else io.stderr(`${diagnosticLine(diagnostic, io.cwd)}\n`)
     return 1
   }
   const type = machineType(args) ?? 'STANDARD'
