@@ -40,6 +40,7 @@ export const COMPILER_CODES: Readonly<Record<CompilerCode, string>> = Object.fre
   SFN255: 'An inline Map may iterate over more items than an inline Map can hold.',
   SFN256: 'A ResultPath discards input that a later state reads.',
   SFN257: 'Two functions share one substitution variable.',
+  SFN258: 'A retrier or catcher names a misspelled error, which never matches.',
   SFN290: 'The workflow could not be turned into ASL.',
   SFN291: 'A workflow schema cannot be written as JSON Schema.',
   SFN300: 'The command line is not valid.',
@@ -66,6 +67,7 @@ export type CompilerCode =
   | 'SFN255'
   | 'SFN256'
   | 'SFN257'
+  | 'SFN258'
   | 'SFN290'
   | 'SFN291'
   | 'SFN300'

@@ -120,7 +120,7 @@ describe('main: usage', () => {
       Usage: statewright validate <file.asl.json…> [--type STANDARD|EXPRESS] [--disable codes] [--no-lints] [--aws] [--json]
       Run 'statewright validate --help' for details.
       ",
-        "error SFN300: --disable takes lint codes (SFN250, SFN251, SFN252, SFN253, SFN254, SFN255, SFN256), not 'SFN999'.
+        "error SFN300: --disable takes lint codes (SFN250, SFN251, SFN252, SFN253, SFN254, SFN255, SFN256, SFN258), not 'SFN999'.
       Usage: statewright check [project] [--type STANDARD|EXPRESS] [--disable codes] [--typecheck] [--watch] [--json]
       Run 'statewright check --help' for details.
       ",

@@ -1,6 +1,7 @@
 import { findCallbackWithoutTimeout } from './callback-without-timeout.ts'
 import { findHeartbeatNotBelowTimeout } from './heartbeat-not-below-timeout.ts'
 import { findInlineMapOverLimits } from './inline-map-limits.ts'
+import { findMisspelledError } from './misspelled-error.ts'
 import { findResultPathDiscardsInput } from './result-path-discards-input.ts'
 import type { Rule } from './rule.ts'
 import { findShadowedHandler } from './shadowed-handler.ts'
@@ -17,9 +18,11 @@ export const LINTS: Readonly<Record<LintCode, Rule>> = Object.freeze({
   SFN254: findUnboundedCatchAllRetry,
   SFN255: findInlineMapOverLimits,
   SFN256: findResultPathDiscardsInput,
+  SFN258: findMisspelledError,
 })
 
-export type LintCode = 'SFN250' | 'SFN251' | 'SFN252' | 'SFN253' | 'SFN254' | 'SFN255' | 'SFN256'
+export type LintCode =
+  'SFN250' | 'SFN251' | 'SFN252' | 'SFN253' | 'SFN254' | 'SFN255' | 'SFN256' | 'SFN258'
 
 export type { LintContext, LintThresholds, Rule } from './rule.ts'
 
