@@ -28,6 +28,16 @@ import { CallSite } from '../source.ts'
 import { type Chain, chainAfter, resolveTarget } from './chain.ts'
 import { type Chainable, checkStateName, type EmitContext, type Piece } from './piece.ts'
 
+/**
+ * A Choice target given as a function of the branch's chain (`(b) => b.task(…)`), typed by the data the
+ * branch receives.
+ * @example
+ * const target: BranchCallback<Order, 'workflow'> = (b) => b.task(ship)
+ */
+export type BranchCallback<TBranch, TScope extends Scope> = (
+  branch: Chain<TBranch, TBranch, TScope>,
+) => Chainable<any, any> // eslint-disable-line @typescript-eslint/no-explicit-any
+
 // What a rule adds to a standalone Choice's marks: its condition, its assign and its target.
 type RuleMarks<TCondition, TAssigned extends readonly Assignment[], TTarget> =
   | ([ConditionReads<TCondition>] extends [true] ? ReadsMark : never)
@@ -187,7 +197,9 @@ export class ChoiceBuilder<
     TAssigned extends readonly Assignment[] = never,
   >(
     condition: (s: Ref<TData>, context: Ref<ContextObject>) => ConditionIn<TScope, TCondition>,
-    target: ScopeFits<TScope, TTarget, Fits<TBranch, TTarget>>,
+    // A function target is accepted here too: when the first overload fails only on `options`, this
+    // (the last) overload's error is what tsc shows, and it then lands on the `assign`, not on the target.
+    target: ScopeFits<TScope, TTarget, Fits<TBranch, TTarget>> | BranchCallback<TBranch, TScope>,
     options?: RuleOptions<TData, TScope, TAssigned>,
   ): ChoiceBuilder<
     TInput,

@@ -476,7 +476,13 @@ export class StateBuilder<
   >(
     this: StateBuilder<Catching, TInput, TOutput, TResult, TContext, TScope>,
     errors: readonly ErrorName[],
-    handler: ScopeFits<TScope, THandler, FitsCatch<CatchOutput<TContext, TPath>, THandler>>,
+    // A function handler is accepted here too: when the first overload fails only on `options`, this (the
+    // last) overload's error is what tsc shows, and it then lands on the `assign`, not on the handler.
+    handler:
+      | ScopeFits<TScope, THandler, FitsCatch<CatchOutput<TContext, TPath>, THandler>>
+      | ((
+          caught: Chain<CatchOutput<TContext, TPath>, CatchOutput<TContext, TPath>, TScope>,
+        ) => Chainable<any, any>), // eslint-disable-line @typescript-eslint/no-explicit-any
     options?: CatchOptions<TPath, TScope, TAssigned>,
   ): StateBuilder<
     TKind,
