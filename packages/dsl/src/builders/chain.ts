@@ -312,7 +312,7 @@ export class Chain<TInput, TOutput, TScope extends Scope = 'workflow'> implement
   ): NextChain<TInput, TOutput, TBuilt, Marked<TScope, MarksOf<TBuilt>>>
   parallel<const TBranches extends readonly Target<DataOf<TInput, TOutput>, TScope>[]>(
     name: string,
-    branches: TBranches & BranchesFit<DataOf<TInput, TOutput>, TBranches>,
+    branches: TBranches & BranchesFit<DataOf<TInput, TOutput>, TBranches, TScope>,
   ): Chain<TInput, ParallelOutput<DataOf<TInput, TOutput>, TBranches>, TScope>
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   parallel<
@@ -320,7 +320,7 @@ export class Chain<TInput, TOutput, TScope extends Scope = 'workflow'> implement
     TBuilt extends Chainable<any, any>,
   >(
     name: string,
-    branches: TBranches & BranchesFit<DataOf<TInput, TOutput>, TBranches>,
+    branches: TBranches & BranchesFit<DataOf<TInput, TOutput>, TBranches, TScope>,
     configure: (
       parallel: StateBuilder<
         'Parallel',

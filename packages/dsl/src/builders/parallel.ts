@@ -9,15 +9,23 @@ import { type Chain, resolveTarget } from './chain.ts'
 import { type Chainable, checkStateName } from './piece.ts'
 import { checkTaskToken, StateBuilder } from './state.ts'
 import { type Resolved, toValueNode } from '../template.ts'
-import type { Marked, PieceScopeIn, ReadableIn, ReadMark, Scope } from '../variables.ts'
+import type {
+  AssignsMark,
+  Marked,
+  MarksOf,
+  ReadableIn,
+  ReadMark,
+  ReadsMark,
+  Scope,
+} from '../variables.ts'
 
 /**
  * A branch: a state or chain, or a function of a fresh chain typed by the data the branch receives. Its
  * scope is `'nested'`, or `'distributed'` when the Parallel runs inside a Distributed Map iteration.
  */
 export type Target<TData, TOuter extends Scope = 'workflow'> =
-  // A standalone piece may not carry the marks the branch's scope forbids (see PieceScopeIn).
-  | (Chainable<any, any> & { readonly '~scope'?: PieceScopeIn<BranchScope<TOuter>> }) // eslint-disable-line @typescript-eslint/no-explicit-any
+  // A standalone piece's marks are checked by BranchScopesFit, on the element that carries them.
+  | Chainable<any, any> // eslint-disable-line @typescript-eslint/no-explicit-any
   | ((start: Chain<TData, TData, BranchScope<TOuter>>) => Chainable<any, any>) // eslint-disable-line @typescript-eslint/no-explicit-any
 
 /** Where a Parallel's branches run: `'distributed'` inside a Distributed Map iteration, else `'nested'`. */
@@ -26,14 +34,47 @@ export type BranchScope<TOuter extends Scope> = TOuter extends 'distributed'
   : 'nested'
 
 /**
- * Each branch given as a state or chain must accept `TData` (a branch given as a callback is typed by it
- * already); a misfit becomes a sentence on that element. PERF: one conditional per branch.
+ * Whether one branch (a piece, or what a branch callback returns) may run in `TInner`: `unknown`, or the
+ * sentence naming what the standalone piece does that a branch cannot. PERF: two conditionals on its marks.
  */
-export type BranchesFit<TData, TBranches> = {
-  readonly [K in keyof TBranches]: TBranches[K] extends (start: never) => unknown
-    ? unknown
+type BranchScopeFits<TInner extends Scope, TBranch> =
+  AssignsMark extends MarksOf<TBranch>
+    ? BranchCannotAssign
+    : TInner extends 'distributed'
+      ? ReadsMark extends MarksOf<TBranch>
+        ? BranchCannotRead
+        : unknown
+      : unknown
+
+/** The sentence on a Parallel branch made on its own that assigns a workflow variable. */
+export type BranchCannotAssign =
+  DslTypeError<'This branch assigns a workflow variable (variable()), which a Parallel branch cannot: assign a localVariable() in it, or return the value and assign the variable after the Parallel.'>
+
+/** The sentence on a Parallel branch made on its own that reads a workflow variable, in a Distributed Map. */
+export type BranchCannotRead =
+  DslTypeError<'This branch reads a workflow variable (variable()), which a branch inside a Distributed Map iteration cannot: pass the value in itemSelector() and read it from the branch input.'>
+
+/**
+ * Each branch given as a standalone piece (or returned by a branch callback) may not carry the marks the
+ * branches' scope forbids (see `PieceScopeIn`); a refused one becomes a sentence on that element.
+ * PERF: one conditional per branch.
+ * @example
+ * type Ok = BranchScopesFit<'nested', [typeof readsTotal]> // readonly [unknown]
+ */
+export type BranchScopesFit<TInner extends Scope, TBranches> = {
+  readonly [K in keyof TBranches]: BranchScopeFits<TInner, TargetChain<TBranches[K]>>
+}
+
+/**
+ * Each branch given as a state or chain must accept `TData` (a branch given as a callback is typed by it
+ * already) and carry no mark its scope forbids; a misfit becomes a sentence on that element. PERF: one
+ * conditional per branch.
+ */
+export type BranchesFit<TData, TBranches, TOuter extends Scope = 'workflow'> = {
+  readonly [K in keyof TBranches]: TBranches[K] extends (start: never) => infer TChain
+    ? BranchScopeFits<BranchScope<TOuter>, TChain>
     : [TData] extends [InputOf<TBranches[K]>]
-      ? unknown
+      ? BranchScopeFits<BranchScope<TOuter>, TBranches[K]>
       : DslTypeError<"This branch's input schema does not accept the Parallel's input: map it with parameters() (parallel(name, { parameters, branches }))">
 }
 
@@ -69,7 +110,7 @@ export type ParallelInput<TBranches extends readonly unknown[]> = UnionToInterse
  */
 export interface ParallelOptions<TData, TMade, TBranches, TScope extends Scope = 'workflow'> {
   readonly parameters: (s: Ref<TData>, context: Ref<ContextObject>) => ReadableIn<TScope, TMade>
-  readonly branches: TBranches
+  readonly branches: TBranches & BranchScopesFit<BranchScope<TScope>, TBranches>
 }
 
 /** The builder of a Parallel made from `ParallelOptions`: its branches receive `Resolved<TMade>`. */
@@ -103,7 +144,7 @@ export function parallel<TData, TMade, const TBranches extends readonly Target<R
 ): ParallelWith<TData, TMade, TBranches, 'workflow'>
 export function parallel<const TBranches extends readonly Target<never>[]>(
   name: string,
-  branches: TBranches,
+  branches: TBranches & BranchScopesFit<'nested', TBranches>,
 ): StateBuilder<
   'Parallel',
   ParallelInput<TBranches>,
