@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process'
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { fileURLToPath } from 'node:url'
+import { fileURLToPath, pathToFileURL } from 'node:url'
 import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest'
 import { main } from '../src/cli/main.ts'
 import { applySubstitutions } from '../src/substitutions.ts'
@@ -25,7 +25,7 @@ afterAll(async () => {
 async function cli(
   argv: string[],
   cwd = shop,
-  extra: { signal?: AbortSignal; onCycle?: (code: number) => void } = {},
+  extra: { signal?: AbortSignal; onCycle?: (code: number) => void; typeScriptFrom?: string } = {},
 ) {
   let stdout = ''
   let stderr = ''
@@ -109,11 +109,11 @@ describe('main: usage', () => {
         "error SFN300: Unknown command 'deploy'. Commands: build, check, validate, graph, run. Run 'statewright --help'.
       ",
         "error SFN300: Unknown option '--fast'.
-      Usage: statewright build [project] [--out dir] [--type STANDARD|EXPRESS] [--disable codes] [--typecheck] [--watch] [--json]
+      Usage: statewright build [project] [--out dir] [--type STANDARD|EXPRESS] [--disable codes] [--no-typecheck] [--watch] [--json]
       Run 'statewright build --help' for details.
       ",
         "error SFN300: Option '--out' needs a value.
-      Usage: statewright build [project] [--out dir] [--type STANDARD|EXPRESS] [--disable codes] [--typecheck] [--watch] [--json]
+      Usage: statewright build [project] [--out dir] [--type STANDARD|EXPRESS] [--disable codes] [--no-typecheck] [--watch] [--json]
       Run 'statewright build --help' for details.
       ",
         "error SFN300: --type must be STANDARD or EXPRESS, not 'FAST'.
@@ -121,7 +121,7 @@ describe('main: usage', () => {
       Run 'statewright validate --help' for details.
       ",
         "error SFN300: --disable takes lint codes (SFN250, SFN251, SFN252, SFN253, SFN254, SFN255, SFN256, SFN258), not 'SFN999'.
-      Usage: statewright check [project] [--type STANDARD|EXPRESS] [--disable codes] [--typecheck] [--watch] [--json]
+      Usage: statewright check [project] [--type STANDARD|EXPRESS] [--disable codes] [--no-typecheck] [--watch] [--json]
       Run 'statewright check --help' for details.
       ",
       ]
@@ -340,24 +340,99 @@ describe('main: build and check', () => {
     ).toStrictEqual(['SFN227'])
   })
 
-  test('--typecheck reports type errors of workflow files, which a plain check lets through', async () => {
-    const dir = await project('type-error', {
-      'flow.ts': [
-        'const workflow = (name: string, definition: object) => ({ name, toStateMachine: () => ({ definition, handlers: {} }) })',
-        "const name: number = 'Typed'",
-        "export const flow = workflow(String(name), { StartAt: 'A', States: { A: { Type: 'Pass', End: true } } })",
-        '',
-      ].join('\n'),
+  test('a plain check type-checks: a type error skips its workflows; --no-typecheck or "typecheck": false lets it through', async () => {
+    const flow = [
+      'const workflow = (name: string, definition: object) => ({ name, toStateMachine: () => ({ definition, handlers: {} }) })',
+      "const name: number = 'Typed'",
+      "export const flow = workflow(String(name), { StartAt: 'A', States: { A: { Type: 'Pass', End: true } } })",
+      '',
+    ].join('\n')
+    const dir = await project('type-error', { 'flow.ts': flow })
+    const off = await project('type-check-off', {
+      'flow.ts': flow,
+      'statewright.config.json': '{ "typecheck": false }',
     })
 
     const plain = await cli(['check', dir])
-    const typed = await cli(['check', dir, '--typecheck'])
+    const skipped = await cli(['check', dir, '--no-typecheck'])
+    const configured = await cli(['check', off])
+    const asked = await cli(['check', off, '--typecheck'])
+    const both = await cli(['check', dir, '--typecheck', '--no-typecheck'])
 
-    expect([plain.code, typed.code]).toStrictEqual([0, 1])
-    expect(typed.stderr).toMatchInlineSnapshot(`
+    expect([plain.code, skipped.code, configured.code, asked.code, both.code]).toStrictEqual([
+      1, 0, 0, 1, 2,
+    ])
+    expect(plain.stderr + plain.stdout).toMatchInlineSnapshot(`
       "<tmp>/type-error/flow.ts:2:7 error SFN304 /: 'flow.ts' does not type-check: Type 'string' is not assignable to type 'number' (TS2322). Fix the type error; its workflows were skipped.
+      Checked 0 of 1 workflow: 1 error, 0 warnings.
       "
     `)
+    expect(skipped.stdout).toContain('✓ Typed')
+    expect(asked.stderr).toContain("does not type-check: Type 'string' is not assignable")
+    expect(both.stderr.split('\n')[0]).toBe(
+      'error SFN300: Pass --typecheck or --no-typecheck, not both.',
+    )
+  })
+
+  test("a plain check reports a state that reads a field the previous state does not produce, with tsc's text", async () => {
+    const dir = fileURLToPath(new URL('./fixtures/field-typo', import.meta.url))
+    const out = join(temp, 'field-typo-out')
+
+    const checked = await cli(['check', dir], dir)
+    const built = await cli(['build', dir, '--out', out], dir)
+    const unchecked = await cli(['build', dir, '--out', out, '--no-typecheck'], dir)
+
+    expect([checked.code, built.code, unchecked.code]).toStrictEqual([1, 1, 0])
+    expect(checked.stderr + checked.stdout).toMatchInlineSnapshot(`
+      "approval.ts:18:26 error SFN304 /: 'approval.ts' does not type-check: Property 'amout' does not exist on type 'Ref<{ orderId: string; amount: number; }>'. Did you mean 'amount'? (TS2551). Fix the type error; its workflows were skipped.
+      Checked 0 of 1 workflow: 1 error, 0 warnings.
+      "
+    `)
+    expect(built.stdout).toBe('Built 0 of 1 workflow: 1 error, 0 warnings.\n')
+    // Unchecked, the typo reaches the ASL: the Choice reads a field no state writes.
+    const asl = JSON.parse(await readFile(join(out, 'Approval.asl.json'), 'utf8'))
+    expect(asl.States.Large.Choices[0].Variable).toBe('$.amout')
+  })
+
+  test('without TypeScript 7, a plain build warns that types were not checked and builds; --typecheck fails', async () => {
+    const dir = await project('no-typescript', {
+      'flow.ts': [
+        'const workflow = (name: string, definition: object) => ({ name, toStateMachine: () => ({ definition, handlers: {} }) })',
+        "export const flow = workflow('Unchecked', { StartAt: 'A', States: { A: { Type: 'Pass', End: true } } })",
+        '',
+      ].join('\n'),
+    })
+    // The project has no TypeScript, and neither has the place the CLI would fall back to.
+    const nowhere = { typeScriptFrom: pathToFileURL(join(temp, 'no-cli', 'main.js')).href }
+    const out = join(temp, 'no-typescript-out')
+
+    const built = await cli(['build', dir, '--out', out], dir, nowhere)
+    const asked = await cli(
+      ['build', dir, '--out', join(temp, 'asked-out'), '--typecheck'],
+      dir,
+      nowhere,
+    )
+    const json = await cli(['check', dir, '--json'], dir, nowhere)
+
+    expect([built.code, asked.code, json.code]).toStrictEqual([0, 1, 0])
+    expect(built.stderr + built.stdout).toMatchInlineSnapshot(`
+      ". warning SFN312 /: Types not checked: no TypeScript 7 or later was found from this project, so a state that reads a field the previous state does not produce goes unnoticed. Install it in the project: npm install --save-dev typescript@^7 (or pnpm add -D typescript@^7), or pass --no-typecheck.
+      ✓ Unchecked (flow.ts#flow) → <tmp>/no-typescript-out/Unchecked.asl.json: 1 state, 0 errors, 0 warnings
+      Built 1 of 1 workflow: 0 errors, 1 warning. Output in <tmp>/no-typescript-out.
+      "
+    `)
+    expect(await readdir(out)).toStrictEqual(['Unchecked.asl.json'])
+    expect(asked.stderr).toMatchInlineSnapshot(`
+      ". error SFN312 /: The type check (--typecheck, or "typecheck": true in statewright.config.json) needs TypeScript 7 or later, and none was found from this project. Install it in the project: npm install --save-dev typescript@^7 (or pnpm add -D typescript@^7), or pass --no-typecheck.
+      "
+    `)
+    expect(asked.stdout).toContain('Built 1 of 1 workflow: 1 error, 0 warnings.')
+    expect(
+      JSON.parse(json.stdout).diagnostics.map((d: { code: string; severity: string }) => [
+        d.code,
+        d.severity,
+      ]),
+    ).toStrictEqual([['SFN312', 'warning']])
   })
 
   test("--typecheck runs the project's TypeScript 7 over DSL workflows: correct ones pass, each error keeps tsc's text", async () => {

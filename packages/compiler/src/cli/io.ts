@@ -10,6 +10,11 @@ export interface CliIo {
   readonly signal?: AbortSignal
   /** Called after each `--watch` cycle with that cycle's exit code. */
   readonly onCycle?: (code: number) => void
+  /**
+   * Where `build`/`check` look for TypeScript when the project has none (a file URL; default the
+   * CLI's own installation). Tests point it where there is none.
+   */
+  readonly typeScriptFrom?: string
 }
 
 /** A diagnostic line with paths relative to the working directory, as a terminal user reads it. */

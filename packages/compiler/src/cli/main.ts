@@ -1,5 +1,7 @@
 import { watch } from 'node:fs'
-import { sep } from 'node:path'
+import { rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join, sep } from 'node:path'
 import { parseArgs, UsageError, type FlagSpec, type ParsedArgs } from './args.ts'
 import { runGraph } from './commands/graph.ts'
 import { runProjectCommand } from './commands/project.ts'
@@ -19,8 +21,12 @@ const PROJECT_FLAGS = `
   --out <dir>          where to write (build only; default dist/statewright, or "out" in the config)
   --type <type>        STANDARD (default) or EXPRESS: EXPRESS refuses .sync, callbacks, activities
   --disable <codes>    switch lints off, e.g. --disable SFN255,SFN256
-  --typecheck          type-check the files that define workflows first with the project's
-                       TypeScript 7 tsc and its nearest tsconfig.json (slower: a tsc pass)
+  --no-typecheck       skip the type check (on by default: the files that define workflows, and
+                       the project's modules they import, go through the project's TypeScript 7
+                       tsc with its nearest tsconfig.json; a type error skips that file's workflows,
+                       e.g. a state reading a field the previous state does not produce). Without
+                       TypeScript 7 the check is skipped with warning SFN312
+  --typecheck          require the type check: no TypeScript 7 is then an error (SFN312)
   --watch              run again whenever a file of the project changes
   --json               print one JSON document instead of text
 
@@ -28,18 +34,19 @@ Finds exported workflow(...) values in the project's .ts files by reading the co
 .d.ts files, node_modules and dist are skipped), imports those modules, and compiles each workflow.
 An optional statewright.config.json (or statewright.config.ts, default export) may set:
   include, exclude (globs), out, type, lints ({ "SFN256": false }), region, account, partition,
-  typecheck (true to always type-check).`
+  typecheck (false: never type-check, like --no-typecheck; true: require it, like --typecheck).`
 
 const COMMANDS: Readonly<Record<string, Command>> = {
   build: {
     summary: 'compile every exported workflow of a project and write its files',
     usage:
-      'statewright build [project] [--out dir] [--type STANDARD|EXPRESS] [--disable codes] [--typecheck] [--watch] [--json]',
+      'statewright build [project] [--out dir] [--type STANDARD|EXPRESS] [--disable codes] [--no-typecheck] [--watch] [--json]',
     flags: {
       out: 'string',
       type: 'string',
       disable: 'strings',
       typecheck: 'boolean',
+      'no-typecheck': 'boolean',
       watch: 'boolean',
       json: 'boolean',
     },
@@ -53,11 +60,12 @@ ${PROJECT_FLAGS}`,
   check: {
     summary: 'report the diagnostics of every exported workflow, write nothing',
     usage:
-      'statewright check [project] [--type STANDARD|EXPRESS] [--disable codes] [--typecheck] [--watch] [--json]',
+      'statewright check [project] [--type STANDARD|EXPRESS] [--disable codes] [--no-typecheck] [--watch] [--json]',
     flags: {
       type: 'string',
       disable: 'strings',
       typecheck: 'boolean',
+      'no-typecheck': 'boolean',
       watch: 'boolean',
       json: 'boolean',
     },
@@ -223,11 +231,21 @@ async function watchProject(
   args: ParsedArgs,
   io: CliIo,
 ): Promise<number> {
-  const first = await runProjectCommand(command, args, io)
+  // tsc's incremental state, kept for the session (outside the project, so no change is seen):
+  // each cycle's type check then re-checks only what changed.
+  const buildInfo = join(
+    tmpdir(),
+    `statewright-watch-${process.pid}-${Math.random().toString(36).slice(2)}.tsbuildinfo`,
+  )
+  const forget = (): Promise<void> => rm(buildInfo, { force: true })
+  const first = await runProjectCommand(command, args, io, buildInfo)
   let code = first.code
   io.onCycle?.(code)
   const signal = io.signal
-  if (signal?.aborted) return code
+  if (signal?.aborted) {
+    await forget()
+    return code
+  }
   io.stdout(`Watching ${displayPath(first.projectDir, io.cwd)} for changes (Ctrl+C to stop)…\n`)
   const ignored = (file: string): boolean => {
     const full = `${first.projectDir}${sep}${file}`
@@ -247,7 +265,7 @@ async function watchProject(
       timer = setTimeout(() => {
         running = running.then(async () => {
           io.stdout(`\nChange in ${String(file)}; running ${command} again.\n`)
-          code = (await runProjectCommand(command, args, io)).code
+          code = (await runProjectCommand(command, args, io, buildInfo)).code
           io.onCycle?.(code)
         })
       }, 100)
@@ -255,7 +273,7 @@ async function watchProject(
     const stop = (): void => {
       clearTimeout(timer)
       watcher.close()
-      void running.then(() => resolvePromise(code))
+      void running.then(forget).then(() => resolvePromise(code))
     }
     if (signal) signal.addEventListener('abort', stop, { once: true })
   })

@@ -47,7 +47,7 @@ describe('parseTscOutput', () => {
 })
 
 describe('typeCheck without TypeScript 7', () => {
-  test('says which TypeScript it found and how to install version 7', async () => {
+  test('asked for, it is an error that says which TypeScript it found and how to install version 7', async () => {
     // A project whose TypeScript is 5.x, and a CLI location that resolves none at all.
     const dir = join(temp, 'old-ts')
     await mkdir(join(dir, 'node_modules', 'typescript'), { recursive: true })
@@ -59,13 +59,20 @@ describe('typeCheck without TypeScript 7', () => {
     const nowhere = pathToFileURL(join(temp, 'cli', 'main.js')).href
 
     const found = findTypeScript(dir, nowhere)
-    const diagnostics = await typeCheck(dir, [join(dir, 'flow.ts')], nowhere)
+    const asked = await typeCheck(dir, [join(dir, 'flow.ts')], {
+      required: true,
+      fallbackFrom: nowhere,
+    })
+    const unasked = await typeCheck(dir, [join(dir, 'flow.ts')], { fallbackFrom: nowhere })
 
     expect(found).toStrictEqual({ tooOld: [`5.4.5 at ${join(dir, 'node_modules', 'typescript')}`] })
-    expect(
-      diagnostics.map((d) => `${d.code} ${d.message}`.replaceAll(temp, '<tmp>')),
-    ).toStrictEqual([
-      'SFN312 --typecheck needs TypeScript 7 or later, and none was found from this project (found only TypeScript 5.4.5 at <tmp>/old-ts/node_modules/typescript). Install it in the project: npm install --save-dev typescript@^7 (or pnpm add -D typescript@^7).',
+    const shown = (diagnostics: typeof asked) =>
+      diagnostics.map((d) => `${d.severity} ${d.code} ${d.message}`.replaceAll(temp, '<tmp>'))
+    expect(shown(asked)).toStrictEqual([
+      'error SFN312 The type check (--typecheck, or "typecheck": true in statewright.config.json) needs TypeScript 7 or later, and none was found from this project (found only TypeScript 5.4.5 at <tmp>/old-ts/node_modules/typescript). Install it in the project: npm install --save-dev typescript@^7 (or pnpm add -D typescript@^7), or pass --no-typecheck.',
+    ])
+    expect(shown(unasked)).toStrictEqual([
+      'warning SFN312 Types not checked: no TypeScript 7 or later was found from this project (found only TypeScript 5.4.5 at <tmp>/old-ts/node_modules/typescript), so a state that reads a field the previous state does not produce goes unnoticed. Install it in the project: npm install --save-dev typescript@^7 (or pnpm add -D typescript@^7), or pass --no-typecheck.',
     ])
   })
 })

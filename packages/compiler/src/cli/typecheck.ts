@@ -143,12 +143,32 @@ function runTsc(
 
 const noPeriod = (text: string): string => text.replace(/\.$/, '')
 
+const INSTALL = `npm install --save-dev typescript@^${MIN_MAJOR} (or pnpm add -D typescript@^${MIN_MAJOR})`
+
+/** How `build`/`check` came to type-check, which decides whether a missing TypeScript fails them. */
+export interface TypeCheckOptions {
+  /**
+   * True when the user asked for the check (`--typecheck`, `"typecheck": true`): then no usable
+   * TypeScript 7 is an error. Otherwise (the default check) it is one warning and the build goes on.
+   */
+  readonly required?: boolean
+  /** Where to look for the CLI's own TypeScript when the project has none (tests point it elsewhere). */
+  readonly fallbackFrom?: string
+  /**
+   * A build-info file kept between calls (`--watch`), so tsc re-checks only what changed; the
+   * caller owns it. Without it, a temporary one is written and removed.
+   */
+  readonly buildInfo?: string
+}
+
 /**
- * `--typecheck`: the type errors of the files that define workflows and of the project's modules they
- * import (not of libraries outside it), as SFN304 with file:line:column and tsc's own message. Runs the project's TypeScript 7 `tsc` (the
- * CLI's own as a fallback) over those files with the options of the nearest tsconfig.json (sensible
- * strict defaults without one). Opt-in because a type check costs seconds, where finding and
- * compiling workflows costs milliseconds.
+ * The type errors of the files that define workflows and of the project's modules they import (not
+ * of libraries outside it), as SFN304 with file:line:column and tsc's own message. Runs the
+ * project's TypeScript 7 `tsc` (the CLI's own as a fallback) over those files with the options of
+ * the nearest tsconfig.json (sensible strict defaults without one). `build` and `check` run it by
+ * default: with the native tsc it costs well under a second, and it is what catches a state reading
+ * a field the previous state does not produce. Without a usable TypeScript 7 it is SFN312: an error
+ * when `required`, a warning ("types not checked") otherwise.
  * @example
  * const problems = await typeCheck('/app', ['/app/src/order.ts'])
  * // [{ code: 'SFN304', source: { file: '/app/src/order.ts', line: 3, column: 5 }, message: "'src/order.ts' does not type-check: …" }]
@@ -156,20 +176,23 @@ const noPeriod = (text: string): string => text.replace(/\.$/, '')
 export async function typeCheck(
   projectDir: string,
   files: readonly string[],
-  fallbackFrom: string = import.meta.url,
+  options: TypeCheckOptions = {},
 ): Promise<Diagnostic[]> {
   if (files.length === 0) return []
-  const install = findTypeScript(projectDir, fallbackFrom)
+  const required = options.required === true
+  const install = findTypeScript(projectDir, options.fallbackFrom ?? import.meta.url)
   if (!('tsc' in install)) {
     const found =
       install.tooOld.length > 0 ? ` (found only TypeScript ${install.tooOld.join(', ')})` : ''
     return [
       {
         code: 'SFN312',
-        severity: 'error',
+        severity: required ? 'error' : 'warning',
         path: '/',
         file: projectDir,
-        message: `--typecheck needs TypeScript ${MIN_MAJOR} or later, and none was found from this project${found}. Install it in the project: npm install --save-dev typescript@^${MIN_MAJOR} (or pnpm add -D typescript@^${MIN_MAJOR}).`,
+        message: required
+          ? `The type check (--typecheck, or "typecheck": true in statewright.config.json) needs TypeScript ${MIN_MAJOR} or later, and none was found from this project${found}. Install it in the project: ${INSTALL}, or pass --no-typecheck.`
+          : `Types not checked: no TypeScript ${MIN_MAJOR} or later was found from this project${found}, so a state that reads a field the previous state does not produce goes unnoticed. Install it in the project: ${INSTALL}, or pass --no-typecheck.`,
       },
     ]
   }
@@ -180,7 +203,7 @@ export async function typeCheck(
   const scratch = `statewright-typecheck-${process.pid}-${Math.random().toString(36).slice(2)}`
   // tsc writes a build-info file for a composite or incremental project even with noEmit: into the
   // temp directory then, never beside the user's files (incremental: true makes the option valid).
-  const buildInfo = join(tmpdir(), `${scratch}.tsbuildinfo`)
+  const buildInfo = options.buildInfo ?? join(tmpdir(), `${scratch}.tsbuildinfo`)
   const noOutput = {
     noEmit: true,
     emitDeclarationOnly: false,
@@ -199,7 +222,9 @@ export async function typeCheck(
           moduleResolution: 'nodenext',
           allowImportingTsExtensions: true,
           skipLibCheck: true,
-          types: [],
+          // Every installed @types package, as tsc before version 6 did: without a tsconfig.json
+          // nothing says which, and `process` in a workflow file must not fail the build.
+          types: ['*'],
           ...(fromSource ? { customConditions: ['@statewright/source'] } : {}),
         },
     files: [...files],
@@ -215,48 +240,80 @@ export async function typeCheck(
   } catch (error) {
     run = { output: '', failed: (error as Error).message }
   } finally {
-    await Promise.all([rm(configFile, { force: true }), rm(buildInfo, { force: true })])
+    await Promise.all([
+      rm(configFile, { force: true }),
+      options.buildInfo === undefined ? rm(buildInfo, { force: true }) : undefined,
+    ])
   }
+  const where = tsconfig ?? projectDir
+  const notChecked = (why: string): Diagnostic[] => [
+    {
+      code: 'SFN312',
+      severity: 'warning',
+      path: '/',
+      file: where,
+      message: `Types not checked: ${why}`,
+    },
+  ]
   if (run.failed !== undefined) {
+    const why = `TypeScript ${install.version} (${install.tsc}) could not be run: ${noPeriod(run.failed)}.`
+    if (!required) return notChecked(`${why} Reinstall it, or pass --no-typecheck.`)
     return [
       {
         code: 'SFN312',
         severity: 'error',
         path: '/',
         file: projectDir,
-        message: `TypeScript ${install.version} (${install.tsc}) could not be run: ${noPeriod(run.failed)}. Check that it is installed completely, or run tsc yourself.`,
+        message: `${why} Check that it is installed completely, or run tsc yourself.`,
       },
     ]
   }
+  const problems = parseTscOutput(run.output, projectDir).filter((p) => p.severity === 'error')
+  // A problem of the options (tsc places those of an extended tsconfig at our temporary config's
+  // `extends`, which must never be shown) rather than of the code.
+  const ofConfiguration = (problem: TscProblem): boolean =>
+    problem.file === undefined || problem.file === configFile || problem.file.endsWith('.json')
+  const configuration = problems.filter(ofConfiguration)
+  if (configuration.length > 0 && !required) {
+    // Unasked, a configuration TypeScript 7 refuses (options it removed) must not fail a build that
+    // worked before; the code's own errors are not trustworthy under options tsc did not take.
+    const list = configuration.map((p) => `${noPeriod(p.message)} (TS${p.code})`).join('; ')
+    return notChecked(
+      `TypeScript ${install.version} cannot use the project's configuration: ${list}. Fix ${tsconfig ? `'${relative(projectDir, tsconfig) || tsconfig}'` : 'it'} for TypeScript ${MIN_MAJOR}, or pass --no-typecheck.`,
+    )
+  }
   const wanted = new Set(files.map((file) => resolve(file)))
   const found: Diagnostic[] = []
-  for (const problem of parseTscOutput(run.output, projectDir)) {
-    if (problem.severity !== 'error') continue
-    if (problem.file === undefined) {
+  for (const problem of problems) {
+    if (ofConfiguration(problem)) {
+      const located = problem.file !== undefined && problem.file !== configFile
       found.push({
         code: 'SFN304',
         severity: 'error',
         path: '/',
-        file: tsconfig ?? projectDir,
+        ...(located
+          ? { source: { file: problem.file!, line: problem.line, column: problem.column } }
+          : { file: where }),
         message: `TypeScript could not check the project: ${noPeriod(problem.message)} (TS${problem.code}). Fix the TypeScript configuration.`,
       })
       continue
     }
-    const inProject = relative(projectDir, problem.file)
+    const file = problem.file!
+    const inProject = relative(projectDir, file)
     const ownFile =
       !inProject.startsWith('..') && !isAbsolute(inProject) && !inProject.includes('node_modules')
     // Errors of the project's other files (the modules workflows import) count too; those of
     // libraries outside the project are theirs to fix.
-    if (!wanted.has(problem.file) && !ownFile) continue
-    const fix = wanted.has(problem.file)
+    if (!wanted.has(file) && !ownFile) continue
+    const fix = wanted.has(file)
       ? 'Fix the type error; its workflows were skipped.'
       : 'Fix the type error (in a module the workflows import).'
     found.push({
       code: 'SFN304',
       severity: 'error',
       path: '/',
-      source: { file: problem.file, line: problem.line, column: problem.column },
-      message: `'${relative(projectDir, problem.file)}' does not type-check: ${noPeriod(problem.message)} (TS${problem.code}). ${fix}`,
+      source: { file, line: problem.line, column: problem.column },
+      message: `'${inProject}' does not type-check: ${noPeriod(problem.message)} (TS${problem.code}). ${fix}`,
     })
   }
   return found

@@ -47,12 +47,49 @@ export interface ProjectReport {
 const isWorkflowValue = (value: unknown): boolean =>
   isDslWorkflow(value) || isStateMachineSource(value)
 
-/** Finds, imports and compiles every exported workflow of the project. */
+/**
+ * Whether to type-check: `asked` (`--typecheck`, or `"typecheck": true`: no TypeScript 7 is an
+ * error), `default` (no TypeScript 7 is a warning) or `off` (`--no-typecheck`, `"typecheck": false`).
+ * A flag on the command line outranks the configuration.
+ */
+function typeCheckMode(args: ParsedArgs, config: StatewrightConfig): 'asked' | 'default' | 'off' {
+  if (boolFlag(args, 'typecheck')) return 'asked'
+  if (boolFlag(args, 'no-typecheck')) return 'off'
+  if (config.typecheck === true) return 'asked'
+  return config.typecheck === false ? 'off' : 'default'
+}
+
+/** How `build`/`check` run their type check (see TypeCheckOptions). */
+export interface ProjectTypeCheck {
+  /** tsc's incremental state, kept between `--watch` cycles. */
+  readonly buildInfo?: string
+  /** Where to look for TypeScript when the project has none (CliIo.typeScriptFrom). */
+  readonly typeScriptFrom?: string
+}
+
+/**
+ * Finds, imports and compiles every exported workflow of the project, after type-checking the
+ * files that define them (see typeCheckMode).
+ */
 export async function compileProject(
   projectDir: string,
   args: ParsedArgs,
   config: StatewrightConfig,
+  typeChecked: ProjectTypeCheck = {},
 ): Promise<Omit<ProjectReport, 'outDir'>> {
+  // Usage errors first (exit 2), before the scan and the type check spend any time.
+  const lints: Partial<Record<LintCode, boolean>> = {
+    ...(config.lints as Partial<Record<LintCode, boolean>>),
+    ...disabledLints(args, Object.keys(LINTS)),
+  }
+  const type = machineType(args) ?? config.type
+  const options = {
+    lints,
+    ...(type ? { type } : {}),
+    ...(config.region ? { region: config.region } : {}),
+    ...(config.account ? { account: config.account } : {}),
+    ...(config.partition ? { partition: config.partition } : {}),
+  }
   const found = findWorkflows(projectDir, {
     ...(config.include ? { include: config.include } : {}),
     ...(config.exclude ? { exclude: config.exclude } : {}),
@@ -71,27 +108,21 @@ export async function compileProject(
     byFile.set(workflow.file, [...(byFile.get(workflow.file) ?? []), workflow.exportName])
   }
   for (const file of found.candidates) byFile.set(file, [])
-  if (boolFlag(args, 'typecheck') || config.typecheck === true) {
-    const typeErrors = await typeCheck(projectDir, [...byFile.keys()])
+  const typeChecking = typeCheckMode(args, config)
+  if (typeChecking !== 'off') {
+    const typeErrors = await typeCheck(projectDir, [...byFile.keys()], {
+      required: typeChecking === 'asked',
+      ...(typeChecked.buildInfo ? { buildInfo: typeChecked.buildInfo } : {}),
+      ...(typeChecked.typeScriptFrom ? { fallbackFrom: typeChecked.typeScriptFrom } : {}),
+    })
     diagnostics.push(...typeErrors)
-    for (const file of new Set(typeErrors.map((error) => error.source?.file))) {
+    const failing = typeErrors.filter((problem) => problem.severity === 'error')
+    for (const file of new Set(failing.map((error) => error.source?.file))) {
       const names = file === undefined ? undefined : byFile.get(file)
       if (file === undefined || names === undefined) continue
       skip(file, names)
       byFile.delete(file)
     }
-  }
-  const lints: Partial<Record<LintCode, boolean>> = {
-    ...(config.lints as Partial<Record<LintCode, boolean>>),
-    ...disabledLints(args, Object.keys(LINTS)),
-  }
-  const type = machineType(args) ?? config.type
-  const options = {
-    lints,
-    ...(type ? { type } : {}),
-    ...(config.region ? { region: config.region } : {}),
-    ...(config.account ? { account: config.account } : {}),
-    ...(config.partition ? { partition: config.partition } : {}),
   }
   const workflows: ProjectWorkflow[] = []
   // Sorted by path, so the summary and --json list workflows in the same order on every run.
@@ -241,8 +272,11 @@ export async function runProjectCommand(
   command: 'build' | 'check',
   args: ParsedArgs,
   io: CliIo,
+  buildInfo?: string,
 ): Promise<{ code: number; projectDir: string; outDir: string }> {
   if (args.positionals.length > 1) throw new UsageError(`'${command}' takes one project directory.`)
+  if (boolFlag(args, 'typecheck') && boolFlag(args, 'no-typecheck'))
+    throw new UsageError('Pass --typecheck or --no-typecheck, not both.')
   const projectDir = resolve(io.cwd, args.positionals[0] ?? '.')
   const info = await stat(projectDir).catch(() => undefined)
   if (!info?.isDirectory())
@@ -265,7 +299,10 @@ export async function runProjectCommand(
       outDir,
     }
   }
-  const compiled = await compileProject(projectDir, args, config)
+  const compiled = await compileProject(projectDir, args, config, {
+    ...(buildInfo ? { buildInfo } : {}),
+    ...(io.typeScriptFrom ? { typeScriptFrom: io.typeScriptFrom } : {}),
+  })
   const report: ProjectReport = { ...compiled, outDir }
   if (command === 'build' && report.workflows.some((w) => w.result.ok)) {
     try {
