@@ -9,7 +9,14 @@ import type { DslTypeError, MisfitFields } from '../type-utils.ts'
 import type { Marked, MarksOf, ReadMark, Scope, ScopeFits } from '../variables.ts'
 import { ChoiceBuilder } from './choice.ts'
 import { fail, type FailBuilder, type FailOptions, type StringSource } from './fail.ts'
-import { map, type MapOptions, type MapOutput, type OptionKeys } from './map.ts'
+import {
+  type IterationScope,
+  map,
+  type MapOptions,
+  type MapOutput,
+  type OptionKeys,
+  type ProcessFits,
+} from './map.ts'
 import {
   type BranchesFit,
   parallel,
@@ -361,6 +368,7 @@ export class Chain<TInput, TOutput, TScope extends Scope = 'workflow'> implement
     TBatchInput = never,
     TWriter extends string | undefined = undefined,
     TKeys extends PropertyKey = never,
+    TProcessScope extends Scope = never,
   >(
     name: string,
     options: MapOptions<
@@ -372,9 +380,11 @@ export class Chain<TInput, TOutput, TScope extends Scope = 'workflow'> implement
       TBatchInput,
       TWriter,
       TKeys,
-      TScope
+      TScope,
+      TProcessScope
     > &
-      OptionKeys<TKeys>,
+      OptionKeys<TKeys> &
+      ProcessFits<IterationScope<TScope, TKeys>, TProcessScope>,
   ): Chain<
     TInput,
     MapOutput<TItem, TSelected, TIterationOutput, TBatcher, TBatchInput, TWriter>,
@@ -391,6 +401,7 @@ export class Chain<TInput, TOutput, TScope extends Scope = 'workflow'> implement
     TBatchInput = never,
     TWriter extends string | undefined = undefined,
     TKeys extends PropertyKey = never,
+    TProcessScope extends Scope = never,
   >(
     name: string,
     options: MapOptions<
@@ -402,9 +413,11 @@ export class Chain<TInput, TOutput, TScope extends Scope = 'workflow'> implement
       TBatchInput,
       TWriter,
       TKeys,
-      TScope
+      TScope,
+      TProcessScope
     > &
-      OptionKeys<TKeys>,
+      OptionKeys<TKeys> &
+      ProcessFits<IterationScope<TScope, TKeys>, TProcessScope>,
     configure: (
       map: StateBuilder<
         'Map',

@@ -11,7 +11,8 @@ import {
   variable,
   workflow,
 } from '../index.ts'
-import type { BranchCannotAssign, BranchCannotRead, BranchScopesFit } from './parallel.ts'
+import type { DslTypeError } from '../type-utils.ts'
+import type { BranchScopesFit } from './parallel.ts'
 
 // A standalone piece refused as a Parallel branch is reported on that branch, with a sentence (not the mark
 // text "'assigns a workflow variable' is not assignable to …").
@@ -26,12 +27,19 @@ const setsSeen = task(record, { name: 'SetsSeen' }).assign(seen, () => 1)
 
 describe('a Parallel branch made on its own', () => {
   test('the sentence is computed per branch', () => {
-    expectTypeOf<
-      BranchScopesFit<'nested', readonly [typeof setsTotal, typeof readsTotal]>
-    >().toEqualTypeOf<readonly [BranchCannotAssign, unknown]>()
-    expectTypeOf<
-      BranchScopesFit<'distributed', readonly [typeof setsSeen, typeof readsTotal]>
-    >().toEqualTypeOf<readonly [unknown, BranchCannotRead]>()
+    type InBranch = BranchScopesFit<'nested', readonly [typeof setsTotal, typeof readsTotal]>
+    expectTypeOf<InBranch[0]>().toExtend<
+      DslTypeError<`This branch assigns a workflow variable${string}`>
+    >()
+    expectTypeOf<InBranch[1]>().toBeUnknown()
+    type InDistributed = BranchScopesFit<
+      'distributed',
+      readonly [typeof setsSeen, typeof readsTotal]
+    >
+    expectTypeOf<InDistributed[0]>().toBeUnknown()
+    expectTypeOf<InDistributed[1]>().toExtend<
+      DslTypeError<`This branch reads a workflow variable${string}`>
+    >()
   })
 
   test('that assigns a workflow variable is refused on that element', () => {

@@ -10,7 +10,8 @@ import { type Expression, type Resolved, toValueNode } from '../template.ts'
 import { type Chain, resolveTarget } from './chain.ts'
 import { type Chainable, checkStateName } from './piece.ts'
 import { StateBuilder } from './state.ts'
-import type { PieceScopeIn, ReadableIn, Scope } from '../variables.ts'
+import type { DslTypeError } from '../type-utils.ts'
+import type { AssignsMark, ReadableIn, ReadsMark, Scope, ScopeMark } from '../variables.ts'
 
 type NumberOption<TData> =
   number | Expression<number> | ((s: Ref<TData>) => ValueRef<number> | Expression<number>)
@@ -89,6 +90,7 @@ export interface MapOptions<
   TWriter extends string | undefined = undefined,
   TKeys extends PropertyKey = never,
   TOuter extends Scope = 'workflow',
+  TProcessScope extends Scope = Scope,
 > {
   /** The array to iterate (`ItemsPath`, or `Items` in JSONata). Unset: the state's input is the array. */
   readonly items?: (s: Ref<TData>) => ValueRef<readonly TItem[]> | Expression<readonly TItem[]>
@@ -113,8 +115,11 @@ export interface MapOptions<
       >
     >,
   ) => Chainable<unknown, TIterationOutput> & {
-    // A standalone piece returned as the iteration may not carry the marks its scope forbids.
-    readonly '~scope'?: PieceScopeIn<IterationScope<TOuter, TKeys>>
+    // The marks of a standalone piece returned as the iteration, inferred so that ProcessFits can refuse
+    // the ones the iteration's scope forbids with a sentence on `process`.
+    // (`never` when the call fails elsewhere before it is inferred: accept any scope then, so that only
+    // the option that is wrong is reported.)
+    readonly '~scope'?: [TProcessScope] extends [never] ? Scope : TProcessScope
   }
   /** `MaxConcurrency` (0: no limit). */
   readonly maxConcurrency?: NumberOption<TData>
@@ -124,6 +129,28 @@ export interface MapOptions<
   /** The `Comment` of the `ItemProcessor` (the iteration's state machine). */
   readonly processorComment?: string
 }
+
+/**
+ * `unknown` when the piece `process` returns may run in the iteration's scope `TInner`; otherwise a
+ * `process` of the sentence's type, which refuses the callback with the sentence (intersected with
+ * `MapOptions`, it adds no call signature: the callback keeps its typed `iteration`). `TScope` is the
+ * returned piece's scope with its marks (a chain built from the iteration has none). PERF: two conditionals per Map.
+ * @example
+ * type Ok = ProcessFits<'nested', 'reads a workflow variable'> // unknown
+ */
+export type ProcessFits<TInner extends Scope, TScope> = [Extract<TScope, ScopeMark>] extends [never]
+  ? unknown
+  : AssignsMark extends TScope
+    ? {
+        readonly process: DslTypeError<'process returns a piece made on its own that assigns a workflow variable (variable()), which a Map iteration cannot: build the iteration from its argument and assign a localVariable(), or return the value and assign the variable after the Map.'>
+      }
+    : TInner extends 'distributed'
+      ? ReadsMark extends TScope
+        ? {
+            readonly process: DslTypeError<'process returns a piece made on its own that reads a workflow variable (variable()), which a Distributed Map iteration cannot: pass the value in itemSelector() and read it from the iteration input.'>
+          }
+        : unknown
+      : unknown
 
 /**
  * The keys of the options object a Map is given, inferred beside `MapOptions`: whether `distributed` is
@@ -257,6 +284,7 @@ export function map<
   TBatchInput = never,
   TWriter extends string | undefined = undefined,
   TKeys extends PropertyKey = never,
+  TProcessScope extends Scope = never,
 >(
   name: string,
   options: MapOptions<
@@ -267,9 +295,12 @@ export function map<
     TBatcher,
     TBatchInput,
     TWriter,
-    TKeys
+    TKeys,
+    'workflow',
+    TProcessScope
   > &
-    OptionKeys<TKeys> & {
+    OptionKeys<TKeys> &
+    ProcessFits<IterationScope<'workflow', TKeys>, TProcessScope> & {
       readonly input: TSchema
     },
 ): StateBuilder<
@@ -288,6 +319,7 @@ export function map<
   TBatchInput = never,
   TWriter extends string | undefined = undefined,
   TKeys extends PropertyKey = never,
+  TProcessScope extends Scope = never,
 >(
   name: string,
   options: MapOptions<
@@ -298,9 +330,12 @@ export function map<
     TBatcher,
     TBatchInput,
     TWriter,
-    TKeys
+    TKeys,
+    'workflow',
+    TProcessScope
   > &
-    OptionKeys<TKeys>,
+    OptionKeys<TKeys> &
+    ProcessFits<IterationScope<'workflow', TKeys>, TProcessScope>,
 ): StateBuilder<
   'Map',
   unknown,
@@ -311,7 +346,9 @@ export function map<
 export function map(
   name: string,
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  options: MapOptions<any, any, any, any, any, any, any, any, any> & { readonly input?: ZodType },
+  options: MapOptions<any, any, any, any, any, any, any, any, any, any> & {
+    readonly input?: ZodType
+  },
 ): unknown {
   checkStateName(name)
   if (typeof options?.process !== 'function') {

@@ -39,20 +39,12 @@ export type BranchScope<TOuter extends Scope> = TOuter extends 'distributed'
  */
 type BranchScopeFits<TInner extends Scope, TBranch> =
   AssignsMark extends MarksOf<TBranch>
-    ? BranchCannotAssign
+    ? DslTypeError<'This branch assigns a workflow variable (variable()), which a Parallel branch cannot: assign a localVariable() in it, or return the value and assign the variable after the Parallel.'>
     : TInner extends 'distributed'
       ? ReadsMark extends MarksOf<TBranch>
-        ? BranchCannotRead
+        ? DslTypeError<'This branch reads a workflow variable (variable()), which a branch inside a Distributed Map iteration cannot: pass the value in itemSelector() and read it from the branch input.'>
         : unknown
       : unknown
-
-/** The sentence on a Parallel branch made on its own that assigns a workflow variable. */
-export type BranchCannotAssign =
-  DslTypeError<'This branch assigns a workflow variable (variable()), which a Parallel branch cannot: assign a localVariable() in it, or return the value and assign the variable after the Parallel.'>
-
-/** The sentence on a Parallel branch made on its own that reads a workflow variable, in a Distributed Map. */
-export type BranchCannotRead =
-  DslTypeError<'This branch reads a workflow variable (variable()), which a branch inside a Distributed Map iteration cannot: pass the value in itemSelector() and read it from the branch input.'>
 
 /**
  * Each branch given as a standalone piece (or returned by a branch callback) may not carry the marks the
