@@ -3,6 +3,7 @@ import { DslError } from '../errors.ts'
 import type { InputOf, OutputOf } from '../infer.ts'
 import { type Chain, emptyChain, resolveTarget } from './chain.ts'
 import { type Chainable, type EmitContext, type Piece, withNamePrefix } from './piece.ts'
+import type { DslTypeError } from '../type-utils.ts'
 import type { Marked, MarksOf, Scope } from '../variables.ts'
 
 /** A jump to a state that is already in the workflow: closes this path, so it has no `next()`. */
@@ -10,7 +11,9 @@ export interface Goto<TInput> extends Chainable<TInput, never> {}
 
 /**
  * Continues with a state that is placed elsewhere in the same workflow (or branch): a loop back to an
- * earlier state, or a join into a shared one. The jump is checked like `next()`: the data must fit.
+ * earlier state, or a join into a shared one. The jump is checked like `next()`: the data must fit. It
+ * takes the state itself, not its name (a name is a type error: nothing could check the data, nor the
+ * name; from JavaScript a name works, and one that is not on the level is SFN108 with the closest name).
  * @example
  * const pause = wait('Pause', { seconds: 30 })
  * start.next(task(submit)).next(pause).next(task(getStatus)).choice('Done?', (c) =>
@@ -18,8 +21,15 @@ export interface Goto<TInput> extends Chainable<TInput, never> {}
  * // "Done?": { …, "Default": "Pause" }   (a polling loop)
  */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export function goto<TTarget extends Chainable<any, any>>(target: TTarget): Goto<InputOf<TTarget>> {
-  const targetPiece = resolveTarget(target)
+export function goto<TTarget extends Chainable<any, any>>(target: TTarget): Goto<InputOf<TTarget>>
+// The last overload, so a name given to goto() is reported with this sentence instead of "'string' is not
+// assignable to Chainable<any, any>".
+export function goto(
+  name: DslTypeError<'goto() takes the state itself, not its name: keep the state in a const (const charge = task(…)) and write goto(charge), so that the jump is checked like next().'>,
+): never
+export function goto(target: unknown): Goto<unknown> {
+  const targetPiece: Pick<Piece, 'startName'> =
+    typeof target === 'string' ? { startName: target } : resolveTarget(target)
   const piece: Piece = {
     get startName() {
       return targetPiece.startName

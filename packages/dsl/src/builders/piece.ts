@@ -142,14 +142,64 @@ export class EmitContext {
     }
     for (const name of this.#expected) {
       if (this.#shared.names.get(name)?.context !== this) {
+        const near = closestName(
+          name,
+          this.#entries.map((entry) => entry.node.name),
+        )
         throw new DslError(
           'SFN108',
-          `goto('${name}') jumps to a state that is not in the same workflow or branch: add '${name}' with next() on this level, or jump to a state that is.`,
+          `goto('${name}') jumps to a state that is not in the same workflow or branch: add '${name}' with next() on this level, or jump to a state that is` +
+            (near === undefined ? '.' : ` (did you mean '${near}'?).`),
         )
       }
     }
     return this.#entries.map(nodeOf)
   }
+}
+
+/**
+ * The name among `names` closest to `name` (a typo, a different case), if one is close enough to be what
+ * was meant: at most a third of the name's characters differ (edit distance, case-insensitive), at least 1.
+ * @internal
+ */
+export function closestName(name: string, names: readonly string[]): string | undefined {
+  const wanted = name.toLowerCase()
+  const limit = Math.max(1, Math.floor(wanted.length / 3))
+  let best: string | undefined
+  let bestDistance = limit + 1
+  for (const candidate of names) {
+    if (candidate === name) continue
+    const distance = editDistance(wanted, candidate.toLowerCase())
+    if (distance < bestDistance) {
+      best = candidate
+      bestDistance = distance
+    }
+  }
+  return best
+}
+
+// Levenshtein distance with a transposition counted as one edit ('Chrage' → 'Charge'): one row at a time.
+function editDistance(a: string, b: string): number {
+  let before: number[] = []
+  let previous = Array.from({ length: b.length + 1 }, (_, index) => index)
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i]
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1
+      let distance = Math.min(
+        (previous[j] ?? 0) + 1,
+        (current[j - 1] ?? 0) + 1,
+        (previous[j - 1] ?? 0) + cost,
+      )
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
+        distance = Math.min(distance, (before[j - 2] ?? 0) + 1)
+      }
+      current.push(distance)
+    }
+    before = previous
+    previous = current
+  }
+  return previous[b.length] ?? 0
 }
 
 // PERF: reading a stack costs tens of microseconds; the compiler only reads `source` to report a
