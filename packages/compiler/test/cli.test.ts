@@ -435,6 +435,63 @@ describe('main: build and check', () => {
     ).toStrictEqual([['SFN312', 'warning']])
   })
 
+  test("the type check keeps tsc's build info in node_modules/.cache/statewright; the next check still reports the errors", async () => {
+    const dir = await project('cached', {
+      'node_modules/.keep': '',
+      'flow.ts': [
+        'const workflow = (name: string, definition: object) => ({ name, toStateMachine: () => ({ definition, handlers: {} }) })',
+        "const name: number = 'Cached'",
+        "export const flow = workflow(String(name), { StartAt: 'A', States: { A: { Type: 'Pass', End: true } } })",
+        '',
+      ].join('\n'),
+    })
+
+    const first = await cli(['check', dir], dir)
+    const second = await cli(['check', dir], dir)
+    await writeFile(
+      join(dir, 'flow.ts'),
+      (await readFile(join(dir, 'flow.ts'), 'utf8')).replace("'Cached'", '7'),
+    )
+    const fixed = await cli(['check', dir], dir)
+
+    expect([first.code, second.code, fixed.code]).toStrictEqual([1, 1, 0])
+    expect(second.stderr).toBe(first.stderr)
+    expect(first.stderr).toContain("Type 'string' is not assignable to type 'number' (TS2322)")
+    const cache = await readdir(join(dir, 'node_modules', '.cache', 'statewright'))
+    expect(cache).toHaveLength(1)
+    expect(cache[0]).toMatch(/^typecheck-[0-9a-f]{24}\.tsbuildinfo$/)
+    expect((await readdir(dir)).sort()).toStrictEqual(['flow.ts', 'node_modules', 'package.json'])
+  })
+
+  test('a tsconfig.json TypeScript 7 refuses makes the default check a warning, and an asked-for one an error', async () => {
+    const dir = await project('old-tsconfig', {
+      'tsconfig.json': JSON.stringify({
+        compilerOptions: { strict: true, module: 'nodenext', baseUrl: '.', types: [] },
+      }),
+      'flow.ts': [
+        'const workflow = (name: string, definition: object) => ({ name, toStateMachine: () => ({ definition, handlers: {} }) })',
+        "export const flow = workflow('Old', { StartAt: 'A', States: { A: { Type: 'Pass', End: true } } })",
+        '',
+      ].join('\n'),
+    })
+
+    const plain = await cli(['check', dir], dir)
+    const asked = await cli(['check', dir, '--typecheck'], dir)
+
+    expect([plain.code, asked.code]).toStrictEqual([0, 1])
+    expect((plain.stderr + plain.stdout).replace(/TypeScript 7\.[\d.]+/, 'TypeScript 7.x'))
+      .toMatchInlineSnapshot(`
+      "tsconfig.json warning SFN312 /: Types not checked: TypeScript 7.x cannot use the project's configuration: Option 'baseUrl' has been removed. Please remove it from your configuration. Use '"paths": {"*": ["./*"]}' instead (TS5102). Fix 'tsconfig.json' for TypeScript 7, or pass --no-typecheck.
+      ✓ Old (flow.ts#flow): 1 state, 0 errors, 0 warnings
+      Checked 1 of 1 workflow: 0 errors, 1 warning.
+      "
+    `)
+    expect(asked.stderr).toMatchInlineSnapshot(`
+      "tsconfig.json error SFN304 /: TypeScript could not check the project: Option 'baseUrl' has been removed. Please remove it from your configuration. Use '"paths": {"*": ["./*"]}' instead (TS5102). Fix the TypeScript configuration.
+      "
+    `)
+  })
+
   test("--typecheck runs the project's TypeScript 7 over DSL workflows: correct ones pass, each error keeps tsc's text", async () => {
     const typed = fileURLToPath(new URL('./fixtures/typed', import.meta.url))
 

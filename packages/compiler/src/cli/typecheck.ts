@@ -1,6 +1,7 @@
 import { execFile } from 'node:child_process'
 import { existsSync, readFileSync } from 'node:fs'
-import { rm, writeFile } from 'node:fs/promises'
+import { createHash } from 'node:crypto'
+import { copyFile, mkdir, rename, rm, writeFile } from 'node:fs/promises'
 import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path'
@@ -61,6 +62,28 @@ export function findTypeScript(
     else return found
   }
   return { tooOld }
+}
+
+/**
+ * Where to keep tsc's build info for a check, or undefined (no cache): `node_modules/.cache/
+ * statewright/` of the nearest package with a node_modules folder, as other tools' caches go; the
+ * name is a hash of what was checked with what.
+ */
+async function cachedBuildInfo(projectDir: string, what: string): Promise<string | undefined> {
+  for (let current = resolve(projectDir); ; current = dirname(current)) {
+    if (existsSync(join(current, 'package.json'))) {
+      const modules = join(current, 'node_modules')
+      if (!existsSync(modules)) return undefined
+      const dir = join(modules, '.cache', 'statewright')
+      const made = await mkdir(dir, { recursive: true }).then(
+        () => true,
+        () => false,
+      )
+      const key = createHash('sha256').update(what).digest('hex').slice(0, 24)
+      return made ? join(dir, `typecheck-${key}.tsbuildinfo`) : undefined
+    }
+    if (dirname(current) === current) return undefined
+  }
 }
 
 /** The nearest tsconfig.json at or above `dir`, as tsc itself would look for one. */
@@ -201,21 +224,11 @@ export async function typeCheck(
   // sources, @statewright packages resolve to sources, as importModule does at run time.
   const fromSource = import.meta.url.endsWith('.ts')
   const scratch = `statewright-typecheck-${process.pid}-${Math.random().toString(36).slice(2)}`
-  // tsc writes a build-info file for a composite or incremental project even with noEmit: into the
-  // temp directory then, never beside the user's files (incremental: true makes the option valid).
-  const buildInfo = options.buildInfo ?? join(tmpdir(), `${scratch}.tsbuildinfo`)
-  const noOutput = {
-    noEmit: true,
-    emitDeclarationOnly: false,
-    incremental: true,
-    tsBuildInfoFile: buildInfo,
-  }
-  const config = {
+  const settings = {
     ...(tsconfig ? { extends: tsconfig } : {}),
     compilerOptions: tsconfig
-      ? noOutput
+      ? {}
       : {
-          ...noOutput,
           strict: true,
           target: 'es2022',
           module: 'nodenext',
@@ -230,13 +243,38 @@ export async function typeCheck(
     files: [...files],
     include: [],
   }
+  // tsc's incremental state of the last check of these same files and settings, so that the next
+  // build re-checks only what changed (--watch passes its own). Each run works on a copy that then
+  // replaces the cached one in one rename, so concurrent builds never read a half-written file.
+  // Best effort: a cache that cannot be written (read-only node_modules) only costs time.
+  const cached =
+    options.buildInfo === undefined
+      ? await cachedBuildInfo(projectDir, JSON.stringify([install.tsc, install.version, settings]))
+      : undefined
+  // tsc writes a build-info file for a composite or incremental project even with noEmit: into the
+  // cache or the temp directory then, never beside the user's files.
+  const buildInfo =
+    options.buildInfo ??
+    (cached ? `${cached}.${scratch}` : join(tmpdir(), `${scratch}.tsbuildinfo`))
+  const config = {
+    ...settings,
+    compilerOptions: {
+      ...settings.compilerOptions,
+      noEmit: true,
+      emitDeclarationOnly: false,
+      incremental: true,
+      tsBuildInfoFile: buildInfo,
+    },
+  }
   // Beside the project, so that type roots and node_modules resolve from there; not .json, so
   // that --watch does not take it for a change of the project.
   const configFile = join(projectDir, `.${scratch}.tmp`)
   let run: { output: string; failed: string | undefined }
   try {
+    if (cached) await copyFile(cached, buildInfo).catch(() => undefined)
     await writeFile(configFile, JSON.stringify(config))
     run = await runTsc(install, ['-p', configFile, '--pretty', 'false'], projectDir)
+    if (cached && run.failed === undefined) await rename(buildInfo, cached).catch(() => undefined)
   } catch (error) {
     run = { output: '', failed: (error as Error).message }
   } finally {
