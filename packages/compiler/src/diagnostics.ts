@@ -55,6 +55,10 @@ export const COMPILER_CODES: Readonly<Record<CompilerCode, string>> = Object.fre
   SFN309: 'An output file could not be written.',
   SFN310: 'The local execution could not start.',
   SFN311: 'Two workflows have the same name.',
+  SFN312:
+    'The type check could not run: no TypeScript 7, or a configuration it refuses (a warning unless asked for).',
+  SFN313: 'A Step Functions Local mock config is not usable.',
+  SFN314: "A run's input does not match the workflow's input schema.",
 })
 
 /** A code the compiler or the CLI raises (the validator's are `DiagnosticCode` in @statewright/asl). */
@@ -82,6 +86,9 @@ export type CompilerCode =
   | 'SFN309'
   | 'SFN310'
   | 'SFN311'
+  | 'SFN312'
+  | 'SFN313'
+  | 'SFN314'
 
 /**
  * One line per diagnostic: `<file:line:column> <severity> <code> <path>: <message>`.

@@ -21,12 +21,12 @@ const PROJECT_FLAGS = `
   --out <dir>          where to write (build only; default dist/statewright, or "out" in the config)
   --type <type>        STANDARD (default) or EXPRESS: EXPRESS refuses .sync, callbacks, activities
   --disable <codes>    switch lints off, e.g. --disable SFN255,SFN256
-  --no-typecheck       skip the type check (on by default: the files that define workflows, and
-                       the project's modules they import, go through the project's TypeScript 7
-                       tsc with its nearest tsconfig.json; a type error skips that file's workflows,
-                       e.g. a state reading a field the previous state does not produce). Without
-                       TypeScript 7 the check is skipped with warning SFN312
-  --typecheck          require the type check: no TypeScript 7 is then an error (SFN312)
+  --no-typecheck       skip the type check. By default the files that define workflows (and the
+                       project's modules they import) first go through the project's TypeScript 7
+                       tsc with its nearest tsconfig.json: a state that reads a field the previous
+                       state does not produce is an error (SFN304, tsc's text) and that file's
+                       workflows are skipped. Without TypeScript 7: warning SFN312, nothing skipped
+  --typecheck          require the type check: without TypeScript 7 it is an error (SFN312)
   --watch              run again whenever a file of the project changes
   --json               print one JSON document instead of text
 
