@@ -43,7 +43,7 @@ export type IsAny<T> = 0 extends 1 & T ? true : false
 
 /**
  * T with `TValue` placed at the dotted path `TPath` (what ResultPath does): `'$'` replaces T, `'a.b'`
- * creates or overwrites `a.b`, keeping the other fields.
+ * (or `'$.a.b'`) creates or overwrites `a.b`, keeping the other fields.
  * PERF: a new field is added by intersection (TS flattens `A & B & C`, so a chain of resultPath() steps
  * does not nest), a field rewritten with the same type leaves T as it is, and only a field whose type
  * changes goes through Omit. Nesting mapped types per step made 30 chained resultPath() calls hit the
@@ -53,9 +53,12 @@ export type IsAny<T> = 0 extends 1 & T ? true : false
  */
 export type SetPath<T, TPath extends string, TValue> = TPath extends '$'
   ? TValue
-  : TPath extends `${infer TKey}.${infer TRest}`
-    ? SetKey<T, TKey, SetPath<TKey extends keyof T ? NonNullable<T[TKey]> : {}, TRest, TValue>>
-    : SetKey<T, TPath, TValue>
+  : // `'$.payment'` is `'payment'`, as resultPath() reads it (a field named '$' would be a wrong type).
+    TPath extends `$.${infer TField}`
+    ? SetPath<T, TField, TValue>
+    : TPath extends `${infer TKey}.${infer TRest}`
+      ? SetKey<T, TKey, SetPath<TKey extends keyof T ? NonNullable<T[TKey]> : {}, TRest, TValue>>
+      : SetKey<T, TPath, TValue>
 
 type SetKey<T, TKey extends string, TValue> = unknown extends T
   ? { [K in TKey]: TValue }
