@@ -41,14 +41,35 @@ import {
 
 /**
  * A chain that ends in Succeed or Fail on every path: nothing can follow it, so it has no `next()`. A
- * standalone one keeps its marks in `TScope` (see `Marked`).
+ * standalone one keeps its marks in `TScope` (see `Marked`). The chain methods are typed as the sentence
+ * (a type, not callable), so `start.succeed('Done').task(charge)` reads why instead of "Property 'task'
+ * does not exist on type 'ClosedChain'".
+ * @example
+ * const done: ClosedChain<Order> = start.succeed('Done') // done.next(…) is a type error: the sentence
  */
 export interface ClosedChain<TInput, TScope extends Scope = 'workflow'> extends Chainable<
   TInput,
   never
 > {
   readonly '~scope'?: TScope
+  readonly next: DslTypeError<ChainEnded>
+  readonly task: DslTypeError<ChainEnded>
+  readonly pass: DslTypeError<ChainEnded>
+  readonly choice: DslTypeError<ChainEnded>
+  readonly wait: DslTypeError<ChainEnded>
+  readonly parallel: DslTypeError<ChainEnded>
+  readonly map: DslTypeError<ChainEnded>
+  readonly succeed: DslTypeError<ChainEnded>
+  readonly fail: DslTypeError<ChainEnded>
 }
+
+/**
+ * The sentence a closed chain's methods show when one is called (a literal, so tsc prints it, not a name).
+ * @example
+ * type Why = DslTypeError<ChainEnded> // the type of ClosedChain's next(), task(), …
+ */
+export type ChainEnded =
+  'This chain has ended (Succeed or Fail, or a Choice whose every branch ends): no state can follow it. Add the state before the end, or inside a Choice branch that does not end.'
 
 /** The chain `next()` returns: closed when the new state ends every path. PERF: O(1), no recursion. */
 export type NextChain<TInput, TOutput, TTarget, TScope extends Scope = 'workflow'> = ChainAfter<
@@ -453,7 +474,7 @@ export class Chain<TInput, TOutput, TScope extends Scope = 'workflow'> implement
     return appendTo(
       this.#last,
       succeed(name, options as SucceedOptions) as SucceedBuilder,
-    ) as ClosedChain<TInput, never>
+    ) as unknown as ClosedChain<TInput, never>
   }
 
   /**
@@ -465,10 +486,10 @@ export class Chain<TInput, TOutput, TScope extends Scope = 'workflow'> implement
     name: string,
     options: FailOptions<DataOf<TInput, TOutput>, TScope, TError, TCause> = {},
   ): ClosedChain<TInput, Marked<TScope, ReadMark<TError | TCause>>> {
-    return appendTo(this.#last, fail(name, options as FailOptions) as FailBuilder) as ClosedChain<
-      TInput,
-      never
-    >
+    return appendTo(
+      this.#last,
+      fail(name, options as FailOptions) as FailBuilder,
+    ) as unknown as ClosedChain<TInput, never>
   }
 }
 
