@@ -53,22 +53,33 @@ type BranchScopeFits<TInner extends Scope, TBranch> =
  * @example
  * type Ok = BranchScopesFit<'nested', [typeof readsTotal]> // readonly [unknown]
  */
-export type BranchScopesFit<TInner extends Scope, TBranches> = {
-  readonly [K in keyof TBranches]: BranchScopeFits<TInner, TargetChain<TBranches[K]>>
-}
+export type BranchScopesFit<TInner extends Scope, TBranches> = TBranches extends readonly []
+  ? DslTypeError<NoBranch>
+  : { readonly [K in keyof TBranches]: BranchScopeFits<TInner, TargetChain<TBranches[K]>> }
+
+// An empty branch list (AWS requires one branch at least; SFN104 at run time). A literal, so that tsc
+// prints the sentence (an alias of the whole error would print as its name).
+type NoBranch =
+  'A Parallel needs at least one branch: give [(b) => b.task(…), …] or states made on their own.'
 
 /**
  * Each branch given as a state or chain must accept `TData` (a branch given as a callback is typed by it
  * already) and carry no mark its scope forbids; a misfit becomes a sentence on that element. PERF: one
  * conditional per branch.
  */
-export type BranchesFit<TData, TBranches, TOuter extends Scope = 'workflow'> = {
-  readonly [K in keyof TBranches]: TBranches[K] extends (start: never) => infer TChain
-    ? BranchScopeFits<BranchScope<TOuter>, TChain>
-    : [TData] extends [InputOf<TBranches[K]>]
-      ? BranchScopeFits<BranchScope<TOuter>, TBranches[K]>
-      : DslTypeError<"This branch's input schema does not accept the Parallel's input: map it with parameters() (parallel(name, { parameters, branches }))">
-}
+export type BranchesFit<
+  TData,
+  TBranches,
+  TOuter extends Scope = 'workflow',
+> = TBranches extends readonly []
+  ? DslTypeError<NoBranch>
+  : {
+      readonly [K in keyof TBranches]: TBranches[K] extends (start: never) => infer TChain
+        ? BranchScopeFits<BranchScope<TOuter>, TChain>
+        : [TData] extends [InputOf<TBranches[K]>]
+          ? BranchScopeFits<BranchScope<TOuter>, TBranches[K]>
+          : DslTypeError<"This branch's input schema does not accept the Parallel's input: map it with parameters() (parallel(name, { parameters, branches }))">
+    }
 
 /** The chain a target stands for. */
 export type TargetChain<T> = T extends (start: never) => infer TChain ? TChain : T
