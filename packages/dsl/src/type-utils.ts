@@ -53,12 +53,13 @@ export type IsAny<T> = 0 extends 1 & T ? true : false
  */
 export type SetPath<T, TPath extends string, TValue> = TPath extends '$'
   ? TValue
-  : // `'$.payment'` is `'payment'`, as resultPath() reads it (a field named '$' would be a wrong type).
-    TPath extends `$.${infer TField}`
-    ? SetPath<T, TField, TValue>
-    : TPath extends `${infer TKey}.${infer TRest}`
-      ? SetKey<T, TKey, SetPath<TKey extends keyof T ? NonNullable<T[TKey]> : {}, TRest, TValue>>
-      : SetKey<T, TPath, TValue>
+  : TPath extends `${infer TKey}.${infer TRest}`
+    ? // `'$.payment'` is `'payment'`, as resultPath() reads it (not a field named '$'); checked only on a
+      // dotted path, so a plain one costs nothing more.
+      TKey extends '$'
+      ? SetPath<T, TRest, TValue>
+      : SetKey<T, TKey, SetPath<TKey extends keyof T ? NonNullable<T[TKey]> : {}, TRest, TValue>>
+    : SetKey<T, TPath, TValue>
 
 type SetKey<T, TKey extends string, TValue> = unknown extends T
   ? { [K in TKey]: TValue }
