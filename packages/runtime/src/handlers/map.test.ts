@@ -218,3 +218,81 @@ describe('Parallel', () => {
     expect(result.elapsedMs).toBe(10_000)
   })
 })
+
+describe('Distributed Map child executions', () => {
+  it('fails an EXPRESS child execution of a Distributed Map after 5 minutes; a STANDARD one may run longer', async () => {
+    const mapOf = (executionType: 'EXPRESS' | 'STANDARD'): AslStateMachine => ({
+      StartAt: 'Each',
+      States: {
+        Each: {
+          Type: 'Map',
+          ToleratedFailureCount: 1,
+          ItemProcessor: {
+            ProcessorConfig: { Mode: 'DISTRIBUTED', ExecutionType: executionType },
+            StartAt: 'Hold',
+            States: { Hold: { Type: 'Wait', SecondsPath: '$.seconds', End: true } },
+          },
+          End: true,
+        },
+      },
+    })
+    const items = [{ seconds: 60 }, { seconds: 600 }]
+
+    const express = await run(mapOf('EXPRESS'), items)
+    const strict = await run(
+      {
+        ...mapOf('EXPRESS'),
+        States: { Each: { ...mapOf('EXPRESS').States['Each']!, ToleratedFailureCount: 0 } },
+      } as AslStateMachine,
+      items,
+    )
+    const standard = await run(mapOf('STANDARD'), items)
+
+    expect([express.status, express.output, express.elapsedMs]).toEqual([
+      'SUCCEEDED',
+      [{ seconds: 60 }, null],
+      300_000,
+    ])
+    expect([strict.status, strict.error]).toEqual(['FAILED', 'States.Timeout'])
+    expect([standard.status, standard.output, standard.elapsedMs]).toEqual([
+      'SUCCEEDED',
+      items,
+      600_000,
+    ])
+  })
+
+  it("an EXPRESS child's time-out is not caught by a Catch inside the child", async () => {
+    const definition: AslStateMachine = {
+      StartAt: 'Each',
+      States: {
+        Each: {
+          Type: 'Map',
+          ItemProcessor: {
+            ProcessorConfig: { Mode: 'DISTRIBUTED', ExecutionType: 'EXPRESS' },
+            StartAt: 'Guarded',
+            States: {
+              Guarded: {
+                Type: 'Parallel',
+                Branches: [
+                  { StartAt: 'Hold', States: { Hold: { Type: 'Wait', Seconds: 600, End: true } } },
+                ],
+                Catch: [{ ErrorEquals: ['States.ALL'], Next: 'Caught' }],
+                End: true,
+              },
+              Caught: { Type: 'Pass', Result: 'caught', End: true },
+            },
+          },
+          End: true,
+        },
+      },
+    }
+
+    const result = await run(definition, [1])
+
+    expect([result.status, result.error, result.elapsedMs]).toEqual([
+      'FAILED',
+      'States.Timeout',
+      300_000,
+    ])
+  })
+})

@@ -1,6 +1,14 @@
 import type { AslMapState, JsonValue } from '@statewright/asl'
 import { childFrame, runBranch, runConcurrently } from '../branches.ts'
-import { addEvent, asVerbatim, locateError, type StateContext } from '../env.ts'
+import {
+  addEvent,
+  asVerbatim,
+  type ExecutionEnv,
+  type Frame,
+  locateError,
+  type StateContext,
+} from '../env.ts'
+import type { Clock } from '../clock.ts'
 import { StatesError } from '../errors.ts'
 import { jsonata, jsonataScope, payload, referencePath, selectIoPath } from '../io.ts'
 import { UncountedHistory } from '../events.ts'
@@ -191,6 +199,7 @@ export const runMap: StateHandler<AslMapState> = async (state, input, ctx) => {
   const iterationEnv = distributed
     ? { ...env, history: new UncountedHistory(), maxHistoryEvents: Infinity }
     : env
+  const expressChildren = distributed && processor.ProcessorConfig?.ExecutionType === 'EXPRESS'
   let failures = 0
   const limit = maxConcurrency > 0 ? maxConcurrency : distributed ? 1000 : INLINE_CONCURRENCY
   let results: JsonValue[]
@@ -209,7 +218,9 @@ export const runMap: StateHandler<AslMapState> = async (state, input, ctx) => {
           frame.lastEventId = addEvent(env, frame, 'MapIterationStarted', { index, name: ctx.name })
         }
         try {
-          const output = await runBranch(iterationEnv, processor, iterationInput, frame)
+          const output = expressChildren
+            ? await runExpressChild(iterationEnv, processor, iterationInput, frame)
+            : await runBranch(iterationEnv, processor, iterationInput, frame)
           if (keepRuns) runs[index] = { input: iterationInput, output }
           if (!distributed) {
             // The Map's next event links to the iteration's last inner event, not to its end event.
@@ -370,4 +381,51 @@ function typeName(value: JsonValue): string {
   if (Array.isArray(value)) return 'array'
   if (isJsonObject(value)) return 'object'
   return typeof value
+}
+
+/** AWS ends an Express execution after 5 minutes (ASL-SPEC §14): a Distributed Map's EXPRESS children too. */
+const EXPRESS_CHILD_LIMIT_MS = 300_000
+
+/**
+ * Thrown by an EXPRESS child's clock when it would sleep past the child's 5 minutes. Not a StatesError on
+ * purpose: no Retry or Catch inside the child sees it (an execution's own time-out is not catchable);
+ * the Map turns it into the item's States.Timeout.
+ */
+class ExpressChildTimedOut extends Error {}
+
+/**
+ * The clock an EXPRESS child sees: the Map's, except that a sleep reaching past the child's deadline ends
+ * at the deadline and throws. PERF: no timer per child; only a child that sleeps pays anything.
+ */
+function expressClock(clock: Clock, deadline: number): Clock {
+  const limited: Clock = {
+    now: () => clock.now(),
+    sleep: async (ms: number, signal?: AbortSignal): Promise<void> => {
+      const left = deadline - clock.now()
+      if (ms <= left) return clock.sleep(ms, signal)
+      await clock.sleep(Math.max(0, left), signal)
+      throw new ExpressChildTimedOut()
+    },
+  }
+  if (clock.track !== undefined) limited.track = (work) => clock.track!(work)
+  return limited
+}
+
+/** One EXPRESS child execution of a Distributed Map, failed with States.Timeout after 5 minutes. */
+async function runExpressChild(
+  env: ExecutionEnv,
+  processor: Parameters<typeof runBranch>[1],
+  input: JsonValue,
+  frame: Frame,
+): Promise<JsonValue> {
+  const clock = expressClock(env.clock, env.clock.now() + EXPRESS_CHILD_LIMIT_MS)
+  try {
+    return await runBranch({ ...env, clock }, processor, input, frame)
+  } catch (error) {
+    if (!(error instanceof ExpressChildTimedOut)) throw error
+    throw new StatesError(
+      'States.Timeout',
+      'The Express child execution ran for more than 5 minutes.',
+    )
+  }
 }
