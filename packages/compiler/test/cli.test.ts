@@ -374,6 +374,33 @@ describe('main: build and check', () => {
     )
   })
 
+  test('a file with type errors counts as not built, whatever importing it (beside the type check) gave', async () => {
+    const dir = await project('type-error-throws', {
+      'flow.ts': [
+        'const workflow = (name: string, definition: object) => ({ name, toStateMachine: () => ({ definition, handlers: {} }) })',
+        "const retries: number = 'three'",
+        "if (typeof retries === 'string') throw new Error('not a number')",
+        "export const flow = workflow('Throws', { StartAt: 'A', States: { A: { Type: 'Pass', End: true } } })",
+        '',
+      ].join('\n'),
+      'other.ts': [
+        'const workflow = (name: string, definition: object) => ({ name, toStateMachine: () => ({ definition, handlers: {} }) })',
+        "export const other = workflow('Other', { StartAt: 'A', States: { A: { Type: 'Pass', End: true } } })",
+        '',
+      ].join('\n'),
+    })
+
+    const { code, stdout, stderr } = await cli(['check', dir], dir)
+
+    expect(code).toBe(1)
+    expect(stderr + stdout).toMatchInlineSnapshot(`
+      "flow.ts:2:7 error SFN304 /: 'flow.ts' does not type-check: Type 'string' is not assignable to type 'number' (TS2322). Fix the type error; its workflows were skipped.
+      ✓ Other (other.ts#other): 1 state, 0 errors, 0 warnings
+      Checked 1 of 2 workflows: 1 error, 0 warnings.
+      "
+    `)
+  })
+
   test("a plain check reports a state that reads a field the previous state does not produce, with tsc's text", async () => {
     const dir = fileURLToPath(new URL('./fixtures/field-typo', import.meta.url))
     const out = join(temp, 'field-typo-out')

@@ -75,7 +75,7 @@ export async function compileProject(
   projectDir: string,
   args: ParsedArgs,
   config: StatewrightConfig,
-  typeChecked: ProjectTypeCheck = {},
+  typeCheckOptions: ProjectTypeCheck = {},
 ): Promise<Omit<ProjectReport, 'outDir'>> {
   // Usage errors first (exit 2), before the scan and the type check spend any time.
   const lints: Partial<Record<LintCode, boolean>> = {
@@ -109,28 +109,39 @@ export async function compileProject(
   }
   for (const file of found.candidates) byFile.set(file, [])
   const typeChecking = typeCheckMode(args, config)
-  if (typeChecking !== 'off') {
-    const typeErrors = await typeCheck(projectDir, [...byFile.keys()], {
-      required: typeChecking === 'asked',
-      ...(typeChecked.buildInfo ? { buildInfo: typeChecked.buildInfo } : {}),
-      ...(typeChecked.typeScriptFrom ? { fallbackFrom: typeChecked.typeScriptFrom } : {}),
-    })
-    diagnostics.push(...typeErrors)
-    const failing = typeErrors.filter((problem) => problem.severity === 'error')
-    for (const file of new Set(failing.map((error) => error.source?.file))) {
-      const names = file === undefined ? undefined : byFile.get(file)
-      if (file === undefined || names === undefined) continue
-      skip(file, names)
-      byFile.delete(file)
-    }
-  }
-  const workflows: ProjectWorkflow[] = []
+  // tsc runs in its own process while this one imports and compiles the same files; the results of
+  // a file with type errors are dropped afterwards, as if it had not been imported.
+  const typeChecked =
+    typeChecking === 'off'
+      ? Promise.resolve([])
+      : typeCheck(projectDir, [...byFile.keys()], {
+          required: typeChecking === 'asked',
+          ...(typeCheckOptions.buildInfo ? { buildInfo: typeCheckOptions.buildInfo } : {}),
+          ...(typeCheckOptions.typeScriptFrom
+            ? { fallbackFrom: typeCheckOptions.typeScriptFrom }
+            : {}),
+        })
+  // Settled even when the imports below throw, so no rejection is left unhandled.
+  const settled = typeChecked.then(
+    (found) => ({ ok: true as const, found }),
+    (error: unknown) => ({ ok: false as const, error }),
+  )
+  const perFile: {
+    file: string
+    names: string[]
+    problems: Diagnostic[]
+    workflows: ProjectWorkflow[]
+    imported: boolean
+  }[] = []
   // Sorted by path, so the summary and --json list workflows in the same order on every run.
   for (const [file, names] of [...byFile].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+    const problems: Diagnostic[] = []
+    const workflows: ProjectWorkflow[] = []
+    perFile.push({ file, names, problems, workflows, imported: true })
     const imported = await importModule(file, relative(projectDir, file))
     if (!imported.ok) {
-      diagnostics.push(imported.diagnostic)
-      skip(file, names)
+      problems.push(imported.diagnostic)
+      perFile[perFile.length - 1]!.imported = false
       continue
     }
     // Exports ts-morph saw, plus workflows made some other way (a factory) in the same file.
@@ -143,7 +154,7 @@ export async function compileProject(
     for (const exportName of exportNames) {
       const value = imported.exports[exportName]
       if (!isWorkflowValue(value)) {
-        diagnostics.push({
+        problems.push({
           code: 'SFN307',
           severity: 'error',
           path: '/',
@@ -164,6 +175,22 @@ export async function compileProject(
       }
       workflows.push({ file, exportName, result, written: [] })
     }
+  }
+  const typeErrors = await settled
+  if (!typeErrors.ok) throw typeErrors.error
+  diagnostics.push(...typeErrors.found)
+  const failing = new Set(
+    typeErrors.found.filter((d) => d.severity === 'error').map((d) => d.source?.file),
+  )
+  const workflows: ProjectWorkflow[] = []
+  for (const result of perFile) {
+    // A file that does not type-check counts as not built, whatever its import gave.
+    if (failing.has(result.file) || !result.imported) {
+      skip(result.file, result.names)
+      if (failing.has(result.file)) continue
+    }
+    diagnostics.push(...result.problems)
+    workflows.push(...result.workflows)
   }
   const seen = new Map<string, ProjectWorkflow>()
   for (const workflow of workflows) {
