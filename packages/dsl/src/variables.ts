@@ -59,15 +59,6 @@ export type ReadMark<TMade> = true extends ReadsWorkflowVariable<TMade> ? ReadsM
 export type AssignMark<TVariable> = true extends IsWorkflowVariable<TVariable> ? AssignsMark : never
 
 /**
- * The scope a piece given as a Parallel branch or a Map iteration may carry, for the scope it runs in:
- * without `AssignsMark` (a branch cannot assign outer variables), in a Distributed Map iteration without
- * `ReadsMark` either. A marked standalone piece there fails on its `'~scope'`, naming the mark.
- */
-export type PieceScopeIn<TInner extends Scope> = TInner extends 'distributed'
-  ? Exclude<Scope, ScopeMark>
-  : Exclude<Scope, AssignsMark>
-
-/**
  * `TFits` (what `Fits` made of the target) when the target's marks are allowed in `TScope`: a Parallel
  * branch or Map iteration refuses a standalone builder or chain that assigns a workflow variable, a
  * Distributed Map iteration also one that reads one. Otherwise the sentence, on the target argument.

@@ -48,7 +48,8 @@ type BranchScopeFits<TInner extends Scope, TBranch> =
 
 /**
  * Each branch given as a standalone piece (or returned by a branch callback) may not carry the marks the
- * branches' scope forbids (see `PieceScopeIn`); a refused one becomes a sentence on that element.
+ * branches' scope forbids (a branch cannot assign a workflow variable; inside a Distributed Map it
+ * cannot read one either); a refused one becomes a sentence on that element.
  * PERF: one conditional per branch.
  * @example
  * type Ok = BranchScopesFit<'nested', [typeof readsTotal]> // readonly [unknown]
