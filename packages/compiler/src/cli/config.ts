@@ -24,7 +24,10 @@ export interface StatewrightConfig {
   readonly region?: string
   readonly account?: string
   readonly partition?: string
-  /** Type-check the files that define workflows before building them (like --typecheck). */
+  /**
+   * The type check `build`/`check` run by default: `false` skips it (like --no-typecheck), `true`
+   * requires it, so that no TypeScript 7 is an error rather than a warning (like --typecheck).
+   */
   readonly typecheck?: boolean
 }
 
