@@ -127,23 +127,22 @@ export async function compileProject(
     (error: unknown) => ({ ok: false as const, error }),
   )
   const perFile: {
-    file: string
-    names: string[]
-    problems: Diagnostic[]
-    workflows: ProjectWorkflow[]
-    imported: boolean
+    readonly file: string
+    readonly names: string[]
+    readonly problems: Diagnostic[]
+    readonly workflows: ProjectWorkflow[]
+    readonly imported: boolean
   }[] = []
   // Sorted by path, so the summary and --json list workflows in the same order on every run.
   for (const [file, names] of [...byFile].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+    const imported = await importModule(file, relative(projectDir, file))
+    if (!imported.ok) {
+      perFile.push({ file, names, problems: [imported.diagnostic], workflows: [], imported: false })
+      continue
+    }
     const problems: Diagnostic[] = []
     const workflows: ProjectWorkflow[] = []
     perFile.push({ file, names, problems, workflows, imported: true })
-    const imported = await importModule(file, relative(projectDir, file))
-    if (!imported.ok) {
-      problems.push(imported.diagnostic)
-      perFile[perFile.length - 1]!.imported = false
-      continue
-    }
     // Exports ts-morph saw, plus workflows made some other way (a factory) in the same file.
     const exportNames = [
       ...names,
