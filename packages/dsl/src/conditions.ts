@@ -142,57 +142,47 @@ export const eq = <
   value: TValue,
 ): Condition<Reads<TRef, TValue>> => compare('eq', ref, value as Comparable | ValueRef<unknown>)
 
-/**
- * The value is less than `value` (`NumericLessThan`, or `StringLessThan` for strings).
- * @example
- * lt(s.amount, 100) // { "Variable": "$.amount", "NumericLessThan": 100 }
- */
-export const lt = <
+/** An ordering comparison (`lt`, `gt`, `lte`, `gte`): a string or number field against a value of its type. */
+export type Ordering = <
   TRef extends ValueRef<string | number>,
   TValue extends RefValue<TRef> | ValueRef<RefValue<TRef>>,
 >(
   ref: TRef,
   value: TValue,
-): Condition<Reads<TRef, TValue>> => compare('lt', ref, value as Comparable | ValueRef<unknown>)
+) => Condition<Reads<TRef, TValue>>
+
+const ordering =
+  (op: 'lt' | 'gt' | 'lte' | 'gte'): Ordering =>
+  (ref, value) =>
+    compare(op, ref, value as Comparable | ValueRef<unknown>)
+
+/**
+ * The value is less than `value` (`NumericLessThan`, or `StringLessThan` for strings).
+ * @example
+ * lt(s.amount, 100) // { "Variable": "$.amount", "NumericLessThan": 100 }
+ */
+export const lt: Ordering = ordering('lt')
 
 /**
  * The value is greater than `value`.
  * @example
  * gt(s.amount, 100) // { "Variable": "$.amount", "NumericGreaterThan": 100 }
  */
-export const gt = <
-  TRef extends ValueRef<string | number>,
-  TValue extends RefValue<TRef> | ValueRef<RefValue<TRef>>,
->(
-  ref: TRef,
-  value: TValue,
-): Condition<Reads<TRef, TValue>> => compare('gt', ref, value as Comparable | ValueRef<unknown>)
+export const gt: Ordering = ordering('gt')
 
 /**
  * The value is less than or equal to `value`.
  * @example
  * lte(s.amount, 100) // { "Variable": "$.amount", "NumericLessThanEquals": 100 }
  */
-export const lte = <
-  TRef extends ValueRef<string | number>,
-  TValue extends RefValue<TRef> | ValueRef<RefValue<TRef>>,
->(
-  ref: TRef,
-  value: TValue,
-): Condition<Reads<TRef, TValue>> => compare('lte', ref, value as Comparable | ValueRef<unknown>)
+export const lte: Ordering = ordering('lte')
 
 /**
  * The value is greater than or equal to `value`.
  * @example
  * gte(s.amount, 100) // { "Variable": "$.amount", "NumericGreaterThanEquals": 100 }
  */
-export const gte = <
-  TRef extends ValueRef<string | number>,
-  TValue extends RefValue<TRef> | ValueRef<RefValue<TRef>>,
->(
-  ref: TRef,
-  value: TValue,
-): Condition<Reads<TRef, TValue>> => compare('gte', ref, value as Comparable | ValueRef<unknown>)
+export const gte: Ordering = ordering('gte')
 
 /**
  * The string matches a pattern where `*` stands for any characters (`StringMatches`).
