@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest'
 import { z } from 'zod'
 import { eq, goto, lambda, task, wait, workflow } from '../src/index.ts'
-import { closestName } from '../src/builders/piece.ts'
+import { closestStateName } from '../src/builders/piece.ts'
 
 const Job = z.object({ jobId: z.string(), status: z.string() })
 const charge = lambda('ChargeFunction', { input: Job, output: Job })
@@ -53,13 +53,13 @@ describe('goto() given a name (JavaScript)', () => {
   })
 })
 
-describe('closestName', () => {
+describe('closestStateName', () => {
   test('edits, a transposition and case count; too far is nothing', () => {
-    expect(closestName('Chrage', ['Pause', 'Charge', 'Done?'])).toBe('Charge')
-    expect(closestName('Payment', ['Pay', 'Payments'])).toBe('Payments')
-    expect(closestName('PAUSE', ['Pause'])).toBe('Pause')
-    expect(closestName('Ab', ['Xy', 'Ac'])).toBe('Ac')
-    expect(closestName('Ship', ['Charge', 'Pause'])).toBeUndefined()
-    expect(closestName('Charge', ['Charge'])).toBeUndefined()
+    expect(closestStateName('Chrage', ['Pause', 'Charge', 'Done?'])).toBe('Charge')
+    expect(closestStateName('Payment', ['Pay', 'Payments'])).toBe('Payments')
+    expect(closestStateName('PAUSE', ['Pause'])).toBe('Pause')
+    expect(closestStateName('Ab', ['Xy', 'Ac'])).toBe('Ac')
+    expect(closestStateName('Ship', ['Charge', 'Pause'])).toBeUndefined()
+    expect(closestStateName('Charge', ['Charge'])).toBeUndefined()
   })
 })

@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
+import { editDistance } from '@statewright/asl'
 import { z } from 'zod'
 import type { Diagnostic } from '../diagnostics.ts'
 import { importModule } from './load.ts'
@@ -132,28 +133,4 @@ function nearestName(word: string, candidates: readonly string[]): string | unde
     }
   }
   return best
-}
-
-// Levenshtein distance, counting a swap of two neighbours as one edit ("regoin" → "region").
-function editDistance(a: string, b: string): number {
-  const rows: number[][] = []
-  for (let i = 0; i <= a.length; i++) {
-    rows.push([i])
-    for (let j = 1; j <= b.length; j++) {
-      if (i === 0) {
-        rows[0]!.push(j)
-        continue
-      }
-      const same = a[i - 1] === b[j - 1] ? 0 : 1
-      let distance = Math.min(
-        rows[i - 1]![j]! + 1,
-        rows[i]![j - 1]! + 1,
-        rows[i - 1]![j - 1]! + same,
-      )
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
-        distance = Math.min(distance, rows[i - 2]![j - 2]! + 1)
-      rows[i]!.push(distance)
-    }
-  }
-  return rows[a.length]![b.length]!
 }

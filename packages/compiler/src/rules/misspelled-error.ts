@@ -1,4 +1,4 @@
-import { STATES_ERRORS } from '@statewright/asl'
+import { closestName, STATES_ERRORS } from '@statewright/asl'
 import type { Diagnostic } from '../diagnostics.ts'
 import { errorsOf, HANDLER_FIELDS, handlerNoun } from './resources.ts'
 import type { Rule } from './rule.ts'
@@ -15,38 +15,8 @@ const LAMBDA_ERRORS: readonly string[] = [
 const KNOWN: ReadonlySet<string> = new Set([...STATES_ERRORS, ...LAMBDA_ERRORS])
 const HTTP_STATUS = /^States\.Http\.StatusCode\.[1-5]\d\d$/
 
-/** Edit distance, bounded: `limit + 1` as soon as the names are further apart than `limit`. */
-function distance(a: string, b: string, limit: number): number {
-  if (Math.abs(a.length - b.length) > limit) return limit + 1
-  let previous = Array.from({ length: b.length + 1 }, (_, i) => i)
-  for (let i = 1; i <= a.length; i++) {
-    const row = [i]
-    let best = i
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1
-      const value = Math.min(previous[j]! + 1, row[j - 1]! + 1, previous[j - 1]! + cost)
-      row.push(value)
-      if (value < best) best = value
-    }
-    if (best > limit) return limit + 1
-    previous = row
-  }
-  return previous[b.length]!
-}
-
-/** The known name `error` is a typo of, or undefined. */
-function nearestKnown(error: string): string | undefined {
-  let found: string | undefined
-  let foundDistance = 3
-  for (const name of KNOWN) {
-    const d = distance(error.toLowerCase(), name.toLowerCase(), 2)
-    if (d < foundDistance) {
-      found = name
-      foundDistance = d
-    }
-  }
-  return found
-}
+/** The known name `error` is a typo of (at most two edits away), or undefined. */
+const nearestKnown = (error: string): string | undefined => closestName(error, KNOWN, 2)
 
 /** Why `error` looks misspelled (a sentence), or undefined when someone may raise it. */
 function misspelling(error: string): string | undefined {

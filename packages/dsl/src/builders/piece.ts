@@ -1,4 +1,4 @@
-import type { TaskHandler } from '@statewright/asl'
+import { closestName, type TaskHandler } from '@statewright/asl'
 import { DslError } from '../errors.ts'
 import type { StateNode } from '../ir/state-node.ts'
 import type { CallSite, SourceLocation } from '../source.ts'
@@ -142,7 +142,7 @@ export class EmitContext {
     }
     for (const name of this.#expected) {
       if (this.#shared.names.get(name)?.context !== this) {
-        const near = closestName(
+        const near = closestStateName(
           name,
           this.#entries.map((entry) => entry.node.name),
         )
@@ -158,49 +158,12 @@ export class EmitContext {
 }
 
 /**
- * The name among `names` closest to `name` (a typo, a different case), if one is close enough to be what
- * was meant: at most a third of the name's characters differ (edit distance, case-insensitive), at least 1.
+ * The state name among `names` that `name` is a typo of (a different case, a swap, a missing letter): at
+ * most a third of its characters differ, at least one.
  * @internal
  */
-export function closestName(name: string, names: readonly string[]): string | undefined {
-  const wanted = name.toLowerCase()
-  const limit = Math.max(1, Math.floor(wanted.length / 3))
-  let best: string | undefined
-  let bestDistance = limit + 1
-  for (const candidate of names) {
-    if (candidate === name) continue
-    const distance = editDistance(wanted, candidate.toLowerCase())
-    if (distance < bestDistance) {
-      best = candidate
-      bestDistance = distance
-    }
-  }
-  return best
-}
-
-// Levenshtein distance with a transposition counted as one edit ('Chrage' → 'Charge'): one row at a time.
-function editDistance(a: string, b: string): number {
-  let before: number[] = []
-  let previous = Array.from({ length: b.length + 1 }, (_, index) => index)
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i]
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1
-      let distance = Math.min(
-        (previous[j] ?? 0) + 1,
-        (current[j - 1] ?? 0) + 1,
-        (previous[j - 1] ?? 0) + cost,
-      )
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
-        distance = Math.min(distance, (before[j - 2] ?? 0) + 1)
-      }
-      current.push(distance)
-    }
-    before = previous
-    previous = current
-  }
-  return previous[b.length] ?? 0
-}
+export const closestStateName = (name: string, names: readonly string[]): string | undefined =>
+  closestName(name, names, Math.max(1, Math.floor(name.length / 3)))
 
 // PERF: reading a stack costs tens of microseconds; the compiler only reads `source` to report a
 // problem, so the IR node gets it as a getter, resolved on first read. Every node shares one getter
