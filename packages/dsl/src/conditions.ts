@@ -319,6 +319,17 @@ const timestampCompare = (
   })
 }
 
+/** A timestamp comparison (`timestampEq`, `timestampLt`, …): a string field against a timestamp or another field. */
+export type TimestampOrdering = <TRef extends ValueRef<string>, TValue extends TimestampValue>(
+  ref: TRef,
+  value: TValue,
+) => Condition<Reads<TRef, TValue>>
+
+const timestampOrdering =
+  (op: CompareOperator): TimestampOrdering =>
+  (ref, value) =>
+    timestampCompare(op, ref, value)
+
 /**
  * The timestamp string equals `value` (`TimestampEquals`); `value` may be another field (`TimestampEqualsPath`),
  * as for every `timestamp…()` comparison.
@@ -326,46 +337,31 @@ const timestampCompare = (
  * timestampEq(s.at, '2026-01-01T00:00:00Z') // { "Variable": "$.at", "TimestampEquals": "2026-01-01T00:00:00Z" }
  * timestampLt(s.start, s.end)               // { "Variable": "$.start", "TimestampLessThanPath": "$.end" }
  */
-export const timestampEq = <TRef extends ValueRef<string>, TValue extends TimestampValue>(
-  ref: TRef,
-  value: TValue,
-): Condition<Reads<TRef, TValue>> => timestampCompare('eq', ref, value)
+export const timestampEq: TimestampOrdering = timestampOrdering('eq')
 /**
  * The timestamp is before `value` (`TimestampLessThan`).
  * @example
  * timestampLt(s.at, new Date('2026-01-01')) // { "Variable": "$.at", "TimestampLessThan": "2026-01-01T00:00:00.000Z" }
  */
-export const timestampLt = <TRef extends ValueRef<string>, TValue extends TimestampValue>(
-  ref: TRef,
-  value: TValue,
-): Condition<Reads<TRef, TValue>> => timestampCompare('lt', ref, value)
+export const timestampLt: TimestampOrdering = timestampOrdering('lt')
 /**
  * The timestamp is after `value` (`TimestampGreaterThan`).
  * @example
  * timestampGt(s.at, '2026-01-01T00:00:00Z') // { "Variable": "$.at", "TimestampGreaterThan": "…" }
  */
-export const timestampGt = <TRef extends ValueRef<string>, TValue extends TimestampValue>(
-  ref: TRef,
-  value: TValue,
-): Condition<Reads<TRef, TValue>> => timestampCompare('gt', ref, value)
+export const timestampGt: TimestampOrdering = timestampOrdering('gt')
 /**
  * The timestamp is at or before `value` (`TimestampLessThanEquals`).
  * @example
  * timestampLte(s.at, '2026-01-01T00:00:00Z') // { "Variable": "$.at", "TimestampLessThanEquals": "…" }
  */
-export const timestampLte = <TRef extends ValueRef<string>, TValue extends TimestampValue>(
-  ref: TRef,
-  value: TValue,
-): Condition<Reads<TRef, TValue>> => timestampCompare('lte', ref, value)
+export const timestampLte: TimestampOrdering = timestampOrdering('lte')
 /**
  * The timestamp is at or after `value` (`TimestampGreaterThanEquals`).
  * @example
  * timestampGte(s.at, '2026-01-01T00:00:00Z') // { "Variable": "$.at", "TimestampGreaterThanEquals": "…" }
  */
-export const timestampGte = <TRef extends ValueRef<string>, TValue extends TimestampValue>(
-  ref: TRef,
-  value: TValue,
-): Condition<Reads<TRef, TValue>> => timestampCompare('gte', ref, value)
+export const timestampGte: TimestampOrdering = timestampOrdering('gte')
 
 /**
  * A JSONata `Condition` for what the typed helpers cannot say (JSONata states only).
