@@ -112,7 +112,7 @@ async function runJsonataTask(
   const credentials =
     state.Credentials === undefined
       ? undefined
-      : await jsonata(ctx, state.Credentials, jsonataScope(ctx, input), 'Credentials')
+      : await jsonata(ctx, state.Credentials, scope, 'Credentials')
   const raw = await invoke(
     ctx,
     state,
