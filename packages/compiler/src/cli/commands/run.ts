@@ -431,8 +431,6 @@ export async function runRun(args: ParsedArgs, io: CliIo): Promise<number> {
         ? `output: ${JSON.stringify(result.output)}`
         : `error: ${result.error ?? '(none)'}${result.cause === undefined ? '' : `\ncause: ${result.cause}`}`
     io.stdout(`${result.status} in ${seconds} s (simulated time)\n${tail}\n`)
-    // A child missing from --child, or not under the name its ARN ends with (then the runtime answers
-    // as AWS does for an unknown state machine): locally the fix is almost always --child.
     // The runtime's cause names the library's handlers option; from the CLI, tasks are answered by
     // a mock config.
     if (/No local handler for the Task state/.test(result.cause ?? '')) {
@@ -440,6 +438,8 @@ export async function runRun(args: ParsedArgs, io: CliIo): Promise<number> {
         `hint: statewright run cannot call this task's service. Answer it from a Step Functions Local mock config: --mock-config <file.json> --mock-test-case <name> (the state machine listed as '${machineName ?? 'LocalStateMachine'}', or pass --name).\n`,
       )
     }
+    // A child missing from --child, or not under the name its ARN ends with (then the runtime answers
+    // as AWS does for an unknown state machine): locally the fix is almost always --child.
     if (/Register the child|Error Code: StateMachineDoesNotExist/.test(result.cause ?? '')) {
       io.stderr(
         'hint: a task started a state machine that is not registered: pass it with --child <file> (named as its ARN ends, or Name=file).\n',
