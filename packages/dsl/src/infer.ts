@@ -72,12 +72,11 @@ export type NextInput<TInput, TOutput, TTarget> = [TOutput] extends [Passthrough
  * @example
  * type Ok = FitsCatch<{ Error: string; Cause: string }, FailBuilder> // the builder type itself
  */
-export type FitsCatch<TData, TTarget> = [TData] extends [InputOf<TTarget>]
-  ? TTarget
-  : DslTypeError<
-      "This catcher's target does not accept what the catcher passes on ({ Error, Cause }, placed at its resultPath if it has one): keep the state's input with catch(errors, target, { resultPath: 'error' }), or give a target that takes the error.",
-      MisfitFields<TData, InputOf<TTarget>>
-    >
+export type FitsCatch<TData, TTarget> = Fits<
+  TData,
+  TTarget,
+  "This catcher's target does not accept what the catcher passes on ({ Error, Cause }, placed at its resultPath if it has one): keep the state's input with catch(errors, target, { resultPath: 'error' }), or give a target that takes the error."
+>
 
 /**
  * `TTarget` when it accepts `TData`; otherwise a sentence, shown on the argument that does not fit.
@@ -85,9 +84,11 @@ export type FitsCatch<TData, TTarget> = [TData] extends [InputOf<TTarget>]
  * type Ok = Fits<{ id: string }, TaskBuilder<{ id: string }, Receipt>> // the builder type itself
  * PERF: one conditional per `next()`, never a walk over the chain.
  */
-export type Fits<TData, TTarget> = [TData] extends [InputOf<TTarget>]
+export type Fits<
+  TData,
+  TTarget,
+  TMessage extends string =
+    "This state's input schema does not accept the previous state's output.",
+> = [TData] extends [InputOf<TTarget>]
   ? TTarget
-  : DslTypeError<
-      "This state's input schema does not accept the previous state's output.",
-      MisfitFields<TData, InputOf<TTarget>>
-    >
+  : DslTypeError<TMessage, MisfitFields<TData, InputOf<TTarget>>>
